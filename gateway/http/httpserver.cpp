@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "http/httpserver.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimerEvent>
+
+#include "http/router.h"
+#include "logging.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway::Http {
+
+namespace {
+constexpr int LISTEN_BACKLOG = 4096;
+} // namespace
+
+/// @brief One accepted socket until it is answered, upgraded or closed. A child of the socket.
+class Connection final : public QObject
+{
+public:
+    Connection(Server *server, QTcpSocket *socket)
+        : QObject(socket), m_server(server), m_socket(socket), m_settings(server->m_settings)
+    {
+        ++server->m_connections;
+        m_peer = socket->peerAddress().toString();
+        connect(socket, &QTcpSocket::readyRead, this, [this] { process(); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        armTimer();
+        m_clock.start();
+    }
+
+    ~Connection() override
+    {
+        if (m_server)
+            --m_server->m_connections;
+    }
+
+    void process()
+    {
+        // Loop: a keep-alive client may have pipelined several requests.
+        while (!m_closing && m_socket->bytesAvailable() > 0) {
+            if (m_state == State::Head) {
+                if (!readHead())
+                    return;
+            }
+            if (m_state == State::Body) {
+                if (m_socket->bytesAvailable() < m_bodyNeeded)
+                    return;
+                m_request.body = m_socket->read(m_bodyNeeded);
+                respond(m_server->m_router.route(m_request));
+            }
+        }
+    }
+
+protected:
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() != m_timerId)
+            return;
+        killTimer(m_timerId);
+        m_timerId = 0;
+        if (m_state == State::Head && m_socket->bytesAvailable() == 0 && m_requests > 0) {
+            m_socket->disconnectFromHost(); // idle keep-alive connection
+            return;
+        }
+        qCInfo(lcGatewayHttp).noquote() << "dropped" << m_peer << "- request not received within"
+                                        << m_settings.headerTimeoutMs << "ms";
+        respond(Response::error(408, u"request not received in time"_s), /*forceClose=*/true);
+    }
+
+private:
+    enum class State { Head, Body };
+
+    // Returns false when more bytes are needed or the connection is finished.
+    bool readHead()
+    {
+        const qint64 limit = m_settings.maxHeaderBytes;
+        const QByteArray peeked = m_socket->peek(limit + 4);
+        const qsizetype end = peeked.indexOf("\r\n\r\n");
+        if (end < 0 || end + 4 > limit) {
+            if (peeked.size() >= limit || end + 4 > limit)
+                respond(Response::error(431, u"request head larger than %1 bytes"_s.arg(limit)), true);
+            return false;
+        }
+        m_clock.restart();
+        auto parsed = parseRequestHead(peeked.left(end + 4));
+        if (!parsed) {
+            m_socket->read(end + 4);
+            respond(Response::error(parsed.error().status, parsed.error().message), true);
+            return false;
+        }
+        m_request = std::move(parsed.value());
+        m_request.peer = m_peer;
+
+        if (m_request.isWebSocketUpgrade() && !m_request.hasHeader("content-length")) {
+            if (m_request.path != u"/") {
+                m_socket->read(end + 4);
+                respond(Response::error(404, u"the WebSocket endpoint is /"_s), true);
+                return false;
+            }
+            upgrade();
+            return false;
+        }
+        m_socket->read(end + 4);
+        const qint64 length = m_request.contentLength();
+        if (length > m_settings.maxBodyBytes) {
+            respond(Response::error(413, u"request body larger than %1 bytes"_s.arg(m_settings.maxBodyBytes)), true);
+            return false;
+        }
+        m_bodyNeeded = qMax<qint64>(length, 0);
+        m_state = State::Body;
+        return true;
+    }
+
+    void upgrade()
+    {
+        killTimer(m_timerId);
+        m_timerId = 0;
+        disconnect(m_socket, nullptr, this, nullptr);
+        disconnect(m_socket, &QTcpSocket::disconnected, m_socket, &QObject::deleteLater);
+        QTcpSocket *socket = m_socket;
+        const Request request = m_request;
+        Server *server = m_server;
+        // Leave the socket before handing it over; the new owner decides its fate.
+        setParent(nullptr);
+        deleteLater();
+        if (server && server->m_upgradeHandler)
+            server->m_upgradeHandler(socket, request);
+        else
+            socket->abort();
+    }
+
+    void respond(const Response &response, bool forceClose = false)
+    {
+        const bool keepAlive = !forceClose && m_request.wantsKeepAlive() && response.status < 400;
+        const bool headOnly = m_request.method == "HEAD";
+        m_socket->write(serializeResponse(response, keepAlive, headOnly));
+        ++m_requests;
+        if (m_server && m_server->m_accessLog) {
+            qCInfo(lcGatewayAccess).noquote()
+                << u"http method=%1 path=%2 status=%3 durationMs=%4 bytes=%5 peer=%6"_s
+                       .arg(QString::fromLatin1(m_request.method.isEmpty() ? QByteArray("-") : m_request.method),
+                            m_request.path.isEmpty() ? u"-"_s : m_request.path.left(200))
+                       .arg(response.status)
+                       .arg(m_clock.elapsed())
+                       .arg(response.body.size())
+                       .arg(m_peer);
+        }
+        m_request = Request();
+        m_state = State::Head;
+        m_bodyNeeded = 0;
+        if (keepAlive) {
+            armTimer();
+        } else {
+            m_closing = true;
+            killTimer(m_timerId);
+            m_timerId = 0;
+            m_socket->disconnectFromHost();
+        }
+    }
+
+    void armTimer()
+    {
+        if (m_timerId)
+            killTimer(m_timerId);
+        m_timerId = startTimer(m_settings.headerTimeoutMs);
+    }
+
+    QPointer<Server> m_server;
+    QTcpSocket *m_socket;
+    const Config::GatewaySettings &m_settings;
+    QString m_peer;
+    Request m_request;
+    State m_state = State::Head;
+    qint64 m_bodyNeeded = 0;
+    int m_timerId = 0;
+    int m_requests = 0;
+    bool m_closing = false;
+    QElapsedTimer m_clock;
+};
+
+Server::Server(const Config::GatewaySettings &settings, const Router &router, QObject *parent)
+    : QObject(parent), m_settings(settings), m_router(router)
+{
+}
+
+Server::~Server() = default;
+
+Status Server::listen(const QHostAddress &address, quint16 port)
+{
+    close();
+    m_server = new QTcpServer(this);
+    m_server->setListenBacklogSize(LISTEN_BACKLOG);
+    m_server->setMaxPendingConnections(LISTEN_BACKLOG);
+    connect(m_server, &QTcpServer::newConnection, this, &Server::acceptPending);
+    if (!m_server->listen(address, port)) {
+        const QString message = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return Error{u"LISTEN_FAILED"_s, message};
+    }
+    return {};
+}
+
+void Server::close()
+{
+    if (!m_server)
+        return;
+    m_server->close();
+    delete m_server;
+    m_server = nullptr;
+}
+
+bool Server::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QHostAddress Server::serverAddress() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 Server::serverPort() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+void Server::setUpgradeHandler(UpgradeHandler handler)
+{
+    m_upgradeHandler = std::move(handler);
+}
+
+void Server::acceptPending()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections >= m_settings.maxConnections) {
+            qCWarning(lcGatewayHttp) << "connection limit reached (" << m_settings.maxConnections << "); refusing"
+                                     << socket->peerAddress().toString();
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new Connection(this, socket);
+        if (socket->bytesAvailable() > 0)
+            connection->process();
+    }
+}
+
+} // namespace Gateway::Http

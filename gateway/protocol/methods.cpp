@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "protocol/methods.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+#include "protocol/dispatcher.h"
+#include "protocol/frames.h"
+#include "storage/database.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway::Protocol {
+
+namespace {
+
+constexpr int DEFAULT_SESSION_LIMIT = 50;
+constexpr int MAX_SESSION_LIMIT = 1000;
+
+QString mainSessionKey(const Config::Settings &settings)
+{
+    return u"agent:"_s + settings.agent.defaultAgentId + u':' + settings.agent.mainKey;
+}
+
+struct SessionRows
+{
+    int count = 0;
+    QJsonArray rows;
+};
+
+// Reads sessions newest first. An unopened database reads as empty.
+SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const QString &agentId)
+{
+    SessionRows result;
+    Storage::Database *db = info.database();
+    if (!db || !db->isOpen())
+        return result;
+    const QString where = agentId.isEmpty() ? QString() : u" WHERE agent_id = ?"_s;
+    QSqlQuery q(db->connection());
+    q.prepare(u"SELECT COUNT(*) FROM sessions"_s + where);
+    if (!agentId.isEmpty())
+        q.addBindValue(agentId);
+    if (q.exec() && q.next())
+        result.count = q.value(0).toInt();
+    q.prepare(u"SELECT key, agent_id, kind, label, updated_at FROM sessions"_s + where
+              + u" ORDER BY updated_at DESC LIMIT ? OFFSET ?"_s);
+    if (!agentId.isEmpty())
+        q.addBindValue(agentId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (q.exec()) {
+        while (q.next()) {
+            QJsonObject row{{u"key"_s, q.value(0).toString()},
+                            {u"agentId"_s, q.value(1).toString()},
+                            {u"kind"_s, q.value(2).toString()},
+                            {u"updatedAt"_s, q.value(4).toLongLong()}};
+            if (!q.value(3).isNull())
+                row.insert(u"label"_s, q.value(3).toString());
+            result.rows.append(row);
+        }
+    }
+    return result;
+}
+
+QJsonArray recentSessions(const SessionRows &sessions)
+{
+    const qint64 now = nowMs();
+    QJsonArray recent;
+    for (const QJsonValue &value : sessions.rows) {
+        const QJsonObject row = value.toObject();
+        const qint64 updatedAt = row.value(u"updatedAt"_s).toInteger();
+        recent.append(QJsonObject{{u"key"_s, row.value(u"key"_s)},
+                                  {u"updatedAt"_s, updatedAt},
+                                  {u"age"_s, qMax<qint64>(0, now - updatedAt)}});
+    }
+    return recent;
+}
+
+QString databasePath(const GatewayInfo &info)
+{
+    Storage::Database *db = info.database();
+    return db ? db->path() : info.settings().resolvePath(info.settings().storage.path);
+}
+
+qint64 residentBytes()
+{
+#if defined(Q_OS_LINUX)
+    QFile status(u"/proc/self/statm"_s);
+    if (status.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> fields = status.readAll().split(' ');
+        if (fields.size() > 1)
+            return fields.at(1).toLongLong() * 4096;
+    }
+#endif
+    return 0;
+}
+
+int intParam(const QJsonObject &params, const QString &key, int fallback, int min, int max)
+{
+    const QJsonValue value = params.value(key);
+    if (!value.isDouble())
+        return fallback;
+    return qBound(min, value.toInt(fallback), max);
+}
+
+} // namespace
+
+QString serverVersion()
+{
+    return u"skynet-" SKYNET_VERSION ""_s;
+}
+
+QJsonObject healthPayload(const GatewayInfo &info)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Config::Settings &settings = info.settings();
+    const SessionRows sessions = readSessions(info, 5, 0, {});
+    const QJsonObject sessionSummary{{u"path"_s, databasePath(info)},
+                                     {u"count"_s, sessions.count},
+                                     {u"recent"_s, recentSessions(sessions)}};
+    const QJsonObject heartbeat{{u"enabled"_s, false},   {u"every"_s, u"off"_s}, {u"everyMs"_s, 0},
+                                {u"prompt"_s, QString()}, {u"target"_s, u"none"_s}, {u"ackMaxChars"_s, 0}};
+    const QJsonObject agent{{u"agentId"_s, settings.agent.defaultAgentId},
+                            {u"isDefault"_s, true},
+                            {u"heartbeat"_s, heartbeat},
+                            {u"sessions"_s, sessionSummary}};
+    return QJsonObject{
+        {u"ok"_s, true},
+        {u"ts"_s, nowMs()},
+        {u"durationMs"_s, timer.elapsed()},
+        {u"status"_s, info.isReady() ? u"live"_s : u"starting"_s},
+        {u"version"_s, serverVersion()},
+        {u"uptimeMs"_s, info.uptimeMs()},
+        {u"channels"_s, QJsonObject()},
+        {u"channelOrder"_s, QJsonArray()},
+        {u"channelLabels"_s, QJsonObject()},
+        {u"heartbeatSeconds"_s, 0},
+        {u"defaultAgentId"_s, settings.agent.defaultAgentId},
+        {u"agents"_s, QJsonArray{agent}},
+        {u"sessions"_s, sessionSummary},
+    };
+}
+
+QJsonObject helloSnapshot(const GatewayInfo &info)
+{
+    const Config::Settings &settings = info.settings();
+    return QJsonObject{
+        {u"presence"_s, info.presence(64)},
+        {u"health"_s, QJsonObject{{u"ok"_s, true}, {u"status"_s, info.isReady() ? u"live"_s : u"starting"_s}}},
+        {u"stateVersion"_s, QJsonObject{{u"presence"_s, 0}, {u"health"_s, 0}}},
+        {u"uptimeMs"_s, info.uptimeMs()},
+        {u"sessionDefaults"_s,
+         QJsonObject{{u"defaultAgentId"_s, settings.agent.defaultAgentId},
+                     {u"mainKey"_s, settings.agent.mainKey},
+                     {u"mainSessionKey"_s, mainSessionKey(settings)},
+                     {u"scope"_s, u"per-sender"_s}}},
+    };
+}
+
+void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
+{
+    const GatewayInfo *gateway = &info;
+    const QString read = Scope::Read.toString();
+
+    dispatcher.add(u"health"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        reply.ok(healthPayload(*gateway));
+    });
+
+    dispatcher.add(u"status"_s, read, [gateway](const ClientSession &client, const QJsonObject &, const Reply &reply) {
+        const Config::Settings &settings = gateway->settings();
+        const SessionRows sessions = readSessions(*gateway, 10, 0, {});
+        QJsonObject status{
+            {u"ok"_s, true},
+            {u"runtimeVersion"_s, serverVersion()},
+            {u"version"_s, serverVersion()},
+            {u"uptimeMs"_s, gateway->uptimeMs()},
+            {u"heartbeat"_s, QJsonObject{{u"defaultAgentId"_s, settings.agent.defaultAgentId}, {u"agents"_s, QJsonArray()}}},
+            {u"channelSummary"_s, QJsonArray()},
+            {u"queuedSystemEvents"_s, QJsonArray()},
+            {u"tasks"_s, QJsonObject{{u"total"_s, 0}, {u"active"_s, 0}}},
+            {u"sessions"_s,
+             QJsonObject{{u"paths"_s, QJsonArray{databasePath(*gateway)}},
+                         {u"count"_s, sessions.count},
+                         {u"defaults"_s, QJsonObject{{u"model"_s, QJsonValue::Null}, {u"contextTokens"_s, 0}}},
+                         {u"recent"_s, recentSessions(sessions)},
+                         {u"byAgent"_s, QJsonArray()}}},
+            {u"gateway"_s,
+             QJsonObject{{u"clients"_s, gateway->clientCount()}, {u"ready"_s, gateway->isReady()}}},
+        };
+        // Process and file-system details only for admins (openclaw-protocol.md §7.2).
+        if (client.hasScope(Scope::Admin.toString())) {
+            status.insert(u"pid"_s, QCoreApplication::applicationPid());
+            status.insert(u"processMemory"_s, QJsonObject{{u"rssBytes"_s, residentBytes()}});
+            QJsonObject gw = status.value(u"gateway"_s).toObject();
+            gw.insert(u"bind"_s, settings.gateway.bind);
+            gw.insert(u"port"_s, settings.gateway.port);
+            gw.insert(u"home"_s, settings.home);
+            status.insert(u"gateway"_s, gw);
+        }
+        reply.ok(status);
+    });
+
+    dispatcher.add(u"system-presence"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        reply.ok(gateway->presence(1000));
+    });
+
+    dispatcher.add(u"models.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        // No model provider is configured in the foundation; the agent runtime fills this list.
+        reply.ok(QJsonObject{{u"models"_s, QJsonArray()}});
+    });
+
+    dispatcher.add(u"agents.list"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        const Config::Settings &settings = gateway->settings();
+        reply.ok(QJsonObject{
+            {u"defaultId"_s, settings.agent.defaultAgentId},
+            {u"mainKey"_s, settings.agent.mainKey},
+            {u"scope"_s, u"per-sender"_s},
+            {u"agents"_s, QJsonArray{QJsonObject{{u"id"_s, settings.agent.defaultAgentId}, {u"name"_s, u"Skynet"_s}}}},
+        });
+    });
+
+    dispatcher.add(u"sessions.list"_s, read, [gateway](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        const int limit = intParam(params, u"limit"_s, DEFAULT_SESSION_LIMIT, 1, MAX_SESSION_LIMIT);
+        const int offset = intParam(params, u"offset"_s, 0, 0, INT_MAX);
+        const QJsonValue agentValue = params.value(u"agentId"_s);
+        if (!agentValue.isUndefined() && !agentValue.isNull() && !agentValue.isString()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: agentId must be a string"_s));
+            return;
+        }
+        const SessionRows sessions = readSessions(*gateway, limit, offset, agentValue.toString());
+        const bool hasMore = offset + sessions.rows.size() < sessions.count;
+        QJsonObject result{
+            {u"ts"_s, nowMs()},
+            {u"path"_s, databasePath(*gateway)},
+            {u"count"_s, sessions.rows.size()},
+            {u"totalCount"_s, sessions.count},
+            {u"limitApplied"_s, limit},
+            {u"hasMore"_s, hasMore},
+            {u"defaults"_s,
+             QJsonObject{{u"modelProvider"_s, QJsonValue::Null}, {u"model"_s, QJsonValue::Null}, {u"contextTokens"_s, 0}}},
+            {u"sessions"_s, sessions.rows},
+        };
+        if (hasMore)
+            result.insert(u"nextOffset"_s, offset + sessions.rows.size());
+        reply.ok(result);
+    });
+
+    dispatcher.add(u"commands.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        // Slash commands arrive with the agent runtime and the people issue; none are served yet.
+        reply.ok(QJsonObject{{u"commands"_s, QJsonArray()}});
+    });
+}
+
+} // namespace Gateway::Protocol

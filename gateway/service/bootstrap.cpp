@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "service/bootstrap.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include "config/secretref.h"
+#include "logging.h"
+#include "protocol/methods.h"
+#include "secrets/secretstore.h"
+#include "service/service.h"
+#include "service/systemlimits.h"
+
+#if defined(Q_OS_UNIX)
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway {
+
+namespace {
+
+const QString GATEWAY_TOKEN_SECRET = QStringLiteral("gateway.token");
+
+void printOut(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString defaultHome(const QProcessEnvironment &env)
+{
+    if (const QString home = env.value(u"SKYNET_HOME"_s); !home.isEmpty())
+        return home;
+    return QDir(QDir::homePath()).filePath(u".skynet"_s);
+}
+
+bool isLoopback(const QString &bind)
+{
+    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(bind);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString programName(bool isDesktopApp)
+{
+    return isDesktopApp ? u"skynet"_s : u"skynet-gateway"_s;
+}
+
+std::shared_ptr<Secrets::FileSecretStore> openSecretStore(const QString &home, Error *error)
+{
+    auto store = std::make_shared<Secrets::FileSecretStore>(QDir(home).filePath(u"secrets.json"_s));
+    if (Status s = store->open(); !s) {
+        *error = s.error();
+        return nullptr;
+    }
+    return store;
+}
+
+#if defined(Q_OS_UNIX)
+int s_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(s_signalPipe[1], &byte, 1);
+}
+
+// SIGINT/SIGTERM end the event loop through a self-pipe (the only async-signal-safe way).
+void installQuitOnSignals(QCoreApplication *app)
+{
+    if (::pipe(s_signalPipe) != 0)
+        return;
+    ::fcntl(s_signalPipe[0], F_SETFD, FD_CLOEXEC);
+    ::fcntl(s_signalPipe[1], F_SETFD, FD_CLOEXEC);
+    auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(s_signalPipe[0], &byte, 1);
+        notifier->setEnabled(false);
+        QCoreApplication::quit();
+    });
+    struct sigaction action;
+    std::memset(&action, 0, sizeof(action));
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+}
+#else
+void installQuitOnSignals(QCoreApplication *) { }
+#endif
+
+} // namespace
+
+bool argvRequestsNoGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--no-gui") == 0)
+            return true;
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+    }
+    return false;
+}
+
+Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDesktopApp)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        isDesktopApp ? u"Skynet: a security-first, self-hosted AI gateway (desktop app)."_s
+                     : u"Skynet gateway: a security-first, self-hosted AI gateway (headless)."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
+    const QCommandLineOption config(u"config"_s, u"Read the configuration from <path> (default: <home>/skynet.toml)."_s, u"path"_s);
+    const QCommandLineOption home(u"home"_s, u"Use <dir> as the home folder (default: $SKYNET_HOME or ~/.skynet)."_s, u"dir"_s);
+    const QCommandLineOption bind(u"bind"_s, u"Listen on <address> (overrides gateway.bind)."_s, u"address"_s);
+    const QCommandLineOption port(u"port"_s, u"Listen on <port>; 0 picks a free port (overrides gateway.port)."_s, u"port"_s);
+    const QCommandLineOption logLevel(u"log-level"_s, u"debug, info, warning or error (overrides logging.level)."_s, u"level"_s);
+    const QCommandLineOption noGui(u"no-gui"_s, u"Run the gateway headless, without a window."_s);
+    parser.addOption(help);
+    parser.addOption(version);
+    parser.addOption(config);
+    parser.addOption(home);
+    parser.addOption(bind);
+    parser.addOption(port);
+    parser.addOption(logLevel);
+    if (isDesktopApp)
+        parser.addOption(noGui);
+    parser.addPositionalArgument(u"command"_s,
+                                 u"Optional: token (print the gateway token), config check (validate the "
+                                 "configuration and exit). Without a command the gateway runs."_s,
+                                 u"[command [args...]]"_s);
+
+    CommandLine result;
+    result.helpText = parser.helpText();
+    if (!parser.parse(arguments))
+        return Error{u"USAGE"_s, parser.errorText() + u"\nTry '%1 --help'."_s.arg(programName(isDesktopApp))};
+
+    result.showHelp = parser.isSet(help);
+    result.showVersion = parser.isSet(version);
+    result.configPath = parser.value(config);
+    result.home = parser.value(home);
+    result.overrides.bind = parser.value(bind);
+    result.overrides.logLevel = parser.value(logLevel);
+    result.noGui = isDesktopApp && parser.isSet(noGui);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const int value = parser.value(port).toInt(&ok);
+        if (!ok || value < 0 || value > 65535) {
+            return Error{u"USAGE"_s, u"--port expects an integer from 0 to 65535, got \"%1\""_s.arg(parser.value(port).left(32))};
+        }
+        result.overrides.port = value;
+    }
+    if (parser.isSet(logLevel)) {
+        static const QStringList levels = {u"debug"_s, u"info"_s, u"warning"_s, u"error"_s};
+        if (!levels.contains(result.overrides.logLevel))
+            return Error{u"USAGE"_s, u"--log-level expects debug, info, warning or error"_s};
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        result.command = positional.first();
+        result.arguments = positional.mid(1);
+        static const QStringList commands = {u"token"_s, u"config"_s};
+        if (!commands.contains(result.command)) {
+            return Error{u"USAGE"_s, u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64),
+                                                                                     programName(isDesktopApp))};
+        }
+        if (result.command == u"config" && result.arguments != QStringList{u"check"_s})
+            return Error{u"USAGE"_s, u"usage: %1 config check"_s.arg(programName(isDesktopApp))};
+        if (result.command == u"token" && !result.arguments.isEmpty())
+            return Error{u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp))};
+    }
+    return result;
+}
+
+Result<Bootstrap> prepare(const CommandLine &commandLine)
+{
+#if defined(Q_OS_UNIX)
+    // Everything Skynet writes (database, logs, config, secrets) is private to its user.
+    ::umask(077);
+#endif
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString home = commandLine.home.isEmpty() ? defaultHome(env) : commandLine.home;
+    home = QDir(home).absolutePath();
+    if (!QDir().mkpath(home))
+        return Error{u"HOME"_s, u"cannot create the home folder %1"_s.arg(home)};
+    QFile::setPermissions(home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    // The config: --config, else <home>/skynet.toml, created from the template on first run.
+    QString configPath = commandLine.configPath;
+    if (configPath.isEmpty()) {
+        configPath = QDir(home).filePath(u"skynet.toml"_s);
+        if (!QFileInfo::exists(configPath)) {
+            QSaveFile file(configPath);
+            if (!file.open(QIODevice::WriteOnly))
+                return Error{u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString())};
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            file.write(Config::ConfigLoader::defaultTemplate());
+            if (!file.commit())
+                return Error{u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString())};
+        }
+    } else if (!QFileInfo::exists(configPath)) {
+        return Error{u"CONFIG"_s, u"%1: the configuration file does not exist"_s.arg(configPath)};
+    }
+
+    // --port 0 (pick a free port) is a command-line-only value; the file requires 1..65535.
+    Config::Overrides overrides = commandLine.overrides;
+    const bool anyPort = overrides.port == 0;
+    if (anyPort)
+        overrides.port = -1;
+    auto loaded = Config::ConfigLoader::loadFile(configPath, home, env, overrides);
+    if (!loaded)
+        return Error{u"CONFIG"_s, loaded.error().toString()};
+    Bootstrap boot;
+    boot.settings = std::move(loaded.value());
+    if (anyPort)
+        boot.settings.gateway.port = 0;
+
+    Logging::install(boot.settings.logging, home);
+    for (const QString &warning : std::as_const(boot.settings.warnings))
+        qCWarning(lcGatewayConfig).noquote() << warning;
+
+    Error secretsError;
+    std::shared_ptr<Secrets::FileSecretStore> store = openSecretStore(home, &secretsError);
+    if (!store)
+        return Error{u"SECRETS"_s, secretsError.message};
+    boot.secrets = store;
+
+    // The gateway token: configured (reference or SKYNET_GATEWAY_TOKEN), else stored, else
+    // generated once on loopback and printed with how to read it again.
+    Config::GatewaySettings &gw = boot.settings.gateway;
+    if (gw.auth == u"token") {
+        if (gw.token.isEmpty()) {
+            if (store->read(GATEWAY_TOKEN_SECRET)) {
+                gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
+            } else if (isLoopback(gw.bind)) {
+                const QString token = Secrets::generateToken();
+                if (Status s = store->write(GATEWAY_TOKEN_SECRET, token); !s)
+                    return Error{u"SECRETS"_s, s.error().message};
+                gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
+                boot.firstRunNotice = u"Skynet generated a gateway token for clients (shown once):\n\n    %1\n\n"
+                                      "It is stored %2. Print it again with: skynet-gateway token\n"
+                                      "Clients pass it as --token, or set SKYNET_GATEWAY_TOKEN.\n"_s
+                                          .arg(token, store->describe());
+            }
+        } else {
+            const Config::SecretRef ref = Config::SecretRef::parse(gw.token);
+            if (ref.isReference() && !Secrets::resolve(gw.token, store.get(), env, home)) {
+                return Error{u"SECRETS"_s, u"%1: gateway.token refers to \"%2\", which is not set"_s.arg(configPath, gw.token)};
+            }
+        }
+    }
+    return boot;
+}
+
+int runCommand(const CommandLine &commandLine)
+{
+    if (commandLine.command.isEmpty())
+        return -1;
+    auto boot = prepare(commandLine);
+    if (!boot) {
+        printErr(boot.error().message + u'\n');
+        return ExitConfigError;
+    }
+    if (commandLine.command == u"config") {
+        printOut(u"%1: OK\n"_s.arg(boot->settings.configPath.isEmpty() ? u"configuration"_s : boot->settings.configPath));
+        for (const QString &warning : std::as_const(boot->settings.warnings))
+            printOut(u"warning: "_s + warning + u'\n');
+        return ExitOk;
+    }
+    if (commandLine.command == u"token") {
+        const auto token = Secrets::resolve(boot->settings.gateway.token, boot->secrets.get(),
+                                            QProcessEnvironment::systemEnvironment(), boot->settings.home);
+        if (!token) {
+            printErr(u"no gateway token is configured (gateway.auth = \"%1\")\n"_s.arg(boot->settings.gateway.auth));
+            return ExitFailure;
+        }
+        printOut(*token + u'\n');
+        return ExitOk;
+    }
+    return -1;
+}
+
+int runHeadless(int argc, char **argv, bool isDesktopApp)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(programName(isDesktopApp));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));
+
+    auto parsed = parseCommandLine(QCoreApplication::arguments(), isDesktopApp);
+    if (!parsed) {
+        printErr(parsed.error().message + u'\n');
+        return ExitConfigError;
+    }
+    const CommandLine &commandLine = *parsed;
+    if (commandLine.showHelp) {
+        printOut(commandLine.helpText);
+        return ExitOk;
+    }
+    if (commandLine.showVersion) {
+        printOut(u"%1 %2\n"_s.arg(programName(isDesktopApp), QStringLiteral(SKYNET_VERSION)));
+        return ExitOk;
+    }
+    if (const int code = runCommand(commandLine); code >= 0)
+        return code;
+
+    auto boot = prepare(commandLine);
+    if (!boot) {
+        printErr(boot.error().message + u'\n');
+        return ExitConfigError;
+    }
+    if (!boot->firstRunNotice.isEmpty())
+        printErr(boot->firstRunNotice);
+
+    SystemLimits::raiseOpenFileLimit();
+    installQuitOnSignals(&app);
+
+    Service service(boot->settings, boot->secrets);
+    if (Status s = service.start(); !s) {
+        printErr(u"%1: %2\n"_s.arg(programName(isDesktopApp), s.error().message));
+        Logging::shutdown();
+        return ExitFailure;
+    }
+    const QString http = service.url().replace(0, 2, u"http"_s);
+    printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
+
+    const int code = app.exec();
+    service.stop();
+    Logging::shutdown();
+    return code;
+}
+
+} // namespace Gateway

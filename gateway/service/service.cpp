@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "service/service.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+#include "http/httpserver.h"
+#include "http/router.h"
+#include "logging.h"
+#include "protocol/dispatcher.h"
+#include "protocol/frames.h"
+#include "protocol/methods.h"
+#include "secrets/secretstore.h"
+#include "storage/database.h"
+#include "ws/hub.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway {
+
+namespace {
+
+bool isLoopbackBind(const QString &bind)
+{
+    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(bind);
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray compactJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+struct Service::Private final : public Protocol::GatewayInfo
+{
+    Config::Settings config;
+    std::shared_ptr<Secrets::SecretStore> secrets;
+    Storage::Database db;
+    Protocol::Dispatcher dispatcher;
+    Http::Router router;
+    Http::Server *http = nullptr;
+    Ws::Hub *hub = nullptr;
+    QElapsedTimer uptime;
+    qint64 startedAt = 0;
+    bool running = false;
+    bool ready = false;
+
+    // GatewayInfo
+    const Config::Settings &settings() const override { return config; }
+    qint64 uptimeMs() const override { return uptime.isValid() ? uptime.elapsed() : 0; }
+    qint64 startedAtMs() const override { return startedAt; }
+    int clientCount() const override { return hub ? hub->clientCount() : 0; }
+    QJsonArray presence(int limit) const override { return hub ? hub->presence(limit) : QJsonArray(); }
+    Storage::Database *database() const override { return ready ? const_cast<Storage::Database *>(&db) : nullptr; }
+    bool isReady() const override { return ready; }
+    QStringList events() const override { return {u"connect.challenge"_s, u"tick"_s, u"shutdown"_s}; }
+
+    void addRoutes();
+    Status openStorage();
+};
+
+void Service::Private::addRoutes()
+{
+    const auto health = [this](const Http::Request &) {
+        return Http::Response::json(200, compactJson(QJsonObject{{u"ok"_s, true},
+                                                                 {u"status"_s, u"live"_s},
+                                                                 {u"version"_s, Protocol::serverVersion()},
+                                                                 {u"uptimeMs"_s, uptimeMs()}}));
+    };
+    router.add("GET", u"/health"_s, health);
+    router.add("GET", u"/healthz"_s, health);
+    const auto readiness = [this](const Http::Request &) {
+        QJsonArray failing;
+        if (!ready)
+            failing.append(u"storage"_s);
+        return Http::Response::json(ready ? 200 : 503, compactJson(QJsonObject{{u"ready"_s, ready},
+                                                                               {u"failing"_s, failing},
+                                                                               {u"uptimeMs"_s, uptimeMs()}}));
+    };
+    router.add("GET", u"/readyz"_s, readiness);
+    router.add("GET", u"/ready"_s, readiness);
+    router.add("GET", u"/"_s, [](const Http::Request &) {
+        Http::Response response = Http::Response::error(426, u"this is the Skynet gateway's WebSocket endpoint; "
+                                                              "see /health for status"_s);
+        response.headers.append({QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket")});
+        return response;
+    });
+}
+
+Status Service::Private::openStorage()
+{
+    const QString path = config.resolvePath(config.storage.path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    Storage::Database::Options options;
+    options.path = path;
+    options.synchronous = config.storage.synchronous;
+    options.busyTimeoutMs = config.storage.busyTimeoutMs;
+    return db.open(options);
+}
+
+Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore> secrets, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->config = std::move(settings);
+    d->secrets = std::move(secrets);
+    Protocol::registerCoreMethods(d->dispatcher, *d);
+    d->addRoutes();
+}
+
+Service::~Service()
+{
+    stop();
+}
+
+Status Service::start()
+{
+    if (Status s = listen(); !s)
+        return s;
+    if (Status s = openStorage(); !s) {
+        stop();
+        return s;
+    }
+    return {};
+}
+
+Status Service::openStorage()
+{
+    if (!d->running)
+        return Error{u"NOT_RUNNING"_s, u"the gateway is not listening"_s};
+    if (d->ready)
+        return {};
+    if (Status s = d->openStorage(); !s)
+        return s;
+    d->ready = true;
+    Q_EMIT readyChanged();
+    qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
+                                       << d->db.schemaVersion();
+    return {};
+}
+
+Status Service::listen()
+{
+    if (d->running)
+        return {};
+    const Config::GatewaySettings &gw = d->config.gateway;
+
+    // Authentication material.
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    Ws::AuthConfig auth;
+    auth.mode = gw.auth;
+    auth.token = Secrets::resolve(gw.token, d->secrets.get(), env, d->config.home).value_or(QString());
+    auth.password = Secrets::resolve(gw.password, d->secrets.get(), env, d->config.home).value_or(QString());
+    Logging::registerSecret(auth.token);
+    Logging::registerSecret(auth.password);
+    const bool hasSecret = (auth.mode == u"token" && !auth.token.isEmpty())
+        || (auth.mode == u"password" && !auth.password.isEmpty());
+
+    // Loopback by default; anything else needs a secret, and TLS (not yet available) or an
+    // explicit override.
+    if (!isLoopbackBind(gw.bind)) {
+        if (!hasSecret) {
+            return Error{u"INSECURE_BIND"_s,
+                         u"refusing to listen on %1 without authentication: set SKYNET_GATEWAY_TOKEN (or gateway.token) "
+                         "and gateway.auth = \"token\", or bind 127.0.0.1"_s.arg(gw.bind)};
+        }
+        if (!gw.allowInsecureBind) {
+            return Error{u"INSECURE_BIND"_s,
+                         u"refusing to listen on %1 without TLS: TLS is not available in this build; set "
+                         "gateway.allow_insecure_bind = true to accept plain-text traffic beyond loopback"_s.arg(gw.bind)};
+        }
+        qCWarning(lcGatewayService).noquote() << "listening beyond loopback on" << gw.bind << "WITHOUT TLS";
+    }
+    if ((auth.mode == u"token" || auth.mode == u"password") && !hasSecret) {
+        return Error{u"AUTH_NOT_CONFIGURED"_s,
+                     u"gateway.auth is \"%1\" but no %1 is available: set SKYNET_GATEWAY_TOKEN or gateway.%1"_s.arg(auth.mode)};
+    }
+
+    QHostAddress address;
+    if (gw.bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(gw.bind))
+        return Error{u"BAD_BIND"_s, u"gateway.bind \"%1\" is not an IP address"_s.arg(gw.bind)};
+
+    d->http = new Http::Server(d->config.gateway, d->router, this);
+    d->http->setAccessLogEnabled(d->config.logging.accessLog);
+    d->hub = new Ws::Hub(d->config, d->dispatcher, *d, this);
+    d->hub->setAuth(auth);
+    connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);
+    d->http->setUpgradeHandler([this](QTcpSocket *socket, const Http::Request &request) {
+        d->hub->accept(socket, request);
+    });
+    if (Status s = d->http->listen(address, quint16(gw.port)); !s) {
+        delete d->http;
+        d->http = nullptr;
+        delete d->hub;
+        d->hub = nullptr;
+        return s;
+    }
+    d->uptime.start();
+    d->startedAt = Protocol::nowMs();
+    d->running = true;
+    Q_EMIT runningChanged();
+    return {};
+}
+
+void Service::stop()
+{
+    if (!d->running)
+        return;
+    if (d->hub)
+        d->hub->shutdown(u"stop"_s);
+    if (d->http)
+        d->http->close();
+    delete d->hub;
+    d->hub = nullptr;
+    delete d->http;
+    d->http = nullptr;
+    d->db.close();
+    const bool wasReady = d->ready;
+    d->ready = false;
+    d->running = false;
+    if (wasReady)
+        Q_EMIT readyChanged();
+    Q_EMIT runningChanged();
+    Q_EMIT clientCountChanged();
+}
+
+bool Service::isRunning() const
+{
+    return d->running;
+}
+
+bool Service::isReady() const
+{
+    return d->ready;
+}
+
+QHostAddress Service::address() const
+{
+    return d->http ? d->http->serverAddress() : QHostAddress();
+}
+
+quint16 Service::port() const
+{
+    return d->http ? d->http->serverPort() : 0;
+}
+
+QString Service::url() const
+{
+    QString host = address().toString();
+    if (address().protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return u"ws://%1:%2"_s.arg(host).arg(port());
+}
+
+qint64 Service::uptimeMs() const
+{
+    return d->uptimeMs();
+}
+
+int Service::clientCount() const
+{
+    return d->clientCount();
+}
+
+const Config::Settings &Service::settings() const
+{
+    return d->config;
+}
+
+Storage::Database *Service::database() const
+{
+    return d->database();
+}
+
+} // namespace Gateway

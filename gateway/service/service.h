@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <memory>
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+
+#include "config/settings.h"
+#include "core/result.h"
+
+namespace Gateway {
+
+namespace Http {
+class Server;
+}
+namespace Storage {
+class Database;
+}
+namespace Secrets {
+class SecretStore;
+}
+namespace Protocol {
+class Dispatcher;
+}
+
+/// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
+///
+/// Both executables build one Service and run an event loop around it; the desktop app exposes
+/// its state to QML through app/backend.
+class Service final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Service)
+
+public:
+    /// secrets is shared with the caller (the bootstrap resolved the gateway token with it).
+    Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore> secrets,
+            QObject *parent = nullptr);
+    ~Service() override;
+
+    /// Binds the listener and opens storage: listen() then openStorage(). Fails with a clear
+    /// message (port in use, refused non-loopback bind, database newer than this binary, ...) and
+    /// leaves the service stopped.
+    Status start();
+    /// Binds the listener only: /health answers, /readyz says 503 until openStorage() succeeds.
+    Status listen();
+    /// Opens and migrates the database; the service is ready afterwards.
+    Status openStorage();
+    /// Closes every client (with a `shutdown` event) and the listener.
+    void stop();
+
+    bool isRunning() const;
+    bool isReady() const;
+    QHostAddress address() const;
+    quint16 port() const;
+    /// "ws://127.0.0.1:18789" style URL of the WebSocket endpoint.
+    QString url() const;
+    qint64 uptimeMs() const;
+    int clientCount() const;
+    const Config::Settings &settings() const;
+    Storage::Database *database() const;
+
+Q_SIGNALS:
+    void runningChanged();
+    void readyChanged();
+    void clientCountChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Gateway

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "ws/hub.h"
+
+#include <QHostAddress>
+#include <QSysInfo>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include "http/httprequest.h"
+#include "logging.h"
+#include "protocol/dispatcher.h"
+#include "protocol/frames.h"
+#include "protocol/methods.h"
+#include "ws/connection.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway::Ws {
+
+namespace {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// Browsers send Origin; CLIs do not. A browser page may connect only from the gateway's own
+// origin (same host and port as it asked for) or from a loopback page while the gateway is
+// bound to loopback.
+bool originAllowed(const Http::Request &request, const Config::GatewaySettings &settings)
+{
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty())
+        return true;
+    const QUrl url(QString::fromLatin1(origin));
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+        return false;
+    const QString host = QString::fromLatin1(request.header("host"));
+    const QString originHostPort = url.host() + (url.port() > 0 ? u":"_s + QString::number(url.port()) : QString());
+    if (!host.isEmpty() && originHostPort.compare(host, Qt::CaseInsensitive) == 0)
+        return true;
+    return isLoopbackHost(settings.bind) && isLoopbackHost(url.host());
+}
+
+void refuse(QTcpSocket *socket, int status, const QString &message)
+{
+    socket->write(Http::serializeResponse(Http::Response::error(status, message), false, false));
+    socket->disconnectFromHost();
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+}
+
+} // namespace
+
+Hub::Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatcher, const Protocol::GatewayInfo &info,
+         QObject *parent)
+    : QObject(parent),
+      m_settings(settings),
+      m_dispatcher(dispatcher),
+      m_info(info),
+      m_server(new QWebSocketServer(u"Skynet"_s, QWebSocketServer::NonSecureMode, this))
+{
+    m_server->setMaxPendingConnections(1 << 20);
+    m_server->setHandshakeTimeout(settings.gateway.headerTimeoutMs);
+    connect(m_server, &QWebSocketServer::newConnection, this, &Hub::takePending);
+
+    m_tickTimer.setInterval(settings.gateway.tickIntervalMs);
+    connect(&m_tickTimer, &QTimer::timeout, this, &Hub::sendTicks);
+}
+
+Hub::~Hub()
+{
+    // Sockets (and their Connection children) go with m_server's or our children; make sure no
+    // Connection calls back into a half-destroyed hub.
+    const QSet<Connection *> connections = m_connections;
+    m_connections.clear();
+    for (Connection *connection : connections)
+        delete connection;
+}
+
+void Hub::setAuth(const AuthConfig &auth)
+{
+    m_auth = auth;
+}
+
+void Hub::accept(QTcpSocket *socket, const Http::Request &request)
+{
+    if (!originAllowed(request, m_settings.gateway)) {
+        qCWarning(lcGatewayWs).noquote() << "refused WebSocket from" << request.peer << "with Origin"
+                                         << QString::fromLatin1(request.header("origin").left(200));
+        refuse(socket, 403, u"origin not allowed"_s);
+        return;
+    }
+    if (m_connections.size() >= m_settings.gateway.maxConnections) {
+        qCWarning(lcGatewayWs) << "WebSocket limit reached (" << m_settings.gateway.maxConnections << "); refusing"
+                               << request.peer;
+        refuse(socket, 503, u"too many connections"_s);
+        return;
+    }
+    // QWebSocketServer reads the (still unread) request head and answers the handshake.
+    socket->setParent(nullptr);
+    m_server->handleConnection(socket);
+}
+
+void Hub::takePending()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        socket->setParent(this);
+        auto *connection = new Connection(this, socket);
+        m_connections.insert(connection);
+    }
+}
+
+void Hub::connectionAuthenticated(Connection *connection)
+{
+    if (!m_connections.contains(connection))
+        return;
+    ++m_authenticated;
+    if (m_authenticated == 1 && !m_tickTimer.isActive())
+        m_tickTimer.start();
+    Q_EMIT clientCountChanged();
+}
+
+void Hub::connectionClosed(Connection *connection)
+{
+    if (!m_connections.remove(connection))
+        return;
+    if (connection->isAuthenticated()) {
+        --m_authenticated;
+        if (m_authenticated == 0)
+            m_tickTimer.stop();
+        Q_EMIT clientCountChanged();
+    }
+}
+
+QJsonArray Hub::presence(int limit) const
+{
+    const QString version = Protocol::serverVersion();
+    QJsonArray entries;
+    const QString host = QSysInfo::machineHostName();
+    entries.append(QJsonObject{
+        {u"host"_s, host},
+        {u"version"_s, version},
+        {u"platform"_s, QString(QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion())},
+        {u"deviceFamily"_s, QSysInfo::productType()},
+        {u"mode"_s, u"gateway"_s},
+        {u"reason"_s, u"self"_s},
+        {u"text"_s, u"Gateway: %1 · %2"_s.arg(host, version)},
+        {u"ts"_s, m_info.startedAtMs()},
+    });
+    for (const Connection *connection : m_connections) {
+        if (entries.size() >= limit)
+            break;
+        if (!connection->isAuthenticated())
+            continue;
+        const Protocol::ClientSession &s = connection->session();
+        QJsonObject entry{
+            {u"ts"_s, s.connectedAtMs},
+            {u"ip"_s, s.remoteAddress},
+            {u"version"_s, s.clientVersion},
+            {u"platform"_s, s.platform},
+            {u"mode"_s, s.mode},
+            {u"reason"_s, u"connect"_s},
+            {u"text"_s, u"%1 (%2)"_s.arg(s.displayName.isEmpty() ? s.clientId : s.displayName, s.mode)},
+            {u"roles"_s, QJsonArray{s.role}},
+            {u"scopes"_s, QJsonArray::fromStringList(s.scopes)},
+        };
+        if (!s.deviceFamily.isEmpty())
+            entry.insert(u"deviceFamily"_s, s.deviceFamily);
+        if (!s.instanceId.isEmpty())
+            entry.insert(u"instanceId"_s, s.instanceId);
+        entries.append(entry);
+    }
+    return entries;
+}
+
+void Hub::broadcast(const QString &event, const QJsonValue &payload, const QString &requiredScope)
+{
+    // Copy: a send may drop a slow consumer, which edits m_connections.
+    const QSet<Connection *> connections = m_connections;
+    for (Connection *connection : connections) {
+        if (!m_connections.contains(connection) || !connection->isAuthenticated())
+            continue;
+        if (!requiredScope.isEmpty() && !connection->session().hasScope(requiredScope))
+            continue;
+        connection->sendEvent(event, payload);
+    }
+}
+
+void Hub::sendTicks()
+{
+    broadcast(u"tick"_s, QJsonObject{{u"ts"_s, Protocol::nowMs()}});
+}
+
+void Hub::shutdown(const QString &reason, int restartExpectedMs)
+{
+    m_tickTimer.stop();
+    QJsonObject payload{{u"reason"_s, reason}};
+    if (restartExpectedMs >= 0)
+        payload.insert(u"restartExpectedMs"_s, restartExpectedMs);
+    broadcast(u"shutdown"_s, payload);
+    const QSet<Connection *> connections = m_connections;
+    for (Connection *connection : connections) {
+        if (m_connections.contains(connection))
+            connection->close(restartExpectedMs >= 0 ? 1012 : 1001, u"gateway "_s + reason);
+    }
+}
+
+} // namespace Gateway::Ws

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <QJsonArray>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include "config/settings.h"
+#include "http/httprequest.h"
+#include "ws/authlimiter.h"
+
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Gateway::Protocol {
+class Dispatcher;
+class GatewayInfo;
+} // namespace Gateway::Protocol
+
+namespace Gateway::Ws {
+
+class Connection;
+
+/// @brief Shared-secret configuration of the WebSocket endpoint.
+struct AuthConfig
+{
+    QString mode = QStringLiteral("token"); ///< token | password | none
+    QString token;
+    QString password;
+};
+
+/// @brief All WebSocket clients of the gateway: takes upgraded sockets from the HTTP server,
+/// runs the handshake through Connection, sends `tick`s, broadcasts, and shuts clients down.
+class Hub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Hub)
+
+public:
+    Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatcher,
+        const Protocol::GatewayInfo &info, QObject *parent = nullptr);
+    ~Hub() override;
+
+    void setAuth(const AuthConfig &auth);
+    const AuthConfig &auth() const { return m_auth; }
+
+    /// Takes a socket whose upgrade request head is still unread (from Http::Server).
+    void accept(QTcpSocket *socket, const Http::Request &request);
+
+    /// Sockets that completed `connect`.
+    int clientCount() const { return m_authenticated; }
+    /// Every open WebSocket, authenticated or not.
+    int socketCount() const { return int(m_connections.size()); }
+    QJsonArray presence(int limit) const;
+    /// Sends `event` to every authenticated socket holding requiredScope (empty: all).
+    void broadcast(const QString &event, const QJsonValue &payload, const QString &requiredScope = {});
+    /// Sends `shutdown` and closes every socket (1012 when a restart is expected, else 1001).
+    void shutdown(const QString &reason, int restartExpectedMs = -1);
+
+    // Used by Connection.
+    const Config::Settings &settings() const { return m_settings; }
+    const Protocol::Dispatcher &dispatcher() const { return m_dispatcher; }
+    const Protocol::GatewayInfo &info() const { return m_info; }
+    AuthLimiter &authLimiter() { return m_limiter; }
+    void connectionAuthenticated(Connection *connection);
+    void connectionClosed(Connection *connection);
+
+Q_SIGNALS:
+    void clientCountChanged();
+
+private:
+    void takePending();
+    void sendTicks();
+
+    const Config::Settings &m_settings;
+    const Protocol::Dispatcher &m_dispatcher;
+    const Protocol::GatewayInfo &m_info;
+    AuthConfig m_auth;
+    AuthLimiter m_limiter;
+    QWebSocketServer *m_server;
+    QSet<Connection *> m_connections;
+    int m_authenticated = 0;
+    QTimer m_tickTimer;
+};
+
+} // namespace Gateway::Ws
