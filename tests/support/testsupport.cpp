@@ -149,7 +149,7 @@ void ProtocolClient::sendBinary(const QByteArray &data)
 QJsonObject ProtocolClient::waitForResponse(const QString &id, int timeoutMs)
 {
     QJsonObject found;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             for (const QJsonObject &frame : std::as_const(m_frames)) {
                 if (frame.value(u"type"_s).toString() == u"res" && frame.value(u"id"_s).toString() == id) {
@@ -172,7 +172,7 @@ QJsonObject ProtocolClient::waitForResponse(const QString &id, int timeoutMs)
 QJsonObject ProtocolClient::waitForEvent(const QString &event, int timeoutMs)
 {
     QJsonObject found;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             for (const QJsonObject &frame : std::as_const(m_frames)) {
                 if (frame.value(u"type"_s).toString() == u"event" && frame.value(u"event"_s).toString() == event) {
@@ -249,7 +249,7 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
         return false;
     static const QRegularExpression listening(u"listening on ws://[^:]+:(\\d+)"_s);
     QRegularExpressionMatch match;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             match = listening.match(QString::fromUtf8(m_stdout));
             return match.hasMatch() || m_process.state() == QProcess::NotRunning;
@@ -267,7 +267,7 @@ int GatewayProcess::run(const QStringList &args, const QStringList &env, int tim
     m_process.start(binary(), args);
     if (!m_process.waitForStarted(timeoutMs))
         return -1;
-    QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+    (void)QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(timeoutMs);
@@ -281,7 +281,7 @@ int GatewayProcess::run(const QStringList &args, const QStringList &env, int tim
 int GatewayProcess::terminate()
 {
     m_process.terminate();
-    QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, WAIT_MS);
+    (void)QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, WAIT_MS);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(WAIT_MS);
@@ -299,7 +299,7 @@ HttpResult httpGet(const QUrl &url, const QByteArray &method)
     QNetworkAccessManager manager;
     QNetworkRequest request(url);
     QNetworkReply *reply = manager.sendCustomRequest(request, method);
-    QTest::qWaitFor([reply] { return reply->isFinished(); }, WAIT_MS);
+    (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, WAIT_MS);
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
@@ -317,7 +317,7 @@ QByteArray rawHttp(quint16 port, const QByteArray &bytes, int timeoutMs)
     socket.write(bytes);
     QByteArray received;
     QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
-    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     received += socket.readAll();
     return received;
 }

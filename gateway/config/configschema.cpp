@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "config/configschema.h"
+
+#include <limits>
+#include <type_traits>
+
+using namespace Qt::StringLiterals;
+
+namespace Gateway::Config {
+
+namespace {
+
+constexpr qint64 INT_FIELD_MAX = std::numeric_limits<int>::max();
+constexpr qint64 INT64_FIELD_MAX = std::numeric_limits<qint64>::max();
+
+// Binds a spec to a field reached through a chain of member pointers, e.g.
+// (&Settings::gateway, &GatewaySettings::port); a nested table adds one more link.
+template<typename... Members>
+void bindField(KeySpec &spec, Members... path)
+{
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    spec.get = [=](const Settings &settings) -> QVariant {
+        const Field &field = (settings .* ... .* path);
+        if constexpr (std::is_same_v<Field, bool> || std::is_same_v<Field, QString>)
+            return QVariant::fromValue(field);
+        else
+            return QVariant::fromValue(qlonglong(field));
+    };
+    spec.set = [=](Settings &settings, const QVariant &value) {
+        Field &field = (settings .* ... .* path);
+        if constexpr (std::is_same_v<Field, bool>)
+            field = value.toBool();
+        else if constexpr (std::is_same_v<Field, QString>)
+            field = value.toString();
+        else
+            field = static_cast<Field>(value.toLongLong());
+    };
+}
+
+template<typename... Members>
+KeySpec integerKey(const QString &section, const QString &name, qint64 minimum, qint64 maximum,
+                   Members... path)
+{
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    static_assert(std::is_integral_v<Field> && !std::is_same_v<Field, bool>, "integer keys need an integer field");
+    Q_ASSERT(minimum <= maximum && maximum <= qint64(std::numeric_limits<Field>::max()));
+    KeySpec spec{section, name, ValueType::Integer, minimum, maximum, {}, false, {}, {}};
+    bindField(spec, path...);
+    return spec;
+}
+
+template<typename... Members>
+KeySpec booleanKey(const QString &section, const QString &name, Members... path)
+{
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    static_assert(std::is_same_v<Field, bool>, "boolean keys need a bool field");
+    KeySpec spec{section, name, ValueType::Boolean, 0, 0, {}, false, {}, {}};
+    bindField(spec, path...);
+    return spec;
+}
+
+template<typename... Members>
+KeySpec stringKey(const QString &section, const QString &name, ValueType type, const QStringList &choices,
+                  Members... path)
+{
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    static_assert(std::is_same_v<Field, QString>, "string keys need a QString field");
+    KeySpec spec{section, name, type, 0, 0, choices, false, {}, {}};
+    bindField(spec, path...);
+    return spec;
+}
+
+template<typename... Members>
+KeySpec textKey(const QString &section, const QString &name, Members... path)
+{
+    return stringKey(section, name, ValueType::String, {}, path...);
+}
+
+template<typename... Members>
+KeySpec choiceKey(const QString &section, const QString &name, const QStringList &choices, Members... path)
+{
+    return stringKey(section, name, ValueType::Choice, choices, path...);
+}
+
+template<typename... Members>
+KeySpec secretKey(const QString &section, const QString &name, Members... path)
+{
+    return stringKey(section, name, ValueType::Secret, {}, path...);
+}
+
+// The schema. To add a key: add the field to settings.h (its initialiser is the default), one line
+// here, the key to config/default.toml and a row to docs/configuration.md (a test checks all three).
+// A nested table such as [providers.anthropic] is a section "providers.anthropic" whose fields are
+// reached with one more member pointer: secretKey(u"providers.anthropic"_s, u"api_key"_s,
+// &Settings::providers, &ProvidersSettings::anthropic, &ProviderSettings::apiKey).
+QList<KeySpec> buildSchema()
+{
+    const QString gateway = u"gateway"_s;
+    const QString storage = u"storage"_s;
+    const QString logging = u"logging"_s;
+    const QString agent = u"agent"_s;
+    using G = GatewaySettings;
+    using S = StorageSettings;
+    using L = LoggingSettings;
+    using A = AgentSettings;
+    const auto g = &Settings::gateway;
+    const auto s = &Settings::storage;
+    const auto l = &Settings::logging;
+    const auto a = &Settings::agent;
+
+    return {
+        textKey(gateway, u"bind"_s, g, &G::bind),
+        integerKey(gateway, u"port"_s, 1, 65535, g, &G::port),
+        choiceKey(gateway, u"auth"_s, {u"token"_s, u"password"_s, u"none"_s}, g, &G::auth),
+        secretKey(gateway, u"token"_s, g, &G::token),
+        secretKey(gateway, u"password"_s, g, &G::password),
+        booleanKey(gateway, u"allow_insecure_bind"_s, g, &G::allowInsecureBind),
+        integerKey(gateway, u"tick_interval_ms"_s, 1000, 3600000, g, &G::tickIntervalMs),
+        integerKey(gateway, u"max_payload"_s, 1, INT64_FIELD_MAX, g, &G::maxPayload),
+        integerKey(gateway, u"max_buffered_bytes"_s, 1, INT64_FIELD_MAX, g, &G::maxBufferedBytes),
+        integerKey(gateway, u"handshake_timeout_ms"_s, 1, INT_FIELD_MAX, g, &G::handshakeTimeoutMs),
+        integerKey(gateway, u"max_header_bytes"_s, 1, INT_FIELD_MAX, g, &G::maxHeaderBytes),
+        integerKey(gateway, u"header_timeout_ms"_s, 1, INT_FIELD_MAX, g, &G::headerTimeoutMs),
+        integerKey(gateway, u"max_body_bytes"_s, 1, INT_FIELD_MAX, g, &G::maxBodyBytes),
+        integerKey(gateway, u"max_connections"_s, 1, INT_FIELD_MAX, g, &G::maxConnections),
+
+        textKey(storage, u"path"_s, s, &S::path),
+        choiceKey(storage, u"synchronous"_s, {u"OFF"_s, u"NORMAL"_s, u"FULL"_s}, s, &S::synchronous),
+        integerKey(storage, u"busy_timeout_ms"_s, 0, INT_FIELD_MAX, s, &S::busyTimeoutMs),
+
+        choiceKey(logging, u"level"_s, {u"debug"_s, u"info"_s, u"warning"_s, u"error"_s}, l, &L::level),
+        booleanKey(logging, u"file"_s, l, &L::file),
+        textKey(logging, u"dir"_s, l, &L::dir),
+        integerKey(logging, u"max_file_bytes"_s, 1, INT64_FIELD_MAX, l, &L::maxFileBytes),
+        integerKey(logging, u"max_files"_s, 1, INT_FIELD_MAX, l, &L::maxFiles),
+        booleanKey(logging, u"access_log"_s, l, &L::accessLog),
+
+        textKey(agent, u"default_agent_id"_s, a, &A::defaultAgentId),
+        textKey(agent, u"main_key"_s, a, &A::mainKey),
+    };
+}
+
+QString quoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+    return u'"' + escaped + u'"';
+}
+
+QString joinChoices(const QStringList &choices)
+{
+    QStringList quotedChoices;
+    for (const QString &choice : choices)
+        quotedChoices.append(quoted(choice));
+    if (quotedChoices.size() < 2)
+        return quotedChoices.join(QString());
+    const QString last = quotedChoices.takeLast();
+    return quotedChoices.join(u", "_s) + u" or "_s + last;
+}
+
+} // namespace
+
+QString KeySpec::dottedKey() const
+{
+    return section + u'.' + name;
+}
+
+QString KeySpec::envName() const
+{
+    return ConfigSchema::envNameForKey(dottedKey());
+}
+
+QVariant KeySpec::defaultValue() const
+{
+    return get(Settings{});
+}
+
+QString KeySpec::defaultLiteral() const
+{
+    const QVariant value = defaultValue();
+    switch (type) {
+    case ValueType::Integer:
+        return QString::number(value.toLongLong());
+    case ValueType::Boolean:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case ValueType::String:
+    case ValueType::Choice:
+    case ValueType::Secret:
+        return quoted(value.toString());
+    }
+    return QString();
+}
+
+QString KeySpec::expectation() const
+{
+    switch (type) {
+    case ValueType::Integer:
+        if (maximum == INT64_FIELD_MAX)
+            return u"an integer of at least %1"_s.arg(minimum);
+        return u"an integer from %1 to %2"_s.arg(minimum).arg(maximum);
+    case ValueType::Boolean:
+        return u"true or false"_s;
+    case ValueType::String:
+        return allowEmpty ? u"a string"_s : u"a non-empty string"_s;
+    case ValueType::Choice:
+        return u"one of "_s + joinChoices(choices);
+    case ValueType::Secret:
+        return u"a secret reference (\"\", \"secret:NAME\", \"env:VAR\" or \"file:/path\")"_s;
+    }
+    return QString();
+}
+
+QString KeySpec::typeName() const
+{
+    switch (type) {
+    case ValueType::Integer:
+        return u"integer"_s;
+    case ValueType::Boolean:
+        return u"boolean"_s;
+    case ValueType::String:
+        return u"string"_s;
+    case ValueType::Choice:
+        return u"enum"_s;
+    case ValueType::Secret:
+        return u"secret reference"_s;
+    }
+    return QString();
+}
+
+const QList<KeySpec> &ConfigSchema::keys()
+{
+    static const QList<KeySpec> s_keys = buildSchema();
+    return s_keys;
+}
+
+const KeySpec *ConfigSchema::find(const QString &dottedKey)
+{
+    for (const KeySpec &spec : keys()) {
+        if (spec.dottedKey() == dottedKey)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QStringList ConfigSchema::sections()
+{
+    QStringList result;
+    for (const KeySpec &spec : keys()) {
+        if (!result.contains(spec.section))
+            result.append(spec.section);
+    }
+    return result;
+}
+
+bool ConfigSchema::isTablePath(const QString &path)
+{
+    const QString prefix = path + u'.';
+    for (const KeySpec &spec : keys()) {
+        if (spec.section == path || spec.section.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+
+QString ConfigSchema::envNameForKey(const QString &dottedKey)
+{
+    QString name = dottedKey.toUpper();
+    name.replace(u'.', u'_').replace(u'-', u'_');
+    return u"SKYNET_"_s + name;
+}
+
+} // namespace Gateway::Config
