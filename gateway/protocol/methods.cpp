@@ -3,11 +3,14 @@
 #include "protocol/methods.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QSysInfo>
 
+#include "config/configschema.h"
+#include "config/secretref.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "storage/database.h"
@@ -105,6 +108,34 @@ int intParam(const QJsonObject &params, const QString &key, int fallback, int mi
     if (!value.isDouble())
         return fallback;
     return qBound(min, value.toInt(fallback), max);
+}
+
+// The effective configuration as JSON, one object per section; plain-text secrets are redacted
+// (references such as "secret:gateway.token" name a secret without revealing it).
+QJsonObject effectiveConfig(const Config::Settings &settings)
+{
+    QJsonObject root;
+    for (const Config::KeySpec &key : Config::ConfigSchema::keys()) {
+        QJsonValue value = QJsonValue::fromVariant(key.get(settings));
+        if (key.type == Config::ValueType::Secret) {
+            const Config::SecretRef ref = Config::SecretRef::parse(value.toString());
+            if (ref.kind == Config::SecretRef::Kind::PlainText || ref.kind == Config::SecretRef::Kind::Invalid)
+                value = u"__OPENCLAW_REDACTED__"_s;
+        }
+        // Nested sections ("providers.anthropic") become nested objects.
+        const QStringList path = key.section.split(u'.');
+        std::function<void(QJsonObject &, int)> insert = [&](QJsonObject &object, int depth) {
+            if (depth == path.size()) {
+                object.insert(key.name, value);
+                return;
+            }
+            QJsonObject child = object.value(path.at(depth)).toObject();
+            insert(child, depth + 1);
+            object.insert(path.at(depth), child);
+        };
+        insert(root, 0);
+    }
+    return root;
 }
 
 } // namespace
@@ -248,6 +279,29 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
         if (hasMore)
             result.insert(u"nextOffset"_s, offset + sessions.rows.size());
         reply.ok(result);
+    });
+
+    // Read-only view of the configuration (openclaw-protocol.md §7.4); `gateway probe` reads it.
+    dispatcher.add(u"config.get"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        const Config::Settings &settings = gateway->settings();
+        QFile file(settings.configPath);
+        const bool exists = !settings.configPath.isEmpty() && file.exists();
+        QString hash;
+        if (exists && file.open(QIODevice::ReadOnly))
+            hash = QString::fromLatin1(QCryptographicHash::hash(file.read(1 << 20), QCryptographicHash::Sha256).toHex());
+        const QJsonObject config = effectiveConfig(settings);
+        reply.ok(QJsonObject{
+            {u"path"_s, settings.configPath},
+            {u"exists"_s, exists},
+            {u"valid"_s, true},
+            {u"hash"_s, hash},
+            {u"config"_s, config},
+            {u"parsed"_s, config},
+            // The file may hold plain-text secrets; it is never sent.
+            {u"raw"_s, QJsonValue::Null},
+            {u"issues"_s, QJsonArray()},
+            {u"warnings"_s, QJsonArray::fromStringList(settings.warnings)},
+        });
     });
 
     dispatcher.add(u"commands.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {

@@ -91,6 +91,8 @@ void onSignal(int)
     [[maybe_unused]] const ssize_t n = ::write(s_signalPipe[1], &byte, 1);
 }
 
+} // namespace
+
 // SIGINT/SIGTERM end the event loop through a self-pipe (the only async-signal-safe way).
 void installQuitOnSignals(QCoreApplication *app)
 {
@@ -115,10 +117,10 @@ void installQuitOnSignals(QCoreApplication *app)
     ::signal(SIGPIPE, SIG_IGN);
 }
 #else
+} // namespace
+
 void installQuitOnSignals(QCoreApplication *) { }
 #endif
-
-} // namespace
 
 bool argvRequestsNoGui(int argc, char **argv)
 {

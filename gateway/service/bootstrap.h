@@ -67,6 +67,9 @@ Result<Bootstrap> prepare(const CommandLine &commandLine);
 /// Used by skynet-gateway's main() and by `skynet --no-gui`.
 int runHeadless(int argc, char **argv, bool isDesktopApp);
 
+/// @brief Makes SIGINT and SIGTERM end the event loop cleanly (no-op where unsupported).
+void installQuitOnSignals(QCoreApplication *app);
+
 /// @brief Runs a one-shot command (`token`, `config check`, ...) that needs no server; returns
 /// -1 when command is not one of them.
 int runCommand(const CommandLine &commandLine);

@@ -228,6 +228,7 @@ void Service::stop()
     const bool wasReady = d->ready;
     d->ready = false;
     d->running = false;
+    d->uptime.invalidate();
     if (wasReady)
         Q_EMIT readyChanged();
     Q_EMIT runningChanged();

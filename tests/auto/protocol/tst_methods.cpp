@@ -3,6 +3,7 @@
 // The foundation's methods and their payload shapes (openclaw-protocol.md §7).
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -95,6 +96,26 @@ private Q_SLOTS:
         QCOMPARE(agents.value(u"defaultId"_s).toString(), u"main"_s);
         QCOMPARE(agents.value(u"mainKey"_s).toString(), u"main"_s);
         QCOMPARE(agents.value(u"agents"_s).toArray().first().toObject().value(u"id"_s).toString(), u"main"_s);
+    }
+
+    void configGetRedactsSecrets()
+    {
+        m_gateway = std::make_unique<TestGateway>([](Gateway::Config::Settings &s) {
+            s.gateway.password = u"plain-text-password-123"_s;
+        });
+        QVERIFY(m_gateway->isRunning());
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
+        const QJsonObject response = client.request(u"config.get"_s);
+        QVERIFY(response.value(u"ok"_s).toBool());
+        const QJsonObject payload = response.value(u"payload"_s).toObject();
+        const QJsonObject gateway = payload.value(u"config"_s).toObject().value(u"gateway"_s).toObject();
+        QCOMPARE(gateway.value(u"port"_s).toInt(), 0);
+        QCOMPARE(gateway.value(u"token"_s).toString(), u"secret:gateway.token"_s); // a reference, not a secret
+        QCOMPARE(gateway.value(u"password"_s).toString(), u"__OPENCLAW_REDACTED__"_s);
+        QVERIFY(payload.value(u"raw"_s).isNull());
+        QVERIFY(!QJsonDocument(response).toJson().contains("plain-text-password-123"));
+        QVERIFY(!QJsonDocument(response).toJson().contains(m_gateway->token().toUtf8()));
     }
 
     void sessionsList()

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 The Skynet developers
+# The desktop app: the QML-facing backend (Skynet.Backend) and the `skynet` executable.
+# Included from app/CMakeLists.txt when SKYNET_BUILD_GUI is ON. The QML module Skynet.Ui
+# (target skynet_ui) and the translations are declared in qml/qml.cmake.
+
+# QML modules live under one import root so qmllint and the engine find Skynet.Backend from
+# Skynet.Ui without extra import paths.
+set(SKYNET_QML_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/qml")
+
+qt_add_library(app_backend STATIC)
+qt_add_qml_module(app_backend
+    URI Skynet.Backend
+    VERSION 1.0
+    OUTPUT_DIRECTORY "${SKYNET_QML_OUTPUT_DIRECTORY}/Skynet/Backend"
+    SOURCES
+        backend/gatewaystatus.h backend/gatewaystatus.cpp
+)
+target_include_directories(app_backend PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/backend)
+target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Qml)
+
+qt_add_executable(skynet main.cpp)
+set_target_properties(skynet PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+target_link_libraries(skynet PRIVATE
+    skynet_common gateway
+    app_backend app_backendplugin
+    skynet_ui skynet_uiplugin
+    Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2)
+install(TARGETS skynet RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+// skynet: the desktop app (Qt Quick window over the in-process gateway), or the headless
+// gateway with --no-gui.
+
+#include <cstdio>
+
+#include <QGuiApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QTranslator>
+#include <QUrl>
+
+#include "gatewaystatus.h"
+#include "logging.h"
+#include "service/bootstrap.h"
+#include "service/service.h"
+#include "service/systemlimits.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printTo(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fputs(bytes.constData(), stream);
+    if (!text.endsWith(u'\n'))
+        std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+/// Loads Qt's and Skynet's translations for the system locale; English needs none.
+void installTranslators(QCoreApplication &app)
+{
+    const QLocale locale;
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(locale, u"skynet"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(appTranslator);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A QGuiApplication aborts without a display, so --no-gui must be decided on raw argv.
+    if (Gateway::argvRequestsNoGui(argc, argv))
+        return Gateway::runHeadless(argc, argv, /*isDesktopApp=*/true);
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(u"skynet"_s);
+    QGuiApplication::setApplicationDisplayName(u"Skynet"_s);
+    QGuiApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));
+    QGuiApplication::setOrganizationName(u"Skynet"_s);
+    QGuiApplication::setDesktopFileName(u"skynet"_s);
+    installTranslators(app);
+
+    const Gateway::Result<Gateway::CommandLine> parsed = Gateway::parseCommandLine(app.arguments(), true);
+    if (!parsed) {
+        printTo(stderr, parsed.error().message);
+        return Gateway::ExitConfigError;
+    }
+    const Gateway::CommandLine &commandLine = *parsed;
+    if (commandLine.showHelp) {
+        printTo(stdout, commandLine.helpText);
+        return Gateway::ExitOk;
+    }
+    if (commandLine.showVersion) {
+        printTo(stdout, QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion());
+        return Gateway::ExitOk;
+    }
+    // One-shot commands (`token`, `config check`); parseCommandLine() rejected unknown ones.
+    if (const int exitCode = Gateway::runCommand(commandLine); exitCode >= 0)
+        return exitCode;
+
+    Gateway::Result<Gateway::Bootstrap> bootstrap = Gateway::prepare(commandLine);
+    if (!bootstrap) {
+        printTo(stderr, bootstrap.error().message);
+        return Gateway::ExitConfigError;
+    }
+    if (!bootstrap->firstRunNotice.isEmpty())
+        printTo(stderr, bootstrap->firstRunNotice);
+    Gateway::SystemLimits::raiseOpenFileLimit();
+    Gateway::installQuitOnSignals(&app);
+
+    Gateway::Service service(std::move(bootstrap->settings), bootstrap->secrets);
+    // Declared after the service and before the engine: QML may use it until the engine is gone.
+    GatewayStatus status(service);
+    // A failure (port in use, ...) is shown in the window as state; the user can retry there.
+    status.start();
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 puts QML modules under qrc:/<URI path>/ but does not search qrc:/ for imports.
+    engine.addImportPath(u"qrc:/"_s);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(Gateway::ExitFailure); }, Qt::QueuedConnection);
+    engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
+
+    const int exitCode = QCoreApplication::exec();
+    service.stop();
+    Gateway::Logging::shutdown();
+    return exitCode;
+}

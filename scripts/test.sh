@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# README command two: installs what is needed, builds with warnings as errors, and runs every
+# test suite with CTest (in parallel). The last line printed is CTest's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export BUILD_DIR=${BUILD_DIR:-build}
+./scripts/build.sh -DSKYNET_WERROR=ON -DBUILD_TESTING=ON -DSKYNET_BUILD_GUI=ON
+
+# Tests must not touch the invoking user's real home or keyring.
+TEST_HOME=$(mktemp -d)
+trap 'rm -rf "$TEST_HOME"' EXIT
+export SKYNET_TEST_HOME="$TEST_HOME"
+export QT_QPA_PLATFORM=offscreen
+
+cd "$BUILD_DIR"
+ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@"
