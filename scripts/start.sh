@@ -53,7 +53,9 @@ for _ in $(seq 1 200); do
 done
 URL=$(grep -o 'http://[^ )]*/health' "$LOG" | head -n1)
 echo "Skynet is running (pid $(cat "$PIDFILE"), ${BIN[0]##*/})."
-grep -A6 "generated a gateway token" "$LOG" || true
+if grep -q "generated a gateway token" "$LOG"; then
+  echo "A gateway token was generated for clients: $("$BUILD_DIR/bin/skynet-gateway" token)"
+fi
 echo "Health:  curl ${URL:-http://127.0.0.1:18789/health}"
 echo "Token:   $BUILD_DIR/bin/skynet-gateway token"
 echo "Logs:    $HOME_DIR/logs/"

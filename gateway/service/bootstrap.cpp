@@ -59,6 +59,15 @@ QString defaultHome(const QProcessEnvironment &env)
     return QDir(QDir::homePath()).filePath(u".skynet"_s);
 }
 
+bool stderrIsTerminal()
+{
+#if defined(Q_OS_UNIX)
+    return ::isatty(STDERR_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
 bool isLoopback(const QString &bind)
 {
     if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
@@ -268,10 +277,13 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
                 if (Status s = store->write(GATEWAY_TOKEN_SECRET, token); !s)
                     return Error{u"SECRETS"_s, s.error().message};
                 gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
-                boot.firstRunNotice = u"Skynet generated a gateway token for clients (shown once):\n\n    %1\n\n"
-                                      "It is stored %2. Print it again with: skynet-gateway token\n"
+                // The value is shown only on a terminal: redirected stderr usually ends up in a
+                // log file, and secrets never go to logs.
+                const QString shown = stderrIsTerminal() ? u":\n\n    %1\n\n"_s.arg(token) : u".\n"_s;
+                boot.firstRunNotice = u"Skynet generated a gateway token for clients%1"
+                                      "It is stored %2. Print it with: skynet-gateway token\n"
                                       "Clients pass it as --token, or set SKYNET_GATEWAY_TOKEN.\n"_s
-                                          .arg(token, store->describe());
+                                          .arg(shown, store->describe());
             }
         } else {
             const Config::SecretRef ref = Config::SecretRef::parse(gw.token);
