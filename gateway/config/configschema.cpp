@@ -78,6 +78,14 @@ KeySpec textKey(const QString &section, const QString &name, Members... path)
 }
 
 template<typename... Members>
+KeySpec optionalTextKey(const QString &section, const QString &name, Members... path)
+{
+    KeySpec spec = stringKey(section, name, ValueType::String, {}, path...);
+    spec.allowEmpty = true;
+    return spec;
+}
+
+template<typename... Members>
 KeySpec choiceKey(const QString &section, const QString &name, const QStringList &choices, Members... path)
 {
     return stringKey(section, name, ValueType::Choice, choices, path...);
@@ -94,6 +102,25 @@ KeySpec secretKey(const QString &section, const QString &name, Members... path)
 // A nested table such as [providers.anthropic] is a section "providers.anthropic" whose fields are
 // reached with one more member pointer: secretKey(u"providers.anthropic"_s, u"api_key"_s,
 // &Settings::providers, &ProvidersSettings::anthropic, &ProviderSettings::apiKey).
+// The same eight keys for every provider table.
+#define PROVIDER_KEYS(NAME)                                                                                        \
+    booleanKey(u"providers." #NAME ""_s, u"enabled"_s, &Settings::providers, &ProvidersSettings::NAME,              \
+               &ProviderSettings::enabled),                                                                        \
+        optionalTextKey(u"providers." #NAME ""_s, u"base_url"_s, &Settings::providers, &ProvidersSettings::NAME,    \
+                        &ProviderSettings::baseUrl),                                                               \
+        secretKey(u"providers." #NAME ""_s, u"api_key"_s, &Settings::providers, &ProvidersSettings::NAME,           \
+                  &ProviderSettings::apiKey),                                                                      \
+        textKey(u"providers." #NAME ""_s, u"model"_s, &Settings::providers, &ProvidersSettings::NAME,               \
+                &ProviderSettings::model),                                                                         \
+        integerKey(u"providers." #NAME ""_s, u"priority"_s, 0, 1000, &Settings::providers, &ProvidersSettings::NAME, \
+                   &ProviderSettings::priority),                                                                   \
+        integerKey(u"providers." #NAME ""_s, u"connect_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,       \
+                   &ProvidersSettings::NAME, &ProviderSettings::connectTimeoutMs),                                 \
+        integerKey(u"providers." #NAME ""_s, u"idle_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,          \
+                   &ProvidersSettings::NAME, &ProviderSettings::idleTimeoutMs),                                    \
+        integerKey(u"providers." #NAME ""_s, u"max_retries"_s, 0, 10, &Settings::providers, &ProvidersSettings::NAME, \
+                   &ProviderSettings::maxRetries)
+
 QList<KeySpec> buildSchema()
 {
     const QString gateway = u"gateway"_s;
@@ -138,6 +165,24 @@ QList<KeySpec> buildSchema()
 
         textKey(agent, u"default_agent_id"_s, a, &A::defaultAgentId),
         textKey(agent, u"main_key"_s, a, &A::mainKey),
+        textKey(agent, u"soul"_s, a, &A::soul),
+        integerKey(agent, u"max_tokens"_s, 1, 1000000, a, &A::maxTokens),
+        integerKey(agent, u"max_tool_iterations"_s, 0, 100, a, &A::maxToolIterations),
+        integerKey(agent, u"run_timeout_ms"_s, 1000, INT_FIELD_MAX, a, &A::runTimeoutMs),
+        integerKey(agent, u"history_messages"_s, 1, 100000, a, &A::historyMessages),
+
+        PROVIDER_KEYS(ollama),
+        PROVIDER_KEYS(anthropic),
+        PROVIDER_KEYS(openai),
+
+        choiceKey(u"routing"_s, u"mode"_s, {u"auto"_s, u"fixed"_s}, &Settings::routing, &RoutingSettings::mode),
+        textKey(u"routing"_s, u"trivial"_s, &Settings::routing, &RoutingSettings::trivial),
+        textKey(u"routing"_s, u"standard"_s, &Settings::routing, &RoutingSettings::standard),
+        textKey(u"routing"_s, u"complex"_s, &Settings::routing, &RoutingSettings::complex),
+        booleanKey(u"routing"_s, u"privacy"_s, &Settings::routing, &RoutingSettings::privacy),
+        booleanKey(u"routing"_s, u"offline"_s, &Settings::routing, &RoutingSettings::offline),
+
+        optionalTextKey(u"pricing"_s, u"table"_s, &Settings::pricing, &PricingSettings::table),
     };
 }
 

@@ -55,11 +55,71 @@ struct LoggingSettings
     bool accessLog = true;
 };
 
-/// @brief [agent]: defaults that the protocol reports before the agent runtime exists.
+/// @brief [agent]: the agent runtime.
 struct AgentSettings
 {
     QString defaultAgentId = QStringLiteral("main");
     QString mainKey = QStringLiteral("main");
+    /// The base persona; relative paths resolve against the home folder. Missing → built-in.
+    QString soul = QStringLiteral("SOUL.md");
+    int maxTokens = 1024;
+    int maxToolIterations = 8;
+    int runTimeoutMs = 300000;
+    /// Messages of history sent with each turn (the newest ones).
+    int historyMessages = 50;
+};
+
+/// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].
+struct ProviderSettings
+{
+    bool enabled = true;
+    /// "" = the provider's default, or its usual environment variable (OLLAMA_HOST, ...).
+    QString baseUrl;
+    /// Secret reference for the API key ("" = none).
+    QString apiKey;
+    /// The model used when routing names only this provider.
+    QString model;
+    /// Failover order: lower first.
+    int priority = 1;
+    int connectTimeoutMs = 10000;
+    /// No byte for this long while waiting or streaming → timeout.
+    int idleTimeoutMs = 60000;
+    /// Retries on the same provider before failing over (429/5xx/connect, before any output).
+    int maxRetries = 1;
+};
+
+/// @brief [providers.*]
+struct ProvidersSettings
+{
+    ProviderSettings ollama{true, QString(), QString(), QStringLiteral("llama3.2"), 1, 10000, 300000, 1};
+    ProviderSettings anthropic{true, QString(), QStringLiteral("env:ANTHROPIC_API_KEY"),
+                               QStringLiteral("claude-sonnet-4-5"), 2, 10000, 60000, 1};
+    ProviderSettings openai{true, QString(), QStringLiteral("env:OPENAI_API_KEY"), QStringLiteral("gpt-4o-mini"),
+                            3, 10000, 60000, 1};
+};
+
+/// @brief [routing]: which model answers which kind of turn.
+struct RoutingSettings
+{
+    /// "auto" classifies every turn; "fixed" always uses `standard`.
+    QString mode = QStringLiteral("auto");
+    QString trivial = QStringLiteral("ollama:llama3.2");
+    QString standard = QStringLiteral("anthropic:claude-sonnet-4-5");
+    QString complex = QStringLiteral("anthropic:claude-opus-4-5");
+    /// Only providers that run on this machine (Ollama, a local OpenAI-compatible server).
+    bool privacy = false;
+    /// No network beyond this machine at all (implies privacy).
+    bool offline = false;
+};
+
+/// @brief [pricing]: USD per million tokens, "model=input/output, ...". Cache writes cost 1.25×
+/// and cache reads 0.1× the input price (Anthropic's multipliers).
+struct PricingSettings
+{
+    QString table = QStringLiteral(
+        "claude-haiku-4-5=1/5, claude-sonnet-4-5=3/15, claude-sonnet-4-6=3/15, claude-sonnet-5=3/15, "
+        "claude-opus-4-5=5/25, claude-opus-4-6=5/25, claude-opus-4-7=5/25, claude-opus-4-8=5/25, "
+        "claude-opus-5=5/25, claude-fable-5=10/50, gpt-4o-mini=0.15/0.6, gpt-4o=2.5/10");
 };
 
 /// @brief The whole validated configuration plus where it came from.
@@ -69,6 +129,9 @@ struct Settings
     StorageSettings storage;
     LoggingSettings logging;
     AgentSettings agent;
+    ProvidersSettings providers;
+    RoutingSettings routing;
+    PricingSettings pricing;
 
     /// The home folder (~/.skynet, SKYNET_HOME or --home); absolute.
     QString home;

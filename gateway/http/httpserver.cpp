@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 #include <QTimerEvent>
 
+#include "http/responder.h"
 #include "http/router.h"
 #include "logging.h"
 
@@ -18,6 +19,38 @@ namespace Gateway::Http {
 namespace {
 constexpr int LISTEN_BACKLOG = 4096;
 } // namespace
+
+class Connection;
+
+/// @brief The Responder handed to route handlers; forwards to its connection while it lives.
+class ConnectionResponder final : public Responder
+{
+public:
+    explicit ConnectionResponder(Connection *connection) : m_connection(connection) { }
+    void send(const Response &response) override;
+    void beginStream(int status, const QByteArray &contentType,
+                     const QList<QPair<QByteArray, QByteArray>> &headers) override;
+    void write(const QByteArray &data) override;
+    void end() override;
+    bool isOpen() const override { return m_connection && !m_finished; }
+    void setOnClosed(std::function<void()> callback) override { m_onClosed = std::move(callback); }
+
+    void clientGone()
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        if (m_onClosed)
+            m_onClosed();
+    }
+    void finished() { m_finished = true; }
+
+private:
+    QPointer<Connection> m_connection;
+    bool m_finished = false;
+    bool m_streaming = false;
+    std::function<void()> m_onClosed;
+};
 
 /// @brief One accepted socket until it is answered, upgraded or closed. A child of the socket.
 class Connection final : public QObject
@@ -38,23 +71,65 @@ public:
     {
         if (m_server)
             --m_server->m_connections;
+        if (m_responder)
+            m_responder->clientGone();
     }
 
     void process()
     {
-        // Loop: a keep-alive client may have pipelined several requests.
-        while (!m_closing && m_socket->bytesAvailable() > 0) {
+        // Loop: a keep-alive client may have pipelined several requests; while a response is
+        // pending the next request waits in the socket buffer.
+        while (!m_closing && m_state != State::Waiting && m_socket->bytesAvailable() >= 0) {
             if (m_state == State::Head) {
-                if (!readHead())
+                if (m_socket->bytesAvailable() == 0 || !readHead())
                     return;
             }
             if (m_state == State::Body) {
                 if (m_socket->bytesAvailable() < m_bodyNeeded)
                     return;
                 m_request.body = m_socket->read(m_bodyNeeded);
-                respond(m_server->m_router.route(m_request));
+                dispatch();
             }
         }
+    }
+
+    // ---- used by ConnectionResponder
+    void respond(const Response &response, bool forceClose = false);
+    void beginStream(int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+    {
+        if (m_closing)
+            return;
+        m_chunked = m_request.versionMinor >= 1;
+        m_streamKeepAlive = m_chunked && m_request.wantsKeepAlive();
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        head += "Content-Type: " + contentType + "\r\n";
+        head += m_chunked ? "Transfer-Encoding: chunked\r\n" : "";
+        head += m_streamKeepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+        head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+        for (const auto &h : headers)
+            head += h.first + ": " + h.second + "\r\n";
+        head += "\r\n";
+        m_socket->write(head);
+        m_streamStatus = status;
+    }
+    void writeChunk(const QByteArray &data)
+    {
+        if (m_closing || data.isEmpty())
+            return;
+        if (m_chunked)
+            m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+        else
+            m_socket->write(data);
+        m_streamBytes += data.size();
+    }
+    void endStream()
+    {
+        if (m_closing)
+            return;
+        if (m_chunked)
+            m_socket->write("0\r\n\r\n");
+        logAccess(m_streamStatus, m_streamBytes);
+        finishExchange(m_streamKeepAlive);
     }
 
 protected:
@@ -64,6 +139,8 @@ protected:
             return;
         killTimer(m_timerId);
         m_timerId = 0;
+        if (m_state == State::Waiting)
+            return;
         if (m_state == State::Head && m_socket->bytesAvailable() == 0 && m_requests > 0) {
             m_socket->disconnectFromHost(); // idle keep-alive connection
             return;
@@ -74,7 +151,7 @@ protected:
     }
 
 private:
-    enum class State { Head, Body };
+    enum class State { Head, Body, Waiting };
 
     // Returns false when more bytes are needed or the connection is finished.
     bool readHead()
@@ -135,27 +212,47 @@ private:
             socket->abort();
     }
 
-    void respond(const Response &response, bool forceClose = false)
+    void dispatch()
     {
-        const bool keepAlive = !forceClose && m_request.wantsKeepAlive() && response.status < 400;
-        const bool headOnly = m_request.method == "HEAD";
-        m_socket->write(serializeResponse(response, keepAlive, headOnly));
-        ++m_requests;
+        m_state = State::Waiting;
+        killTimer(m_timerId);
+        m_timerId = 0;
+        m_responder = std::make_shared<ConnectionResponder>(this);
+        const std::shared_ptr<ConnectionResponder> responder = m_responder;
+        m_server->m_router.dispatch(m_request, responder);
+    }
+
+    void logAccess(int status, qint64 bytes)
+    {
         if (m_server && m_server->m_accessLog) {
             qCInfo(lcGatewayAccess).noquote()
                 << u"http method=%1 path=%2 status=%3 durationMs=%4 bytes=%5 peer=%6"_s
                        .arg(QString::fromLatin1(m_request.method.isEmpty() ? QByteArray("-") : m_request.method),
                             m_request.path.isEmpty() ? u"-"_s : m_request.path.left(200))
-                       .arg(response.status)
+                       .arg(status)
                        .arg(m_clock.elapsed())
-                       .arg(response.body.size())
+                       .arg(bytes)
                        .arg(m_peer);
+        }
+    }
+
+    // The exchange is over: keep the connection for the next request or close it.
+    void finishExchange(bool keepAlive)
+    {
+        ++m_requests;
+        if (m_responder) {
+            m_responder->finished();
+            m_responder.reset();
         }
         m_request = Request();
         m_state = State::Head;
         m_bodyNeeded = 0;
+        m_streamBytes = 0;
         if (keepAlive) {
             armTimer();
+            // A pipelined request may already be waiting.
+            if (m_socket->bytesAvailable() > 0)
+                QMetaObject::invokeMethod(this, [this] { process(); }, Qt::QueuedConnection);
         } else {
             m_closing = true;
             killTimer(m_timerId);
@@ -182,7 +279,54 @@ private:
     int m_requests = 0;
     bool m_closing = false;
     QElapsedTimer m_clock;
+    std::shared_ptr<ConnectionResponder> m_responder;
+    bool m_chunked = false;
+    bool m_streamKeepAlive = false;
+    int m_streamStatus = 200;
+    qint64 m_streamBytes = 0;
 };
+
+void Connection::respond(const Response &response, bool forceClose)
+{
+    if (m_closing)
+        return;
+    const bool keepAlive = !forceClose && m_request.wantsKeepAlive() && response.status < 400;
+    const bool headOnly = m_request.method == "HEAD";
+    m_socket->write(serializeResponse(response, keepAlive, headOnly));
+    logAccess(response.status, response.body.size());
+    finishExchange(keepAlive);
+}
+
+void ConnectionResponder::send(const Response &response)
+{
+    if (!isOpen() || m_streaming)
+        return;
+    m_finished = true;
+    m_connection->respond(response);
+}
+
+void ConnectionResponder::beginStream(int status, const QByteArray &contentType,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    if (!isOpen() || m_streaming)
+        return;
+    m_streaming = true;
+    m_connection->beginStream(status, contentType, headers);
+}
+
+void ConnectionResponder::write(const QByteArray &data)
+{
+    if (isOpen() && m_streaming)
+        m_connection->writeChunk(data);
+}
+
+void ConnectionResponder::end()
+{
+    if (!isOpen() || !m_streaming)
+        return;
+    m_finished = true;
+    m_connection->endStream();
+}
 
 Server::Server(const Config::GatewaySettings &settings, const Router &router, QObject *parent)
     : QObject(parent), m_settings(settings), m_router(router)

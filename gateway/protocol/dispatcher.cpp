@@ -27,6 +27,12 @@ void Reply::fail(const ProtocolError &error) const
         m_sink(errorFrame(m_id, error));
 }
 
+void Reply::fail(const ProtocolError &error, const QJsonValue &payload) const
+{
+    if (m_sink)
+        m_sink(errorFrame(m_id, error, payload));
+}
+
 void Dispatcher::add(const QString &method, const QString &scope, Handler handler)
 {
     m_methods.insert(method, Entry{scope, std::move(handler)});

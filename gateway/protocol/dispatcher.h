@@ -37,6 +37,7 @@ struct ClientSession
     QString deviceFamily;
     QString instanceId;
     QString displayName;
+    QStringList caps;
     QString remoteAddress;
     qint64 connectedAtMs = 0;
 
@@ -52,6 +53,8 @@ public:
 
     void ok(const QJsonValue &payload) const;
     void fail(const ProtocolError &error) const;
+    /// A failed final answer that still carries a payload (the second response of `agent`).
+    void fail(const ProtocolError &error, const QJsonValue &payload) const;
     const QString &id() const { return m_id; }
 
 private:

@@ -82,9 +82,12 @@ QByteArray responseFrame(const QString &id, const QJsonValue &payload)
     return compact(object);
 }
 
-QByteArray errorFrame(const QString &id, const ProtocolError &error)
+QByteArray errorFrame(const QString &id, const ProtocolError &error, const QJsonValue &payload)
 {
-    return compact(QJsonObject{{u"type"_s, u"res"_s}, {u"id"_s, id}, {u"ok"_s, false}, {u"error"_s, error.toJson()}});
+    QJsonObject object{{u"type"_s, u"res"_s}, {u"id"_s, id}, {u"ok"_s, false}, {u"error"_s, error.toJson()}};
+    if (!payload.isUndefined())
+        object.insert(u"payload"_s, payload);
+    return compact(object);
 }
 
 QByteArray eventFrame(const QString &event, const QJsonValue &payload, qint64 seq)

@@ -56,7 +56,7 @@ Result<Request, FrameError> parseRequest(const QByteArray &frame);
 
 /// Serialized frames (compact JSON, UTF-8).
 QByteArray responseFrame(const QString &id, const QJsonValue &payload);
-QByteArray errorFrame(const QString &id, const ProtocolError &error);
+QByteArray errorFrame(const QString &id, const ProtocolError &error, const QJsonValue &payload = QJsonValue::Undefined);
 /// seq < 0 leaves the seq field out (connect.challenge carries none).
 QByteArray eventFrame(const QString &event, const QJsonValue &payload, qint64 seq);
 

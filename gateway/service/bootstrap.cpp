@@ -11,11 +11,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include "agent/modelrouter.h"
 #include "config/secretref.h"
 #include "logging.h"
 #include "protocol/methods.h"
@@ -167,7 +169,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         parser.addOption(noGui);
     parser.addPositionalArgument(u"command"_s,
                                  u"Optional: token (print the gateway token), config check (validate the "
-                                 "configuration and exit). Without a command the gateway runs."_s,
+                                 "configuration and exit), route \"<text>\" (print the model routing decision "
+                                 "for <text> as JSON). Without a command the gateway runs."_s,
                                  u"[command [args...]]"_s);
 
     CommandLine result;
@@ -199,7 +202,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     if (!positional.isEmpty()) {
         result.command = positional.first();
         result.arguments = positional.mid(1);
-        static const QStringList commands = {u"token"_s, u"config"_s};
+        static const QStringList commands = {u"token"_s, u"config"_s, u"route"_s};
         if (!commands.contains(result.command)) {
             return Error{u"USAGE"_s, u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64),
                                                                                      programName(isDesktopApp))};
@@ -208,6 +211,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
             return Error{u"USAGE"_s, u"usage: %1 config check"_s.arg(programName(isDesktopApp))};
         if (result.command == u"token" && !result.arguments.isEmpty())
             return Error{u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp))};
+        if (result.command == u"route" && result.arguments.size() != 1)
+            return Error{u"USAGE"_s, u"usage: %1 route \"<text>\""_s.arg(programName(isDesktopApp))};
     }
     return result;
 }
@@ -319,6 +324,32 @@ int runCommand(const CommandLine &commandLine)
         }
         printOut(*token + u'\n');
         return ExitOk;
+    }
+    if (commandLine.command == u"route") {
+        // The decision the running gateway would make for a new conversation: a provider counts
+        // as available when enabled and (cloud) its API key reference resolves. Circuit breakers
+        // are not known here; they start closed.
+        const Config::Settings &settings = boot->settings;
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        Secrets::SecretStore *store = boot->secrets.get();
+        Agent::ModelRouter router(settings.routing, settings.providers);
+        router.setAvailability([&](const QString &providerId) {
+            const Config::ProviderSettings *provider =
+                Agent::ModelRouter::providerSettings(settings.providers, providerId);
+            if (!provider || !provider->enabled)
+                return false;
+            if (providerId == u"ollama")
+                return true;
+            const std::optional<QString> key = Secrets::resolve(provider->apiKey, store, env, settings.home);
+            const bool hasKey = key && !key->isEmpty();
+            // An OpenAI-compatible local server (LM Studio, llama.cpp, vLLM) usually needs no key.
+            return hasKey || (providerId == u"openai" && !provider->baseUrl.trimmed().isEmpty());
+        });
+        Agent::RouteInput input;
+        input.text = commandLine.arguments.first();
+        const Agent::RouteDecision decision = router.route(input);
+        printOut(QString::fromUtf8(QJsonDocument(decision.toJson()).toJson(QJsonDocument::Compact)) + u'\n');
+        return decision.isValid() ? ExitOk : ExitFailure;
     }
     return -1;
 }

@@ -9,12 +9,18 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 
+#include "agent/chatruntime.h"
+#include "agent/modelrouter.h"
+#include "agent/pricing.h"
+#include "agent/openaiendpoint.h"
+#include "agent/providerpool.h"
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "logging.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "protocol/methods.h"
+#include "providers/providerfactory.h"
 #include "secrets/secretstore.h"
 #include "storage/database.h"
 #include "ws/hub.h"
@@ -49,6 +55,9 @@ struct Service::Private final : public Protocol::GatewayInfo
     Http::Router router;
     Http::Server *http = nullptr;
     Ws::Hub *hub = nullptr;
+    Agent::ProviderPool *pool = nullptr;
+    Agent::ChatRuntime *runtime = nullptr;
+    Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
     bool running = false;
@@ -62,9 +71,13 @@ struct Service::Private final : public Protocol::GatewayInfo
     QJsonArray presence(int limit) const override { return hub ? hub->presence(limit) : QJsonArray(); }
     Storage::Database *database() const override { return ready ? const_cast<Storage::Database *>(&db) : nullptr; }
     bool isReady() const override { return ready; }
-    QStringList events() const override { return {u"connect.challenge"_s, u"tick"_s, u"shutdown"_s}; }
+    QStringList events() const override
+    {
+        return {u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s};
+    }
 
     void addRoutes();
+    void addProviders(QObject *parent);
     Status openStorage();
 };
 
@@ -96,6 +109,50 @@ void Service::Private::addRoutes()
     });
 }
 
+// Builds the provider pool from [providers.*]: a provider whose API key is needed but missing is
+// left out (a hosted API without a key cannot answer); offline mode keeps local ones only.
+void Service::Private::addProviders(QObject *parent)
+{
+    pool = new Agent::ProviderPool(parent);
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    struct Entry
+    {
+        QString id;
+        const Config::ProviderSettings *settings;
+    };
+    const QList<Entry> entries = {{u"ollama"_s, &config.providers.ollama},
+                                  {u"anthropic"_s, &config.providers.anthropic},
+                                  {u"openai"_s, &config.providers.openai}};
+    for (const Entry &entry : entries) {
+        if (!entry.settings->enabled)
+            continue;
+        Providers::ProviderConfig pc;
+        pc.id = entry.id;
+        pc.kind = entry.id;
+        if (!entry.settings->baseUrl.isEmpty())
+            pc.baseUrl = QUrl(entry.settings->baseUrl);
+        pc.apiKey = Secrets::resolve(entry.settings->apiKey, secrets.get(), env, config.home).value_or(QString());
+        Logging::registerSecret(pc.apiKey);
+        pc.timeouts.connect = std::chrono::milliseconds(entry.settings->connectTimeoutMs);
+        pc.timeouts.idle = std::chrono::milliseconds(entry.settings->idleTimeoutMs);
+        pc.timeouts.firstByte = std::chrono::milliseconds(qMax(entry.settings->idleTimeoutMs, 1));
+        pc = Providers::ProviderFactory::withEnvironment(pc, env);
+        if (entry.id == u"anthropic" && pc.apiKey.isEmpty())
+            continue;
+        if (entry.id == u"openai" && pc.apiKey.isEmpty() && entry.settings->baseUrl.isEmpty() && !env.contains(u"OPENAI_BASE_URL"_s))
+            continue;
+        pc.local = pc.local || Providers::ProviderFactory::isLoopback(pc.baseUrl);
+        if (config.routing.offline && !pc.local)
+            continue;
+        auto provider = Providers::ProviderFactory::create(pc);
+        if (!provider) {
+            qCWarning(lcGatewayService).noquote() << "provider" << entry.id << "left out:" << provider.error().message;
+            continue;
+        }
+        pool->add(std::move(provider.value()), *entry.settings, pc.local);
+    }
+}
+
 Status Service::Private::openStorage()
 {
     const QString path = config.resolvePath(config.storage.path);
@@ -113,6 +170,44 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->config = std::move(settings);
     d->secrets = std::move(secrets);
     Protocol::registerCoreMethods(d->dispatcher, *d);
+    d->addProviders(this);
+    d->runtime = new Agent::ChatRuntime(d->config, d->pool, this);
+    d->runtime->registerMethods(d->dispatcher);
+
+    // Per-turn routing over the providers that are usable right now.
+    auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
+    Agent::ProviderPool *pool = d->pool;
+    router->setAvailability([pool](const QString &id) { return pool->find(id) && pool->isAvailable(id); });
+    const bool localOnly = d->config.routing.privacy || d->config.routing.offline;
+    d->runtime->setRouter([router, localOnly](const QString &text, int historyMessages) {
+        const Agent::RouteDecision decision = router->route(Agent::RouteInput{text, historyMessages, 0, QString()});
+        Agent::RouteChoice choice;
+        choice.provider = decision.provider;
+        choice.model = decision.model;
+        choice.tier = decision.tier;
+        choice.reasons = decision.reasons;
+        choice.localOnly = localOnly;
+        choice.text = decision.stripped.isEmpty() ? text : decision.stripped;
+        return choice;
+    });
+    // Cost per call from [pricing]; local providers cost nothing.
+    auto prices = Agent::PriceTable::parse(d->config.pricing.table);
+    if (!prices)
+        qCWarning(lcGatewayConfig).noquote() << "pricing.table:" << prices.error().message << "- costs are recorded as 0";
+    auto table = std::make_shared<Agent::PriceTable>(prices ? prices.value() : Agent::PriceTable());
+    d->runtime->setCostFunction([table, pool](const QString &provider, const QString &model, const Providers::Usage &usage) {
+        return table->cost(model, usage, pool->isLocal(provider));
+    });
+
+    auto *openai = new Agent::OpenAiEndpoint(d->runtime, d->pool, [this](const QString &bearer) {
+        // The same secret as the WebSocket endpoint (per-user keys come with the people issue).
+        const Ws::AuthConfig &auth = d->auth;
+        if (auth.mode == u"none")
+            return true;
+        const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
+        return !expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8());
+    }, this);
+    openai->registerRoutes(d->router);
     d->addRoutes();
 }
 
@@ -140,6 +235,7 @@ Status Service::openStorage()
         return {};
     if (Status s = d->openStorage(); !s)
         return s;
+    d->runtime->attachStorage(&d->db);
     d->ready = true;
     Q_EMIT readyChanged();
     qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
@@ -194,6 +290,8 @@ Status Service::listen()
     d->http->setAccessLogEnabled(d->config.logging.accessLog);
     d->hub = new Ws::Hub(d->config, d->dispatcher, *d, this);
     d->hub->setAuth(auth);
+    d->auth = auth;
+    d->runtime->setEventBus(d->hub);
     connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);
     d->http->setUpgradeHandler([this](QTcpSocket *socket, const Http::Request &request) {
         d->hub->accept(socket, request);
@@ -216,6 +314,7 @@ void Service::stop()
 {
     if (!d->running)
         return;
+    d->runtime->setEventBus(nullptr);
     if (d->hub)
         d->hub->shutdown(u"stop"_s);
     if (d->http)
@@ -281,6 +380,16 @@ const Config::Settings &Service::settings() const
 Storage::Database *Service::database() const
 {
     return d->database();
+}
+
+Agent::ProviderPool *Service::providerPool() const
+{
+    return d->pool;
+}
+
+Agent::ChatRuntime *Service::chatRuntime() const
+{
+    return d->runtime;
 }
 
 } // namespace Gateway

@@ -25,6 +25,10 @@ class SecretStore;
 namespace Protocol {
 class Dispatcher;
 }
+namespace Agent {
+class ChatRuntime;
+class ProviderPool;
+} // namespace Agent
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -62,6 +66,8 @@ public:
     int clientCount() const;
     const Config::Settings &settings() const;
     Storage::Database *database() const;
+    Agent::ProviderPool *providerPool() const;
+    Agent::ChatRuntime *chatRuntime() const;
 
 Q_SIGNALS:
     void runningChanged();

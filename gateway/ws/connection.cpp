@@ -324,6 +324,10 @@ void Connection::handleConnect(const Protocol::Request &request)
     m_session.deviceFamily = stringField(u"deviceFamily"_s).left(64);
     m_session.instanceId = stringField(u"instanceId"_s).left(128);
     m_session.displayName = stringField(u"displayName"_s).left(128);
+    for (const QJsonValue &cap : params.value(u"caps"_s).toArray()) {
+        if (cap.isString() && m_session.caps.size() < 64)
+            m_session.caps.append(cap.toString().left(64));
+    }
     m_session.connectedAtMs = now;
 
     killTimer(m_handshakeTimer);

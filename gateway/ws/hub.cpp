@@ -120,6 +120,7 @@ void Hub::connectionAuthenticated(Connection *connection)
 {
     if (!m_connections.contains(connection))
         return;
+    m_byConnId.insert(connection->session().connId, connection);
     ++m_authenticated;
     if (m_authenticated == 1 && !m_tickTimer.isActive())
         m_tickTimer.start();
@@ -130,6 +131,15 @@ void Hub::connectionClosed(Connection *connection)
 {
     if (!m_connections.remove(connection))
         return;
+    m_byConnId.remove(connection->session().connId);
+    for (const QString &key : m_subscriptions.take(connection)) {
+        auto it = m_subscribers.find(key);
+        if (it != m_subscribers.end()) {
+            it->remove(connection);
+            if (it->isEmpty())
+                m_subscribers.erase(it);
+        }
+    }
     if (connection->isAuthenticated()) {
         --m_authenticated;
         if (m_authenticated == 0)
@@ -189,6 +199,41 @@ void Hub::broadcast(const QString &event, const QJsonValue &payload, const QStri
         if (!requiredScope.isEmpty() && !connection->session().hasScope(requiredScope))
             continue;
         connection->sendEvent(event, payload);
+    }
+}
+
+void Hub::subscribe(const QString &connId, const QString &sessionKey)
+{
+    // Bounded: a socket follows at most this many sessions (the oldest interest is kept).
+    constexpr int MAX_SUBSCRIPTIONS = 256;
+    Connection *connection = m_byConnId.value(connId);
+    if (!connection)
+        return;
+    QSet<QString> &keys = m_subscriptions[connection];
+    if (keys.contains(sessionKey) || keys.size() >= MAX_SUBSCRIPTIONS)
+        return;
+    keys.insert(sessionKey);
+    m_subscribers[sessionKey].insert(connection);
+}
+
+void Hub::publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
+                  const QJsonObject &payloadV3, const QString &requiredCap)
+{
+    const auto it = m_subscribers.constFind(sessionKey);
+    if (it == m_subscribers.cend())
+        return;
+    const QSet<Connection *> targets = *it;
+    const QString read = Protocol::Scope::Read.toString();
+    for (Connection *connection : targets) {
+        if (!m_connections.contains(connection) || !connection->isAuthenticated())
+            continue;
+        const Protocol::ClientSession &s = connection->session();
+        if (!s.hasScope(read) || (!requiredCap.isEmpty() && !s.caps.contains(requiredCap)))
+            continue;
+        if (s.protocol >= 4)
+            connection->sendEvent(event, payload);
+        else if (!payloadV3.isEmpty())
+            connection->sendEvent(event, payloadV3);
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -10,6 +11,7 @@
 
 #include "config/settings.h"
 #include "http/httprequest.h"
+#include "agent/eventbus.h"
 #include "ws/authlimiter.h"
 
 class QTcpSocket;
@@ -35,7 +37,7 @@ struct AuthConfig
 
 /// @brief All WebSocket clients of the gateway: takes upgraded sockets from the HTTP server,
 /// runs the handshake through Connection, sends `tick`s, broadcasts, and shuts clients down.
-class Hub final : public QObject
+class Hub final : public QObject, public Agent::EventBus
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Hub)
@@ -58,6 +60,11 @@ public:
     QJsonArray presence(int limit) const;
     /// Sends `event` to every authenticated socket holding requiredScope (empty: all).
     void broadcast(const QString &event, const QJsonValue &payload, const QString &requiredScope = {});
+    // Agent::EventBus
+    void subscribe(const QString &connId, const QString &sessionKey) override;
+    void publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
+                 const QJsonObject &payloadV3, const QString &requiredCap = {}) override;
+
     /// Sends `shutdown` and closes every socket (1012 when a restart is expected, else 1001).
     void shutdown(const QString &reason, int restartExpectedMs = -1);
 
@@ -83,6 +90,9 @@ private:
     AuthLimiter m_limiter;
     QWebSocketServer *m_server;
     QSet<Connection *> m_connections;
+    QHash<QString, Connection *> m_byConnId;                 ///< authenticated sockets
+    QHash<QString, QSet<Connection *>> m_subscribers;        ///< session key → interested sockets
+    QHash<Connection *, QSet<QString>> m_subscriptions;      ///< socket → its session keys
     int m_authenticated = 0;
     QTimer m_tickTimer;
 };

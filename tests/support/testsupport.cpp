@@ -23,14 +23,20 @@ namespace TestSupport {
 
 // ---------------------------------------------------------------- TestGateway
 
-TestGateway::TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust, bool openStorage)
+TestGateway::TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust, bool openStorage,
+                         const QString &homePath)
+    : m_homePath(homePath.isEmpty() ? m_home.path() : homePath)
 {
     Gateway::Config::Settings settings;
-    settings.home = m_home.path();
+    settings.home = m_homePath;
+    // Tests never reach a hosted API by accident; a test enables the providers it fakes.
+    settings.providers.anthropic.enabled = false;
+    settings.providers.openai.enabled = false;
+    settings.providers.ollama.baseUrl = u"http://127.0.0.1:9"_s;
     settings.gateway.port = 0;
     settings.logging.file = false;
     m_token = Gateway::Secrets::generateToken();
-    m_secrets = std::make_shared<Gateway::Secrets::FileSecretStore>(QDir(m_home.path()).filePath(u"secrets.json"_s));
+    m_secrets = std::make_shared<Gateway::Secrets::FileSecretStore>(QDir(m_homePath).filePath(u"secrets.json"_s));
     (void)m_secrets->open();
     (void)m_secrets->write(u"gateway.token"_s, m_token);
     settings.gateway.token = u"secret:gateway.token"_s;

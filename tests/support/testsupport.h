@@ -32,7 +32,8 @@ class TestGateway
 {
 public:
     /// adjust may change the settings before the service starts.
-    explicit TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust = {}, bool openStorage = true);
+    explicit TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust = {}, bool openStorage = true,
+                         const QString &homePath = {});
     ~TestGateway();
 
     bool isRunning() const;
@@ -42,10 +43,11 @@ public:
     QUrl wsUrl() const;
     QUrl httpUrl(const QString &path) const;
     QString token() const { return m_token; }
-    QString home() const { return m_home.path(); }
+    QString home() const { return m_homePath; }
 
 private:
     QTemporaryDir m_home;
+    QString m_homePath;
     QString m_token;
     QString m_error;
     std::shared_ptr<Gateway::Secrets::FileSecretStore> m_secrets;

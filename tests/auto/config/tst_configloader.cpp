@@ -279,7 +279,9 @@ void tst_ConfigLoader::schemaIsConsistent()
         if (spec.type == ValueType::Choice)
             QVERIFY(spec.choices.contains(spec.defaultValue().toString()));
     }
-    QCOMPARE(ConfigSchema::sections(), (QStringList{u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s}));
+    QCOMPARE(ConfigSchema::sections(),
+             (QStringList{u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s, u"providers.ollama"_s,
+                          u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s}));
     QVERIFY(!ConfigSchema::find(u"gateway"_s));
     QVERIFY(!ConfigSchema::isTablePath(u"gatway"_s));
 }
@@ -488,15 +490,14 @@ void tst_ConfigLoader::badInput_data()
 
     // Structure.
     QTest::addRow("unknown section") << QByteArray("[gatway]\nport = 1\n") << 1 << 2 << u"gatway"_s
-                                     << u"unknown section [gatway] (did you mean gateway?); known sections: [gateway], "
-                                        "[storage], [logging], [agent]"_s
+                                     << u"unknown section [gatway] (did you mean gateway?); known sections: %1"_s.arg(u"[gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s)
                                      << true;
     QTest::addRow("unknown section after a good one")
-        << QByteArray("[gateway]\nport = 1\n\n[providers]\nx = 1\n") << 4 << 2 << u"providers"_s
-        << u"unknown section [providers]; known sections: [gateway], [storage], [logging], [agent]"_s << true;
+        << QByteArray("[gateway]\nport = 1\n\n[providerz]\nx = 1\n") << 4 << 2 << u"providerz"_s
+        << u"unknown section [providerz]; known sections: [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s << true;
     QTest::addRow("key outside any section")
         << QByteArray("# c\nport = 1\n[gateway]\n") << 2 << 1 << u"port"_s
-        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent]"_s << true;
+        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s << true;
     QTest::addRow("section is a value") << QByteArray("gateway = 5\n") << 1 << 1 << u"gateway"_s
                                         << u"expected a table [gateway], got integer"_s << true;
     QTest::addRow("array of tables") << QByteArray("[[gateway]]\nport = 1\n") << 1 << 3 << u"gateway"_s

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 The Skynet developers
+# Benchmarks: built only on request (`cmake --build build --target wsload`), run with
+# bench/run.sh or `cmake --build build --target bench`. They print figures; nothing asserts them.
+
+qt_add_executable(wsload EXCLUDE_FROM_ALL wsload/wsload.cpp)
+target_link_libraries(wsload PRIVATE skynet_common Qt6::Core Qt6::Network Qt6::WebSockets)
+set_target_properties(wsload PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+if(NOT CMAKE_BUILD_TYPE OR CMAKE_BUILD_TYPE STREQUAL "Debug")
+    # A debug load client would measure itself; keep it optimised whatever the build type.
+    target_compile_options(wsload PRIVATE $<$<NOT:$<CXX_COMPILER_ID:MSVC>>:-O2>)
+endif()
+
+if(TARGET skynet-gateway AND UNIX)
+    add_custom_target(bench
+        COMMAND ${CMAKE_COMMAND} -E env BUILD=${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/run.sh
+        DEPENDS skynet-gateway wsload
+        USES_TERMINAL
+        COMMENT "Running the gateway benchmarks (bench/run.sh)")
+endif()

@@ -1,0 +1,804 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "agent/chatruntime.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTimer>
+
+#include "agent/eventbus.h"
+#include "agent/failoverstream.h"
+#include "agent/promptbuilder.h"
+#include "agent/toolregistry.h"
+#include "logging.h"
+#include "protocol/dispatcher.h"
+#include "protocol/frames.h"
+#include "storage/database.h"
+
+using namespace Qt::Literals::StringLiterals;
+using Gateway::Protocol::ClientSession;
+using Gateway::Protocol::ProtocolError;
+using Gateway::Protocol::Reply;
+
+namespace Gateway::Agent {
+
+namespace {
+
+constexpr int MAX_SESSION_KEY = 512;
+constexpr int MAX_IDEMPOTENCY_KEY = 256;
+constexpr qsizetype MAX_MESSAGE_CHARS = 1 << 20;
+constexpr int MAX_RECENT_OUTCOMES = 1000;
+constexpr int DEFAULT_HISTORY_LIMIT = 200;
+constexpr int MAX_HISTORY_LIMIT = 1000;
+constexpr int DEFAULT_WAIT_MS = 30'000;
+
+QString stopReasonName(Providers::StopReason reason)
+{
+    switch (reason) {
+    case Providers::StopReason::Stop:
+        return u"stop"_s;
+    case Providers::StopReason::Length:
+        return u"length"_s;
+    case Providers::StopReason::ToolUse:
+        return u"toolUse"_s;
+    case Providers::StopReason::Refusal:
+        return u"refusal"_s;
+    case Providers::StopReason::Other:
+        break;
+    }
+    return u"other"_s;
+}
+
+// openclaw-protocol.md §8.5: refusal, timeout, rate_limit, context_length, unknown.
+QString errorKindName(const Providers::ProviderError &error)
+{
+    switch (error.kind) {
+    case Providers::ProviderError::Kind::Timeout:
+        return u"timeout"_s;
+    case Providers::ProviderError::Kind::RateLimited:
+    case Providers::ProviderError::Kind::Overloaded:
+    case Providers::ProviderError::Kind::Quota:
+        return u"rate_limit"_s;
+    default:
+        break;
+    }
+    if (error.message.contains(u"context"_s, Qt::CaseInsensitive) && error.message.contains(u"length"_s, Qt::CaseInsensitive))
+        return u"context_length"_s;
+    return u"unknown"_s;
+}
+
+QJsonObject usageJson(const Providers::Usage &usage)
+{
+    return QJsonObject{{u"input"_s, usage.inputTokens},
+                       {u"output"_s, usage.outputTokens},
+                       {u"cacheRead"_s, usage.cacheReadTokens},
+                       {u"cacheWrite"_s, usage.cacheWriteTokens},
+                       {u"totalTokens"_s,
+                        usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens}};
+}
+
+void addUsage(Providers::Usage &sum, const Providers::Usage &add)
+{
+    sum.inputTokens += add.inputTokens;
+    sum.outputTokens += add.outputTokens;
+    sum.cacheWriteTokens += add.cacheWriteTokens;
+    sum.cacheReadTokens += add.cacheReadTokens;
+}
+
+std::optional<QString> stringParam(const QJsonObject &params, const QString &key, bool required, int maxLength,
+                                   QString *error)
+{
+    const QJsonValue value = params.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            *error = u"%1 is required"_s.arg(key);
+        return std::nullopt;
+    }
+    if (!value.isString()) {
+        *error = u"%1 must be a string"_s.arg(key);
+        return std::nullopt;
+    }
+    if (value.toString().size() > maxLength) {
+        *error = u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength);
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+} // namespace
+
+struct ChatRuntime::Run
+{
+    QString runId;
+    QString sessionKey;
+    QString text;
+    RouteChoice route;
+    qint64 acceptedAt = 0;
+    QElapsedTimer clock;
+    QString assistantText;   ///< the whole run's visible text so far
+    QString iterationText;   ///< text of the current model call
+    QList<Providers::ToolCall> pendingCalls;
+    int toolIterations = 0;
+    qint64 seq = 0;          ///< per-run counter shared by chat and agent events
+    QPointer<FailoverStream> stream;
+    QTimer timeout;
+    Providers::Usage usage;
+    double costUsd = 0;
+    QString provider;
+    QString model;
+    RunOptions options;
+    bool started = false;
+    bool done = false;
+    QList<std::function<void(const RunOutcome &)>> waiters;
+};
+
+ChatRuntime::ChatRuntime(const Config::Settings &settings, ProviderPool *pool, QObject *parent)
+    : QObject(parent),
+      m_settings(settings),
+      m_pool(pool),
+      m_tools(std::make_unique<ToolRegistry>()),
+      m_prompt(std::make_unique<PromptBuilder>(settings.resolvePath(settings.agent.soul))),
+      m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    qRegisterMetaType<RunOutcome>();
+    m_router = [this](const QString &text, int) {
+        RouteChoice choice;
+        const QStringList ids = m_pool ? m_pool->ids() : QStringList();
+        choice.provider = ids.isEmpty() ? QString() : ids.first();
+        choice.model = m_pool ? m_pool->defaultModel(choice.provider) : QString();
+        choice.tier = u"standard"_s;
+        choice.text = text;
+        return choice;
+    };
+}
+
+ChatRuntime::~ChatRuntime()
+{
+    const QList<Run *> runs = m_runs.values();
+    m_runs.clear();
+    for (Run *run : runs) {
+        if (run->stream) {
+            run->stream->disconnect(this);
+            run->stream->abort();
+        }
+        delete run;
+    }
+}
+
+void ChatRuntime::attachStorage(Storage::Database *database)
+{
+    m_store = std::make_unique<TranscriptStore>(database);
+    if (const int interrupted = m_store->markInterruptedRuns(m_clock()); interrupted > 0)
+        qCWarning(lcGatewayService) << interrupted << "run(s) were interrupted by the last shutdown";
+}
+
+QString ChatRuntime::canonicalSessionKey(const QString &key) const
+{
+    if (key.startsWith(u"agent:"))
+        return key;
+    return u"agent:"_s + m_settings.agent.defaultAgentId + u':' + key;
+}
+
+int ChatRuntime::activeRuns() const
+{
+    return int(m_runs.size());
+}
+
+Result<QString> ChatRuntime::startRun(const QString &sessionKey, const QString &message, const QString &runId, bool *reused,
+                                      const RunOptions &options)
+{
+    if (reused)
+        *reused = false;
+    if (!m_store)
+        return Error{u"UNAVAILABLE"_s, u"storage is not ready yet"_s};
+    if (m_runs.contains(runId) || m_recent.contains(runId)) {
+        if (reused)
+            *reused = true;
+        return runId;
+    }
+    if (m_store->run(runId)) {
+        if (reused)
+            *reused = true;
+        return runId;
+    }
+    const qint64 now = m_clock();
+    if (Status s = m_store->beginRun(runId, sessionKey, m_settings.agent.defaultAgentId, message, now); !s) {
+        if (s.error().code == u"DUPLICATE_RUN") {
+            if (reused)
+                *reused = true;
+            return runId;
+        }
+        return s.error();
+    }
+    auto *run = new Run;
+    run->runId = runId;
+    run->sessionKey = sessionKey;
+    run->text = message;
+    run->options = options;
+    run->acceptedAt = now;
+    run->clock.start();
+    run->timeout.setSingleShot(true);
+    connect(&run->timeout, &QTimer::timeout, this, [this, run] {
+        if (run->done)
+            return;
+        if (run->stream) {
+            run->stream->disconnect(this);
+            run->stream->abort();
+        }
+        RunOutcome outcome;
+        outcome.status = u"timeout"_s;
+        outcome.errorKind = u"timeout"_s;
+        outcome.errorMessage = u"the run did not finish within %1 ms"_s.arg(m_settings.agent.runTimeoutMs);
+        finish(run, outcome);
+    });
+    m_runs.insert(runId, run);
+    m_sessionQueues[sessionKey].enqueue(runId);
+    schedule(sessionKey);
+    return runId;
+}
+
+void ChatRuntime::schedule(const QString &sessionKey)
+{
+    if (m_sessionActive.contains(sessionKey))
+        return;
+    QQueue<QString> &queue = m_sessionQueues[sessionKey];
+    while (!queue.isEmpty()) {
+        Run *run = m_runs.value(queue.dequeue());
+        if (!run || run->done)
+            continue;
+        m_sessionActive.insert(sessionKey, run->runId);
+        // Start from the event loop so the chat.send acknowledgement goes out first.
+        QTimer::singleShot(0, this, [this, id = run->runId] {
+            if (Run *r = m_runs.value(id); r && !r->done)
+                execute(r);
+        });
+        break;
+    }
+    if (queue.isEmpty())
+        m_sessionQueues.remove(sessionKey);
+}
+
+void ChatRuntime::execute(Run *run)
+{
+    run->started = true;
+    run->timeout.start(m_settings.agent.runTimeoutMs);
+    if (Status s = m_store->startRun(run->runId, m_clock()); !s)
+        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+    int total = 0;
+    m_store->history(run->sessionKey, 1, &total);
+    run->route = m_router(run->text, total);
+    if (!run->options.provider.isEmpty()) {
+        run->route.provider = run->options.provider;
+        run->route.model = run->options.model.isEmpty() && m_pool ? m_pool->defaultModel(run->options.provider)
+                                                                 : run->options.model;
+        run->route.reasons = {u"model chosen by the client"_s};
+    }
+    publishAgent(run, u"lifecycle"_s, QJsonObject{{u"phase"_s, u"start"_s}, {u"startedAt"_s, m_clock()}});
+    publishChat(run, u"status"_s, QJsonObject{{u"phase"_s, u"starting_model"_s}});
+    callModel(run);
+}
+
+void ChatRuntime::callModel(Run *run)
+{
+    Providers::ChatRequest request;
+    if (run->options.explicitPrompt) {
+        request = m_prompt->build({}, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
+        request.systemBlocks += run->options.system;
+        request.messages = run->options.messages;
+    } else {
+        const QList<StoredMessage> history = m_store->history(run->sessionKey, m_settings.agent.historyMessages);
+        request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
+    }
+    // At the iteration limit the model must answer without tools.
+    if (run->toolIterations >= m_settings.agent.maxToolIterations)
+        request.tools.clear();
+    const QList<Candidate> candidates =
+        m_pool ? m_pool->candidates(run->route.provider, run->route.model, run->route.localOnly) : QList<Candidate>();
+    auto *stream = new FailoverStream(m_pool, candidates, request, this);
+    run->stream = stream;
+    run->iterationText.clear();
+    run->pendingCalls.clear();
+
+    connect(stream, &Providers::ChatStream::textDelta, this, [this, run](const QString &delta) {
+        if (run->done || delta.isEmpty())
+            return;
+        run->assistantText += delta;
+        run->iterationText += delta;
+        publishChat(run, u"delta"_s, QJsonObject{{u"message"_s, assistantMessage(run)}}, delta);
+        publishAgent(run, u"assistant"_s, QJsonObject{{u"text"_s, run->assistantText}, {u"delta"_s, delta}});
+        Q_EMIT runDelta(run->runId, delta);
+    });
+    connect(stream, &Providers::ChatStream::toolCall, this, [run](const Providers::ToolCall &call) {
+        if (!run->done)
+            run->pendingCalls.append(call);
+    });
+    connect(stream, &Providers::ChatStream::finished, this,
+            [this, run, stream](Providers::StopReason reason, const Providers::Usage &usage) {
+                if (run->done)
+                    return;
+                run->stream = nullptr;
+                stream->deleteLater();
+                run->provider = stream->provider();
+                run->model = stream->model();
+                const double cost = m_cost ? m_cost(run->provider, run->model, usage) : 0.0;
+                addUsage(run->usage, usage);
+                run->costUsd += cost;
+
+                // One transcript entry per model call: its text, tool calls, usage and cost.
+                StoredMessage message;
+                message.sessionKey = run->sessionKey;
+                message.runId = run->runId;
+                message.role = u"assistant"_s;
+                if (!run->iterationText.isEmpty())
+                    message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->iterationText}});
+                for (const Providers::ToolCall &call : std::as_const(run->pendingCalls)) {
+                    message.content.append(QJsonObject{{u"type"_s, u"toolCall"_s},
+                                                       {u"id"_s, call.id},
+                                                       {u"name"_s, call.name},
+                                                       {u"arguments"_s, call.arguments}});
+                }
+                message.provider = run->provider;
+                message.model = run->model;
+                message.usage = usage;
+                message.costUsd = cost;
+                message.stopReason = stopReasonName(reason);
+                message.createdAt = m_clock();
+                if (!message.content.isEmpty() || run->pendingCalls.isEmpty()) {
+                    if (message.content.isEmpty())
+                        message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, QString()}});
+                    if (Status s = m_store->appendMessage(message); !s)
+                        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+                }
+
+                if (!run->pendingCalls.isEmpty() && run->toolIterations < m_settings.agent.maxToolIterations) {
+                    onToolCalls(run);
+                    return;
+                }
+                RunOutcome outcome;
+                outcome.status = u"ok"_s;
+                outcome.stopReason = stopReasonName(reason);
+                finish(run, outcome);
+            });
+    connect(stream, &Providers::ChatStream::failed, this, [this, run, stream](const Providers::ProviderError &error) {
+        if (run->done)
+            return;
+        run->stream = nullptr;
+        stream->deleteLater();
+        run->provider = stream->provider();
+        run->model = stream->model();
+        RunOutcome outcome;
+        outcome.status = u"error"_s;
+        outcome.errorKind = errorKindName(error);
+        outcome.errorMessage = error.message.isEmpty() ? error.kindName() : error.message;
+        finish(run, outcome);
+    });
+    publishAgent(run, u"lifecycle"_s, QJsonObject{{u"phase"_s, u"model"_s},
+                                                  {u"provider"_s, candidates.isEmpty() ? QString() : candidates.first().provider},
+                                                  {u"model"_s, candidates.isEmpty() ? QString() : candidates.first().model}});
+    stream->start();
+}
+
+void ChatRuntime::onToolCalls(Run *run)
+{
+    ++run->toolIterations;
+    const QList<Providers::ToolCall> calls = run->pendingCalls;
+    run->pendingCalls.clear();
+    if (run->options.explicitPrompt) {
+        Providers::ChatMessage assistant;
+        assistant.role = Providers::ChatMessage::Role::Assistant;
+        assistant.text = run->iterationText;
+        assistant.toolCalls = calls;
+        run->options.messages.append(assistant);
+    }
+    for (const Providers::ToolCall &call : calls) {
+        publishAgent(run, u"tool"_s,
+                     QJsonObject{{u"phase"_s, u"start"_s}, {u"name"_s, call.name}, {u"toolCallId"_s, call.id},
+                                 {u"args"_s, call.arguments}},
+                     u"tool-events"_s);
+        const ToolResult result = m_tools->run(call.name, call.arguments, ToolContext{run->sessionKey, run->runId});
+        publishAgent(run, u"tool"_s,
+                     QJsonObject{{u"phase"_s, u"result"_s}, {u"name"_s, call.name}, {u"toolCallId"_s, call.id},
+                                 {u"isError"_s, result.isError}},
+                     u"tool-events"_s);
+        StoredMessage message;
+        message.sessionKey = run->sessionKey;
+        message.runId = run->runId;
+        message.role = u"tool"_s;
+        message.content.append(QJsonObject{{u"type"_s, u"toolResult"_s},
+                                           {u"toolCallId"_s, call.id},
+                                           {u"toolName"_s, call.name},
+                                           {u"content"_s, result.content},
+                                           {u"isError"_s, result.isError}});
+        message.createdAt = m_clock();
+        if (Status s = m_store->appendMessage(message); !s)
+            qCWarning(lcGatewayStorage).noquote() << s.error().message;
+        if (run->options.explicitPrompt)
+            run->options.messages.append(message.toChatMessage());
+    }
+    callModel(run);
+}
+
+QStringList ChatRuntime::abort(const QString &sessionKey, const QString &runId)
+{
+    QStringList aborted;
+    const QList<Run *> runs = m_runs.values();
+    for (Run *run : runs) {
+        if (run->done || run->sessionKey != sessionKey || (!runId.isEmpty() && run->runId != runId))
+            continue;
+        if (run->stream) {
+            // Really stops the upstream request: the provider stream closes its connection.
+            run->stream->disconnect(this);
+            run->stream->abort();
+            run->stream->deleteLater();
+            run->stream = nullptr;
+        }
+        aborted.append(run->runId);
+        RunOutcome outcome;
+        outcome.status = u"aborted"_s;
+        outcome.stopReason = u"rpc"_s;
+        if (!run->assistantText.isEmpty() && !run->iterationText.isEmpty()) {
+            // What the user saw stays in the transcript, marked as aborted.
+            StoredMessage message;
+            message.sessionKey = run->sessionKey;
+            message.runId = run->runId;
+            message.role = u"assistant"_s;
+            message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->iterationText}});
+            message.provider = run->stream ? QString() : run->provider;
+            message.stopReason = u"aborted"_s;
+            message.createdAt = m_clock();
+            (void)m_store->appendMessage(message);
+        }
+        finish(run, outcome);
+    }
+    return aborted;
+}
+
+void ChatRuntime::finish(Run *run, RunOutcome outcome)
+{
+    if (run->done)
+        return;
+    run->done = true;
+    run->timeout.stop();
+    outcome.runId = run->runId;
+    outcome.sessionKey = run->sessionKey;
+    outcome.text = run->assistantText;
+    outcome.provider = run->provider;
+    outcome.model = run->model;
+    outcome.usage = run->usage;
+    outcome.costUsd = run->costUsd;
+    outcome.durationMs = run->clock.elapsed();
+    outcome.endedAt = m_clock();
+
+    if (m_store) {
+        RunRecord record;
+        record.runId = run->runId;
+        record.sessionKey = run->sessionKey;
+        record.status = outcome.status;
+        record.stopReason = outcome.stopReason;
+        record.error = outcome.errorMessage;
+        record.provider = outcome.provider;
+        record.model = outcome.model;
+        record.endedAt = outcome.endedAt;
+        if (Status s = m_store->finishRun(record); !s)
+            qCWarning(lcGatewayStorage).noquote() << s.error().message;
+    }
+
+    if (outcome.status == u"ok") {
+        publishChat(run, u"final"_s,
+                    QJsonObject{{u"message"_s, assistantMessage(run)},
+                                {u"stopReason"_s, outcome.stopReason},
+                                {u"usage"_s, usageJson(outcome.usage)}});
+        publishAgent(run, u"lifecycle"_s,
+                     QJsonObject{{u"phase"_s, u"end"_s}, {u"stopReason"_s, outcome.stopReason}, {u"aborted"_s, false},
+                                 {u"endedAt"_s, outcome.endedAt}});
+    } else if (outcome.status == u"aborted") {
+        QJsonObject fields{{u"stopReason"_s, u"rpc"_s}};
+        if (!run->assistantText.isEmpty())
+            fields.insert(u"message"_s, assistantMessage(run));
+        publishChat(run, u"aborted"_s, fields);
+        publishAgent(run, u"lifecycle"_s,
+                     QJsonObject{{u"phase"_s, u"end"_s}, {u"aborted"_s, true}, {u"status"_s, u"cancelled"_s},
+                                 {u"endedAt"_s, outcome.endedAt}});
+    } else {
+        QJsonObject fields{{u"errorMessage"_s, outcome.errorMessage}, {u"errorKind"_s, outcome.errorKind}};
+        QJsonObject v4 = fields;
+        v4.insert(u"errorDetail"_s, QJsonObject{{u"provider"_s, outcome.provider}, {u"model"_s, outcome.model}});
+        publishChat(run, u"error"_s, v4);
+        publishAgent(run, u"lifecycle"_s,
+                     QJsonObject{{u"phase"_s, u"error"_s}, {u"error"_s, outcome.errorMessage}, {u"endedAt"_s, outcome.endedAt}});
+    }
+    qCInfo(lcGatewayService).noquote() << "run" << run->runId << outcome.status << "provider" << outcome.provider
+                                       << "model" << outcome.model << "in" << outcome.durationMs << "ms";
+
+    m_recent.insert(run->runId, outcome);
+    m_recentOrder.enqueue(run->runId);
+    while (m_recentOrder.size() > MAX_RECENT_OUTCOMES)
+        m_recent.remove(m_recentOrder.dequeue());
+
+    const auto waiters = run->waiters;
+    m_runs.remove(run->runId);
+    if (m_sessionActive.value(run->sessionKey) == run->runId)
+        m_sessionActive.remove(run->sessionKey);
+    const QString sessionKey = run->sessionKey;
+    if (run->stream) {
+        run->stream->disconnect(this);
+        run->stream->deleteLater();
+    }
+    // The run's timer may be the caller: delete later.
+    QTimer::singleShot(0, this, [run] { delete run; });
+    for (const auto &waiter : waiters)
+        waiter(outcome);
+    Q_EMIT runFinished(outcome);
+    schedule(sessionKey);
+}
+
+QJsonObject ChatRuntime::assistantMessage(const Run *run) const
+{
+    return QJsonObject{{u"role"_s, u"assistant"_s},
+                       {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->assistantText}}}},
+                       {u"timestamp"_s, m_clock()}};
+}
+
+void ChatRuntime::publishChat(Run *run, const QString &state, QJsonObject fields, const QString &deltaText)
+{
+    if (!m_bus)
+        return;
+    fields.insert(u"runId"_s, run->runId);
+    fields.insert(u"sessionKey"_s, run->sessionKey);
+    fields.insert(u"seq"_s, ++run->seq);
+    fields.insert(u"state"_s, state);
+    fields.insert(u"agentId"_s, m_settings.agent.defaultAgentId);
+    QJsonObject v3 = fields;
+    v3.remove(u"errorDetail"_s);
+    if (state == u"delta")
+        fields.insert(u"deltaText"_s, deltaText);
+    // `status` is a protocol-4 state; v3 clients do not know it.
+    m_bus->publish(run->sessionKey, u"chat"_s, fields, state == u"status" ? QJsonObject() : v3);
+}
+
+void ChatRuntime::publishAgent(Run *run, const QString &stream, const QJsonObject &data, const QString &cap)
+{
+    if (!m_bus)
+        return;
+    const QJsonObject payload{{u"runId"_s, run->runId},
+                              {u"seq"_s, ++run->seq},
+                              {u"stream"_s, stream},
+                              {u"ts"_s, m_clock()},
+                              {u"data"_s, data},
+                              {u"sessionKey"_s, run->sessionKey},
+                              {u"agentId"_s, m_settings.agent.defaultAgentId}};
+    m_bus->publish(run->sessionKey, u"agent"_s, payload, payload, cap);
+}
+
+QJsonObject ChatRuntime::outcomeJson(const RunOutcome &outcome) const
+{
+    return QJsonObject{
+        {u"runId"_s, outcome.runId},
+        {u"status"_s, outcome.status},
+        {u"summary"_s, outcome.status == u"ok" ? u"completed"_s : outcome.errorMessage},
+        {u"result"_s,
+         QJsonObject{{u"payloads"_s, QJsonArray{QJsonObject{{u"text"_s, outcome.text}, {u"mediaUrl"_s, QJsonValue::Null}}}},
+                     {u"meta"_s,
+                      QJsonObject{{u"durationMs"_s, outcome.durationMs},
+                                  {u"agentMeta"_s,
+                                   QJsonObject{{u"sessionId"_s, outcome.sessionKey},
+                                               {u"provider"_s, outcome.provider},
+                                               {u"model"_s, outcome.model},
+                                               {u"usage"_s, usageJson(outcome.usage)},
+                                               {u"costUsd"_s, outcome.costUsd}}}}}}},
+    };
+}
+
+std::optional<RunOutcome> ChatRuntime::storedOutcome(const QString &runId) const
+{
+    if (const auto it = m_recent.constFind(runId); it != m_recent.cend())
+        return *it;
+    if (!m_store)
+        return std::nullopt;
+    const std::optional<RunRecord> record = m_store->run(runId);
+    if (!record || !record->isTerminal())
+        return std::nullopt;
+    RunOutcome outcome;
+    outcome.runId = record->runId;
+    outcome.sessionKey = record->sessionKey;
+    outcome.status = record->status;
+    outcome.stopReason = record->stopReason;
+    outcome.errorMessage = record->error;
+    outcome.provider = record->provider;
+    outcome.model = record->model;
+    outcome.endedAt = record->endedAt;
+    outcome.durationMs = record->endedAt - record->createdAt;
+    for (const StoredMessage &m : m_store->history(record->sessionKey, MAX_HISTORY_LIMIT)) {
+        if (m.runId == runId && m.role == u"assistant")
+            outcome.text += m.text();
+    }
+    return outcome;
+}
+
+void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
+{
+    const QString read = Protocol::Scope::Read.toString();
+    const QString write = Protocol::Scope::Write.toString();
+
+    dispatcher.add(u"chat.send"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+        QString error;
+        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+        const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+        const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
+        if (!error.isEmpty() || sessionKey->isEmpty() || key->isEmpty()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid chat.send params: "_s
+                                                     + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
+            return;
+        }
+        const QString canonical = canonicalSessionKey(*sessionKey);
+        if (m_bus)
+            m_bus->subscribe(client.connId, canonical);
+        bool reused = false;
+        const Result<QString> started = startRun(canonical, *message, *key, &reused);
+        if (!started) {
+            ProtocolError failure{Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000};
+            reply.fail(failure);
+            return;
+        }
+        QJsonObject ack{{u"runId"_s, *started}, {u"status"_s, u"started"_s}, {u"sessionKey"_s, canonical}};
+        if (reused) {
+            const std::optional<RunOutcome> done = storedOutcome(*started);
+            ack.insert(u"status"_s, done ? done->status : u"in_flight"_s);
+            ack.insert(u"duplicate"_s, true);
+        }
+        reply.ok(ack);
+    });
+
+    dispatcher.add(u"chat.history"_s, read, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+        QString error;
+        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+        if (!error.isEmpty()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid chat.history params: "_s + error));
+            return;
+        }
+        if (!m_store) {
+            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000});
+            return;
+        }
+        const QJsonValue limitValue = params.value(u"limit"_s);
+        const int limit = limitValue.isDouble() ? qBound(1, limitValue.toInt(), MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT;
+        const QString canonical = canonicalSessionKey(*sessionKey);
+        if (m_bus)
+            m_bus->subscribe(client.connId, canonical);
+        int total = 0;
+        bool hasMore = false;
+        QJsonArray messages;
+        for (const StoredMessage &m : m_store->history(canonical, limit, &total, &hasMore))
+            messages.append(m.toHistoryJson());
+        const QString provider = m_pool && !m_pool->ids().isEmpty() ? m_pool->ids().first() : QString();
+        reply.ok(QJsonObject{
+            {u"sessionKey"_s, canonical},
+            {u"sessionId"_s, canonical},
+            {u"messages"_s, messages},
+            {u"hasMore"_s, hasMore},
+            {u"totalMessages"_s, total},
+            {u"defaults"_s,
+             QJsonObject{{u"modelProvider"_s, provider},
+                         {u"model"_s, m_pool ? m_pool->defaultModel(provider) : QString()},
+                         {u"contextTokens"_s, 0}}},
+        });
+    });
+
+    dispatcher.add(u"chat.abort"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        QString error;
+        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+        const auto runId = stringParam(params, u"runId"_s, false, MAX_IDEMPOTENCY_KEY, &error);
+        if (!error.isEmpty()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid chat.abort params: "_s + error));
+            return;
+        }
+        const QStringList aborted = abort(canonicalSessionKey(*sessionKey), runId.value_or(QString()));
+        reply.ok(QJsonObject{{u"ok"_s, true}, {u"aborted"_s, !aborted.isEmpty()}, {u"runIds"_s, QJsonArray::fromStringList(aborted)}});
+    });
+
+    dispatcher.add(u"agent"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+        QString error;
+        const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
+        const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+        const auto sessionKey = stringParam(params, u"sessionKey"_s, false, MAX_SESSION_KEY, &error);
+        if (!error.isEmpty() || key->isEmpty()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid agent params: "_s + (error.isEmpty() ? u"idempotencyKey must not be empty"_s : error)));
+            return;
+        }
+        const QString canonical = canonicalSessionKey(sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey);
+        if (m_bus)
+            m_bus->subscribe(client.connId, canonical);
+        bool reused = false;
+        const Result<QString> started = startRun(canonical, *message, *key, &reused);
+        if (!started) {
+            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000});
+            return;
+        }
+        reply.ok(QJsonObject{{u"runId"_s, *started},
+                             {u"sessionKey"_s, canonical},
+                             {u"agentId"_s, m_settings.agent.defaultAgentId},
+                             {u"status"_s, u"accepted"_s},
+                             {u"acceptedAt"_s, m_clock()}});
+        // The second response on the same id, once the run settles.
+        const auto answer = [this, reply](const RunOutcome &outcome) {
+            if (outcome.status == u"ok") {
+                reply.ok(outcomeJson(outcome));
+                return;
+            }
+            ProtocolError failure{Protocol::Code::Unavailable.toString(),
+                                  outcome.errorMessage.isEmpty() ? outcome.status : outcome.errorMessage, {}, false, -1};
+            reply.fail(failure, QJsonObject{{u"runId"_s, outcome.runId},
+                                            {u"status"_s, outcome.status},
+                                            {u"summary"_s, failure.message}});
+        };
+        if (Run *run = m_runs.value(*started))
+            run->waiters.append(answer);
+        else if (const std::optional<RunOutcome> done = storedOutcome(*started))
+            answer(*done);
+    });
+
+    dispatcher.add(u"agent.wait"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        QString error;
+        const auto runId = stringParam(params, u"runId"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+        if (!error.isEmpty()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid agent.wait params: "_s + error));
+            return;
+        }
+        const auto snapshot = [](const RunOutcome &o) {
+            QJsonObject result{{u"runId"_s, o.runId}, {u"status"_s, o.status}, {u"endedAt"_s, o.endedAt}};
+            if (!o.stopReason.isEmpty())
+                result.insert(u"stopReason"_s, o.stopReason);
+            if (!o.errorMessage.isEmpty())
+                result.insert(u"error"_s, o.errorMessage);
+            return result;
+        };
+        if (const std::optional<RunOutcome> done = storedOutcome(*runId)) {
+            reply.ok(snapshot(*done));
+            return;
+        }
+        Run *run = m_runs.value(*runId);
+        if (!run) {
+            reply.fail(ProtocolError::invalidRequest(u"unknown run: "_s + runId->left(64), u"RUN_NOT_FOUND"_s));
+            return;
+        }
+        const QJsonValue timeoutValue = params.value(u"timeoutMs"_s);
+        const int timeoutMs = timeoutValue.isDouble() ? qBound(0, timeoutValue.toInt(), 3'600'000) : DEFAULT_WAIT_MS;
+        // One answer: whichever comes first, the end of the run or the timeout.
+        auto answered = std::make_shared<bool>(false);
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [reply, answered, timer, id = *runId] {
+            timer->deleteLater();
+            if (*answered)
+                return;
+            *answered = true;
+            reply.ok(QJsonObject{{u"runId"_s, id}, {u"status"_s, u"timeout"_s}});
+        });
+        timer->start(timeoutMs);
+        run->waiters.append([reply, answered, snapshot, timer = QPointer<QTimer>(timer)](const RunOutcome &outcome) {
+            if (timer)
+                timer->deleteLater();
+            if (*answered)
+                return;
+            *answered = true;
+            reply.ok(snapshot(outcome));
+        });
+    });
+
+    dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        const Config::RoutingSettings &routing = m_settings.routing;
+        reply.ok(QJsonObject{
+            {u"providers"_s, m_pool ? m_pool->status() : QJsonArray()},
+            {u"routing"_s,
+             QJsonObject{{u"mode"_s, routing.mode},
+                         {u"trivial"_s, routing.trivial},
+                         {u"standard"_s, routing.standard},
+                         {u"complex"_s, routing.complex},
+                         {u"privacy"_s, routing.privacy || routing.offline},
+                         {u"offline"_s, routing.offline}}},
+            {u"activeRuns"_s, activeRuns()},
+        });
+    });
+}
+
+} // namespace Gateway::Agent

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QQueue>
+
+#include "agent/providerpool.h"
+#include "agent/transcriptstore.h"
+#include "config/settings.h"
+#include "core/result.h"
+#include "providers/provider.h"
+
+namespace Gateway::Protocol {
+class Dispatcher;
+struct ClientSession;
+class Reply;
+} // namespace Gateway::Protocol
+
+namespace Gateway::Storage {
+class Database;
+}
+
+namespace Gateway::Agent {
+
+class EventBus;
+class PromptBuilder;
+class ToolRegistry;
+
+/// @brief Where a turn should go, decided before the run starts.
+struct RouteChoice
+{
+    QString provider;
+    QString model;
+    QString tier;
+    QStringList reasons;
+    bool localOnly = false;
+    QString text; ///< the message to send (an override prefix such as "/model x" removed)
+};
+
+/// @brief Optional inputs of a run that does not use the session transcript as its prompt (the
+/// OpenAI-compatible endpoint sends the whole conversation with every request).
+struct RunOptions
+{
+    bool explicitPrompt = false;
+    QStringList system;                     ///< extra system blocks after the persona
+    QList<Providers::ChatMessage> messages; ///< the conversation, oldest first
+    QString provider;                       ///< forced provider ("" = route)
+    QString model;                          ///< forced model ("" = the provider's default)
+};
+
+/// @brief How a run ended.
+struct RunOutcome
+{
+    QString runId;
+    QString sessionKey;
+    QString status;     ///< ok, error, aborted, timeout
+    QString text;       ///< the final assistant text (partial when aborted)
+    QString stopReason;
+    QString errorMessage;
+    QString errorKind;
+    QString provider;
+    QString model;
+    Providers::Usage usage;
+    double costUsd = 0;
+    qint64 durationMs = 0;
+    qint64 endedAt = 0;
+};
+
+/// @brief The agent runtime: chat.send, chat.history, chat.abort, agent, agent.wait and
+/// providers.status. Runs of one session execute in order; runs of different sessions run
+/// concurrently. The idempotency key is the run id and never starts a second run. Every run ends
+/// with exactly one terminal chat event (final, error or aborted).
+class ChatRuntime final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatRuntime)
+
+public:
+    using Router = std::function<RouteChoice(const QString &text, int historyMessages)>;
+    using CostFunction = std::function<double(const QString &provider, const QString &model, const Providers::Usage &usage)>;
+
+    ChatRuntime(const Config::Settings &settings, ProviderPool *pool, QObject *parent = nullptr);
+    ~ChatRuntime() override;
+
+    /// Called once storage is open: runs left unfinished by a crash are marked interrupted.
+    void attachStorage(Storage::Database *database);
+    void setEventBus(EventBus *bus) { m_bus = bus; }
+    void setRouter(Router router) { m_router = std::move(router); }
+    void setCostFunction(CostFunction cost) { m_cost = std::move(cost); }
+    ToolRegistry &tools() { return *m_tools; }
+    /// Test seam: milliseconds now.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    void registerMethods(Protocol::Dispatcher &dispatcher);
+
+    /// Starts a run (used by the protocol methods and the OpenAI-compatible endpoint). When
+    /// runId exists the existing run is reused; *reused tells which.
+    Result<QString> startRun(const QString &sessionKey, const QString &message, const QString &runId, bool *reused = nullptr,
+                             const RunOptions &options = {});
+    /// Aborts the active and queued runs of a session (or just runId). Returns the aborted ids.
+    QStringList abort(const QString &sessionKey, const QString &runId = {});
+    /// The canonical form of a session key: "agent:<agentId>:<key>".
+    QString canonicalSessionKey(const QString &key) const;
+    int activeRuns() const;
+
+Q_SIGNALS:
+    /// Streaming text of a run (for HTTP streaming clients).
+    void runDelta(const QString &runId, const QString &delta);
+    void runFinished(const Gateway::Agent::RunOutcome &outcome);
+
+private:
+    struct Run;
+
+    void schedule(const QString &sessionKey);
+    void execute(Run *run);
+    void callModel(Run *run);
+    void onToolCalls(Run *run);
+    void finish(Run *run, RunOutcome outcome);
+    void publishChat(Run *run, const QString &state, QJsonObject fields, const QString &deltaText = {});
+    void publishAgent(Run *run, const QString &stream, const QJsonObject &data, const QString &cap = {});
+    QJsonObject assistantMessage(const Run *run) const;
+    QJsonObject outcomeJson(const RunOutcome &outcome) const;
+    std::optional<RunOutcome> storedOutcome(const QString &runId) const;
+
+    const Config::Settings &m_settings;
+    QPointer<ProviderPool> m_pool;
+    std::unique_ptr<TranscriptStore> m_store;
+    std::unique_ptr<ToolRegistry> m_tools;
+    std::unique_ptr<PromptBuilder> m_prompt;
+    EventBus *m_bus = nullptr;
+    Router m_router;
+    CostFunction m_cost;
+    std::function<qint64()> m_clock;
+    QHash<QString, Run *> m_runs;                    ///< active and queued, by run id
+    QHash<QString, QQueue<QString>> m_sessionQueues; ///< run ids waiting per session
+    QHash<QString, QString> m_sessionActive;         ///< session → running run id
+    /// Terminal outcomes of recent runs for agent.wait (bounded).
+    QHash<QString, RunOutcome> m_recent;
+    QQueue<QString> m_recentOrder;
+};
+
+} // namespace Gateway::Agent
+
+Q_DECLARE_METATYPE(Gateway::Agent::RunOutcome)

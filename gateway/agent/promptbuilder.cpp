@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "agent/promptbuilder.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include "agent/toolregistry.h"
+#include "agent/transcriptstore.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Gateway::Agent {
+
+namespace {
+constexpr qint64 MAX_SOUL_BYTES = 256 * 1024;
+}
+
+PromptBuilder::PromptBuilder(QString soulPath) : m_soulPath(std::move(soulPath)) { }
+
+QString PromptBuilder::builtInPersona()
+{
+    return u"You are Skynet, a helpful, honest and concise assistant running on the user's own gateway. "
+           "Answer in the language the user writes in. Use the tools you are given when they help, and say so "
+           "plainly when you do not know something."_s;
+}
+
+QString PromptBuilder::persona() const
+{
+    QFile file(m_soulPath);
+    if (m_soulPath.isEmpty() || !file.open(QIODevice::ReadOnly) || file.size() > MAX_SOUL_BYTES)
+        return builtInPersona();
+    const QString text = QString::fromUtf8(file.readAll()).trimmed();
+    return text.isEmpty() ? builtInPersona() : text;
+}
+
+Providers::ChatRequest PromptBuilder::build(const QList<StoredMessage> &history, const ToolRegistry &tools,
+                                            const QString &model, int maxTokens, qint64 nowMs) const
+{
+    Providers::ChatRequest request;
+    request.model = model;
+    request.maxTokens = maxTokens;
+    request.systemBlocks.append(persona());
+    request.tools = tools.specs();
+    for (const StoredMessage &message : history)
+        request.messages.append(message.toChatMessage());
+    // Minute resolution keeps the volatile block small; it sits after every cached block.
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    request.volatileSystem = u"Current time: "_s + now.toString(u"yyyy-MM-dd HH:mm"_s) + u" UTC."_s;
+    return request;
+}
+
+} // namespace Gateway::Agent

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <optional>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include "core/result.h"
+#include "providers/provider.h"
+
+namespace Gateway::Storage {
+class Database;
+}
+
+namespace Gateway::Agent {
+
+/// @brief One transcript entry. content is an array of parts:
+/// {"type":"text","text"}, {"type":"toolCall","id","name","arguments"},
+/// {"type":"toolResult","toolCallId","toolName","content","isError"}.
+struct StoredMessage
+{
+    qint64 id = 0;
+    QString sessionKey;
+    QString runId;
+    QString role; ///< "user", "assistant" or "tool"
+    QJsonArray content;
+    QString provider;
+    QString model;
+    Providers::Usage usage;
+    double costUsd = 0;
+    QString stopReason;
+    qint64 createdAt = 0;
+
+    /// The display-ready form chat.history returns (openclaw-protocol.md §8.2).
+    QJsonObject toHistoryJson() const;
+    /// The text parts joined.
+    QString text() const;
+    /// The provider-neutral form for the next prompt.
+    Providers::ChatMessage toChatMessage() const;
+};
+
+/// @brief A run as stored: its id is the client's idempotency key.
+struct RunRecord
+{
+    QString runId;
+    QString sessionKey;
+    QString status; ///< queued, running, ok, error, aborted, timeout
+    QString stopReason;
+    QString error;
+    QString provider;
+    QString model;
+    qint64 createdAt = 0;
+    qint64 endedAt = 0;
+
+    bool isTerminal() const;
+};
+
+/// @brief Sessions, runs and messages in SQLite; every multi-row write in one transaction.
+class TranscriptStore final
+{
+public:
+    explicit TranscriptStore(Storage::Database *database);
+
+    /// Creates the session if needed and the run as "queued", keeping the user's message with the
+    /// run, atomically. Fails with code "DUPLICATE_RUN" when the run id exists.
+    Status beginRun(const QString &runId, const QString &sessionKey, const QString &agentId,
+                    const QString &userText, qint64 nowMs);
+    /// The run starts: it becomes "running" and its user message enters the transcript, after
+    /// everything earlier runs of the session wrote.
+    Status startRun(const QString &runId, qint64 nowMs);
+    std::optional<RunRecord> run(const QString &runId) const;
+    Status setRunStatus(const QString &runId, const QString &status);
+    Status finishRun(const RunRecord &record);
+    Status appendMessage(StoredMessage &message);
+    /// The newest `limit` messages in order; total and hasMore describe the whole session.
+    QList<StoredMessage> history(const QString &sessionKey, int limit, int *total = nullptr, bool *hasMore = nullptr) const;
+    /// Runs left queued or running by a previous process: marked "error" ("interrupted").
+    int markInterruptedRuns(qint64 nowMs);
+
+private:
+    Storage::Database *m_db;
+};
+
+} // namespace Gateway::Agent

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <functional>
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QQueue>
+#include <QUrl>
+
+class QTcpServer;
+
+namespace Fakes
+{
+
+class FakeHttpConnection;
+
+/// @brief A request as the fake received it.
+struct RecordedRequest
+{
+    QByteArray method;
+    QString path; ///< without the query
+    QByteArray query;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< names lower-cased
+    QByteArray body;
+
+    QByteArray header(const QByteArray &lowerName) const;
+    QJsonObject json() const; ///< body parsed as a JSON object ({} when it is not one)
+};
+
+/// @brief What the fake answers with: status, headers, then the body in chunks written one by
+/// one (so a client sees a real stream), optionally followed by a stall or a connection reset.
+struct ScriptedResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QByteArray> chunks;
+    int chunkDelayMs = 0; ///< between chunks; 0 = the next event-loop turn
+    bool stallAfterChunks = false; ///< then keep the connection open and silent
+    bool resetAfterChunks = false; ///< then abort the TCP connection (no clean end)
+    /// Frame the body with Transfer-Encoding: chunked (as the real servers do) instead of
+    /// delimiting it by closing the connection. A reset then leaves the chunked body unfinished,
+    /// which QNetworkAccessManager reports as RemoteHostClosedError.
+    bool chunkedTransfer = false;
+    /// Write nothing at all, not even the status line; then reset if resetAfterChunks, else stall.
+    bool silent = false;
+
+    static ScriptedResponse json(int status, const QJsonObject &body);
+    /// A stream: each chunk written separately (one per event-loop turn or chunkDelayMs apart).
+    static ScriptedResponse stream(const QByteArray &contentType, const QList<QByteArray> &chunks);
+    void setHeader(const QByteArray &name, const QByteArray &value); ///< replaces a same-named header
+};
+
+/// @brief A small HTTP/1.1 server for provider and channel fakes: answers each request from a
+/// per-path FIFO of scripted responses, else from a per-path handler, else 404. Streams are
+/// close-delimited (Connection: close) unless Content-Length fits, exactly as a real client sees
+/// an SSE or NDJSON stream.
+class FakeHttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<ScriptedResponse(const RecordedRequest &request)>;
+
+    explicit FakeHttpServer(QObject *parent = nullptr);
+    ~FakeHttpServer() override;
+
+    /// Listens on 127.0.0.1 on a free port.
+    bool listen();
+    /// Listens on 127.0.0.1:port (0 = a free port).
+    bool listen(quint16 port);
+    QUrl baseUrl() const; ///< "http://127.0.0.1:PORT"
+    quint16 port() const;
+
+    /// One-shot answer for the next request to path (FIFO per path).
+    void enqueue(const QString &path, const ScriptedResponse &response);
+    /// Answer for every request to path that finds no queued response. A path ending in '*'
+    /// matches every path with that prefix (e.g. "/v1/models/*"); exact paths win.
+    void setHandler(const QString &path, Handler handler);
+    /// Answer for requests that match no queue and no handler (default: 404 text).
+    void setFallbackHandler(Handler handler);
+
+    QList<RecordedRequest> requests() const { return m_requests; }
+    int requestCount(const QString &path) const;
+    /// The last request to path (an empty RecordedRequest when there was none).
+    RecordedRequest lastRequest(const QString &path) const;
+    void clearRequests() { m_requests.clear(); }
+    /// Connections currently open (a client that aborted a stream closes its connection).
+    int openConnections() const;
+
+Q_SIGNALS:
+    void requestReceived(const Fakes::RecordedRequest &request);
+
+private:
+    friend class FakeHttpConnection;
+    void onNewConnection();
+    /// The answer for a parsed request: queue, exact handler, prefix handler, fallback, 404.
+    ScriptedResponse respond(const RecordedRequest &request);
+    void record(const RecordedRequest &request);
+
+    QTcpServer *m_server;
+    Handler m_fallback;
+    QHash<QString, QQueue<ScriptedResponse>> m_queues;
+    QHash<QString, Handler> m_handlers;
+    QList<RecordedRequest> m_requests;
+    int m_open = 0;
+};
+
+} // namespace Fakes
