@@ -31,6 +31,10 @@ constexpr int MAX_RECENT_OUTCOMES = 1000;
 constexpr int DEFAULT_HISTORY_LIMIT = 200;
 constexpr int MAX_HISTORY_LIMIT = 1000;
 constexpr int DEFAULT_WAIT_MS = 30'000;
+/// Deltas arriving within this window after an emitted one are sent together (the first goes
+/// out at once, so time to first token is not delayed). `message` is cumulative, so nothing is
+/// lost; fast providers no longer cost one frame per token per subscriber.
+constexpr int COALESCE_MS = 16;
 
 QString stopReasonName(Providers::StopReason reason)
 {
@@ -117,6 +121,9 @@ struct ChatRuntime::Run
     QElapsedTimer clock;
     QString assistantText;   ///< the whole run's visible text so far
     QString iterationText;   ///< text of the current model call
+    QString pendingDelta;    ///< received but not yet published
+    QElapsedTimer lastEmit;
+    bool flushScheduled = false;
     QList<Providers::ToolCall> pendingCalls;
     int toolIterations = 0;
     qint64 seq = 0;          ///< per-run counter shared by chat and agent events
@@ -289,6 +296,7 @@ void ChatRuntime::callModel(Run *run)
         const QList<StoredMessage> history = m_store->history(run->sessionKey, m_settings.agent.historyMessages);
         request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
     }
+    request.promptCaching = m_settings.agent.promptCaching;
     // At the iteration limit the model must answer without tools.
     if (run->toolIterations >= m_settings.agent.maxToolIterations)
         request.tools.clear();
@@ -304,9 +312,17 @@ void ChatRuntime::callModel(Run *run)
             return;
         run->assistantText += delta;
         run->iterationText += delta;
-        publishChat(run, u"delta"_s, QJsonObject{{u"message"_s, assistantMessage(run)}}, delta);
-        publishAgent(run, u"assistant"_s, QJsonObject{{u"text"_s, run->assistantText}, {u"delta"_s, delta}});
+        run->pendingDelta += delta;
         Q_EMIT runDelta(run->runId, delta);
+        if (!run->lastEmit.isValid() || run->lastEmit.elapsed() >= COALESCE_MS) {
+            flushDeltas(run);
+        } else if (!run->flushScheduled) {
+            run->flushScheduled = true;
+            QTimer::singleShot(int(COALESCE_MS - run->lastEmit.elapsed()), this, [this, id = run->runId] {
+                if (Run *r = m_runs.value(id); r && !r->done)
+                    flushDeltas(r);
+            });
+        }
     });
     connect(stream, &Providers::ChatStream::toolCall, this, [run](const Providers::ToolCall &call) {
         if (!run->done)
@@ -316,6 +332,7 @@ void ChatRuntime::callModel(Run *run)
             [this, run, stream](Providers::StopReason reason, const Providers::Usage &usage) {
                 if (run->done)
                     return;
+                flushDeltas(run);
                 run->stream = nullptr;
                 stream->deleteLater();
                 run->provider = stream->provider();
@@ -376,6 +393,18 @@ void ChatRuntime::callModel(Run *run)
                                                   {u"provider"_s, candidates.isEmpty() ? QString() : candidates.first().provider},
                                                   {u"model"_s, candidates.isEmpty() ? QString() : candidates.first().model}});
     stream->start();
+}
+
+void ChatRuntime::flushDeltas(Run *run)
+{
+    run->flushScheduled = false;
+    if (run->pendingDelta.isEmpty())
+        return;
+    const QString delta = run->pendingDelta;
+    run->pendingDelta.clear();
+    run->lastEmit.start();
+    publishChat(run, u"delta"_s, QJsonObject{{u"message"_s, assistantMessage(run)}}, delta);
+    publishAgent(run, u"assistant"_s, QJsonObject{{u"text"_s, run->assistantText}, {u"delta"_s, delta}});
 }
 
 void ChatRuntime::onToolCalls(Run *run)
@@ -457,6 +486,7 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
 {
     if (run->done)
         return;
+    flushDeltas(run);
     run->done = true;
     run->timeout.stop();
     outcome.runId = run->runId;
@@ -783,6 +813,68 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             *answered = true;
             reply.ok(snapshot(outcome));
         });
+    });
+
+    // Usage and cost from the transcript (by model, UTC day and session; by user once people exist).
+    const auto usageWindow = [this](const QJsonObject &params, qint64 *since, int *days, QString *error) {
+        const QJsonValue value = params.value(u"days"_s);
+        *days = 30;
+        if (!value.isUndefined() && !value.isNull()) {
+            if (!value.isDouble() || value.toDouble() < 1 || value.toDouble() > 3660) {
+                *error = u"days must be a number from 1 to 3660"_s;
+                return false;
+            }
+            *days = value.toInt();
+        }
+        const QDate first = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC).date().addDays(1 - *days);
+        *since = QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        return true;
+    };
+    const auto rowJson = [](const QString &name, const UsageRow &row, bool withTokens) {
+        QJsonObject o{{name, row.key}, {u"costUsd"_s, row.costUsd}, {u"calls"_s, row.calls}};
+        if (withTokens) {
+            o.insert(u"input"_s, row.usage.inputTokens);
+            o.insert(u"output"_s, row.usage.outputTokens);
+            o.insert(u"cacheRead"_s, row.usage.cacheReadTokens);
+            o.insert(u"cacheWrite"_s, row.usage.cacheWriteTokens);
+        }
+        return o;
+    };
+    const auto report = [this, usageWindow, rowJson](const QJsonObject &params, const Reply &reply, bool withTokens) {
+        qint64 since = 0;
+        int days = 0;
+        QString error;
+        if (!usageWindow(params, &since, &days, &error)) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid usage params: "_s + error));
+            return;
+        }
+        if (!m_store) {
+            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000});
+            return;
+        }
+        const auto list = [&](TranscriptStore::UsageGroup group, const QString &name) {
+            QJsonArray array;
+            for (const UsageRow &row : m_store->usage(group, since))
+                array.append(rowJson(name, row, withTokens));
+            return array;
+        };
+        const QList<UsageRow> total = m_store->usage(TranscriptStore::UsageGroup::Total, since);
+        QJsonObject totals = rowJson(u"scope"_s, total.isEmpty() ? UsageRow{} : total.first(), withTokens);
+        totals.remove(u"scope"_s);
+        reply.ok(QJsonObject{{u"currency"_s, u"USD"_s},
+                             {u"days"_s, days},
+                             {u"since"_s, since},
+                             {u"totals"_s, totals},
+                             {u"totalUsd"_s, totals.value(u"costUsd"_s)},
+                             {u"byModel"_s, list(TranscriptStore::UsageGroup::Model, u"model"_s)},
+                             {u"byDay"_s, list(TranscriptStore::UsageGroup::Day, u"day"_s)},
+                             {u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s)}});
+    };
+    dispatcher.add(u"usage.status"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        report(params, reply, true);
+    });
+    dispatcher.add(u"usage.cost"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        report(params, reply, false);
     });
 
     dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {

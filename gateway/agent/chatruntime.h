@@ -121,6 +121,7 @@ private:
     void execute(Run *run);
     void callModel(Run *run);
     void onToolCalls(Run *run);
+    void flushDeltas(Run *run);
     void finish(Run *run, RunOutcome outcome);
     void publishChat(Run *run, const QString &state, QJsonObject fields, const QString &deltaText = {});
     void publishAgent(Run *run, const QString &stream, const QJsonObject &data, const QString &cap = {});

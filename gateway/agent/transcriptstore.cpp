@@ -280,6 +280,47 @@ QList<StoredMessage> TranscriptStore::history(const QString &sessionKey, int lim
     return messages;
 }
 
+QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs) const
+{
+    QString key;
+    switch (group) {
+    case UsageGroup::Total:
+        key = u"''"_s;
+        break;
+    case UsageGroup::Model:
+        key = u"COALESCE(provider, '') || ':' || COALESCE(model, '')"_s;
+        break;
+    case UsageGroup::Day:
+        key = u"date(created_at / 1000, 'unixepoch')"_s;
+        break;
+    case UsageGroup::Session:
+        key = u"session_key"_s;
+        break;
+    }
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"SELECT %1 AS k, COUNT(*), SUM(input_tokens), SUM(output_tokens), SUM(cache_write_tokens), "
+              "SUM(cache_read_tokens), SUM(cost_usd) FROM messages WHERE role = 'assistant' AND provider IS NOT NULL "
+              "AND created_at >= ? GROUP BY k ORDER BY SUM(cost_usd) DESC, k ASC"_s.arg(key));
+    q.addBindValue(sinceMs);
+    QList<UsageRow> rows;
+    if (!q.exec()) {
+        qCWarning(lcGatewayStorage) << "cannot read usage:" << q.lastError().text();
+        return rows;
+    }
+    while (q.next()) {
+        UsageRow row;
+        row.key = q.value(0).toString();
+        row.calls = q.value(1).toLongLong();
+        row.usage.inputTokens = q.value(2).toLongLong();
+        row.usage.outputTokens = q.value(3).toLongLong();
+        row.usage.cacheWriteTokens = q.value(4).toLongLong();
+        row.usage.cacheReadTokens = q.value(5).toLongLong();
+        row.costUsd = q.value(6).toDouble();
+        rows.append(row);
+    }
+    return rows;
+}
+
 int TranscriptStore::markInterruptedRuns(qint64 nowMs)
 {
     QSqlQuery q(m_db->connection());

@@ -59,6 +59,15 @@ struct RunRecord
     bool isTerminal() const;
 };
 
+/// @brief Token usage and cost summed over a group of model calls.
+struct UsageRow
+{
+    QString key;
+    qint64 calls = 0;
+    Providers::Usage usage;
+    double costUsd = 0;
+};
+
 /// @brief Sessions, runs and messages in SQLite; every multi-row write in one transaction.
 class TranscriptStore final
 {
@@ -78,6 +87,10 @@ public:
     Status appendMessage(StoredMessage &message);
     /// The newest `limit` messages in order; total and hasMore describe the whole session.
     QList<StoredMessage> history(const QString &sessionKey, int limit, int *total = nullptr, bool *hasMore = nullptr) const;
+    enum class UsageGroup { Total, Model, Day, Session };
+    /// Usage of model calls since sinceMs, grouped (Day: UTC calendar day "YYYY-MM-DD"; Model:
+    /// "provider:model"), largest cost first.
+    QList<UsageRow> usage(UsageGroup group, qint64 sinceMs) const;
     /// Runs left queued or running by a previous process: marked "error" ("interrupted").
     int markInterruptedRuns(qint64 nowMs);
 

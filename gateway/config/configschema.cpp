@@ -170,6 +170,7 @@ QList<KeySpec> buildSchema()
         integerKey(agent, u"max_tool_iterations"_s, 0, 100, a, &A::maxToolIterations),
         integerKey(agent, u"run_timeout_ms"_s, 1000, INT_FIELD_MAX, a, &A::runTimeoutMs),
         integerKey(agent, u"history_messages"_s, 1, 100000, a, &A::historyMessages),
+        booleanKey(agent, u"prompt_caching"_s, a, &A::promptCaching),
 
         PROVIDER_KEYS(ollama),
         PROVIDER_KEYS(anthropic),

@@ -67,6 +67,8 @@ struct AgentSettings
     int runTimeoutMs = 300000;
     /// Messages of history sent with each turn (the newest ones).
     int historyMessages = 50;
+    /// Mark the stable prompt prefix for provider-side caching (Anthropic cache_control).
+    bool promptCaching = true;
 };
 
 /// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].

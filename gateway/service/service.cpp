@@ -190,13 +190,15 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
         choice.text = decision.stripped.isEmpty() ? text : decision.stripped;
         return choice;
     });
-    // Cost per call from [pricing]; local providers cost nothing.
+    // Cost per call from [pricing]; Ollama's models cost nothing. (A hosted API reached through
+    // a loopback proxy is still billed, so this asks for the kind, not for the address.)
     auto prices = Agent::PriceTable::parse(d->config.pricing.table);
     if (!prices)
         qCWarning(lcGatewayConfig).noquote() << "pricing.table:" << prices.error().message << "- costs are recorded as 0";
     auto table = std::make_shared<Agent::PriceTable>(prices ? prices.value() : Agent::PriceTable());
     d->runtime->setCostFunction([table, pool](const QString &provider, const QString &model, const Providers::Usage &usage) {
-        return table->cost(model, usage, pool->isLocal(provider));
+        const Providers::Provider *p = pool->find(provider);
+        return table->cost(model, usage, p && p->kind() == u"ollama");
     });
 
     auto *openai = new Agent::OpenAiEndpoint(d->runtime, d->pool, [this](const QString &bearer) {

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void streamsDeltasThenOneFinal()
     {
         startGateway();
+        // Pieces further apart than the coalescing window arrive as separate deltas.
+        m_ollama->setChunkDelayMs(60);
         m_ollama->enqueue(FakeOllama::Turn::text({u"Hel"_s, u"lo "_s, u"there"_s}));
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
@@ -155,6 +157,34 @@ private Q_SLOTS:
         const QJsonArray messages = request.value(u"messages"_s).toArray();
         QCOMPARE(messages.first().toObject().value(u"role"_s).toString(), u"system"_s);
         QCOMPARE(messages.last().toObject().value(u"content"_s).toString(), u"hi"_s);
+    }
+
+    void fastTokensAreCoalesced()
+    {
+        startGateway();
+        QStringList pieces;
+        QString expected;
+        for (int i = 0; i < 300; ++i) {
+            pieces.append(u"t%1 "_s.arg(i));
+            expected += pieces.constLast();
+        }
+        m_ollama->enqueue(FakeOllama::Turn::text(pieces));
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(send(client, u"fast"_s, u"go"_s, u"run-fast"_s).value(u"ok"_s).toBool());
+        const QJsonObject final = waitForTerminal(client, u"run-fast"_s);
+        QCOMPARE(messageText(final.value(u"message"_s).toObject()), expected);
+        int deltas = 0;
+        QString joined;
+        for (const QJsonObject &e : chatEvents(client, u"run-fast"_s)) {
+            if (e.value(u"state"_s).toString() != u"delta")
+                continue;
+            ++deltas;
+            joined += e.value(u"deltaText"_s).toString();
+            QCOMPARE(messageText(e.value(u"message"_s).toObject()), joined); // cumulative, nothing lost
+        }
+        QCOMPARE(joined, expected);
+        QVERIFY2(deltas < 300, qPrintable(QString::number(deltas)));
     }
 
     void protocol3ClientGetsNoDeltaText()
