@@ -36,23 +36,39 @@ struct SessionRows
 };
 
 // Reads sessions newest first. An unopened database reads as empty.
-SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const QString &agentId)
+SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const QString &agentId,
+                         const QString &search = {})
 {
     SessionRows result;
     Storage::Database *db = info.database();
     if (!db || !db->isOpen())
         return result;
-    const QString where = agentId.isEmpty() ? QString() : u" WHERE agent_id = ?"_s;
+    // Filters are bound values; the search text is matched literally (LIKE wildcards escaped).
+    QStringList conditions;
+    QVariantList binds;
+    if (!agentId.isEmpty()) {
+        conditions.append(u"agent_id = ?"_s);
+        binds.append(agentId);
+    }
+    if (!search.isEmpty()) {
+        QString escaped = search.left(256);
+        escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+        conditions.append(u"(key LIKE ? ESCAPE '\\' OR COALESCE(label, '') LIKE ? ESCAPE '\\')"_s);
+        const QString pattern = u'%' + escaped + u'%';
+        binds.append(pattern);
+        binds.append(pattern);
+    }
+    const QString where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
     QSqlQuery q(db->connection());
     q.prepare(u"SELECT COUNT(*) FROM sessions"_s + where);
-    if (!agentId.isEmpty())
-        q.addBindValue(agentId);
+    for (const QVariant &bind : std::as_const(binds))
+        q.addBindValue(bind);
     if (q.exec() && q.next())
         result.count = q.value(0).toInt();
     q.prepare(u"SELECT key, agent_id, kind, label, updated_at FROM sessions"_s + where
               + u" ORDER BY updated_at DESC LIMIT ? OFFSET ?"_s);
-    if (!agentId.isEmpty())
-        q.addBindValue(agentId);
+    for (const QVariant &bind : std::as_const(binds))
+        q.addBindValue(bind);
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (q.exec()) {
@@ -263,7 +279,12 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
             reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: agentId must be a string"_s));
             return;
         }
-        const SessionRows sessions = readSessions(*gateway, limit, offset, agentValue.toString());
+        const QJsonValue searchValue = params.value(u"search"_s);
+        if (!searchValue.isUndefined() && !searchValue.isNull() && !searchValue.isString()) {
+            reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: search must be a string"_s));
+            return;
+        }
+        const SessionRows sessions = readSessions(*gateway, limit, offset, agentValue.toString(), searchValue.toString());
         const bool hasMore = offset + sessions.rows.size() < sessions.count;
         QJsonObject result{
             {u"ts"_s, nowMs()},

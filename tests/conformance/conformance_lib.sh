@@ -21,6 +21,10 @@ pass() { RESULTS+=("PASS  $1"); PASSED=$((PASSED + 1)); echo "PASS  $1"; }
 fail() { RESULTS+=("FAIL  $1: $2"); FAILED=$((FAILED + 1)); echo "FAIL  $1: $2"; }
 warn() { RESULTS+=("WARN  $1: $2"); echo "WARN  $1: $2"; }
 
+# If this script is killed outright (SIGKILL, e.g. a ctest timeout), its servers die with it.
+PDEATH=()
+setpriv --help 2>/dev/null | grep -q -- --pdeathsig && PDEATH=(setpriv --pdeathsig KILL)
+
 H=
 TOKEN=
 GW_PID=
@@ -66,7 +70,7 @@ conf_start_server() {
     local name=$1 regex=$2 pidvar=$3 portvar=$4; shift 4
     local fifo=$H/$name.fifo line left rc deadline pid port=
     mkfifo "$fifo"
-    "$@" >"$fifo" 2>"$H/$name.err" </dev/null &
+    "${PDEATH[@]}" "$@" >"$fifo" 2>"$H/$name.err" </dev/null &
     pid=$!
     printf -v "$pidvar" '%s' "$pid"
     exec 3<"$fifo"

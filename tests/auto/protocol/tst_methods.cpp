@@ -141,6 +141,14 @@ private Q_SLOTS:
         QCOMPARE(page.value(u"hasMore"_s).toBool(), false);
         QCOMPARE(page.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(), u"agent:main:s0"_s);
 
+        // search matches key or label literally: "%" and "_" are not wildcards.
+        page = call(client, u"sessions.list"_s, {{u"search"_s, u"other"_s}}).toObject();
+        QCOMPARE(page.value(u"totalCount"_s).toInt(), 1);
+        QCOMPARE(page.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(), u"agent:other:x"_s);
+        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"%"_s}}).toObject().value(u"totalCount"_s).toInt(), 0);
+        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"main:s_"_s}}).toObject().value(u"totalCount"_s).toInt(), 0);
+        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"main:s"_s}}).toObject().value(u"totalCount"_s).toInt(), 5);
+
         const QJsonObject bad = client.request(u"sessions.list"_s, {{u"agentId"_s, 42}});
         QCOMPARE(bad.value(u"ok"_s).toBool(), false);
         QCOMPARE(bad.value(u"error"_s).toObject().value(u"code"_s).toString(), u"INVALID_REQUEST"_s);

@@ -39,7 +39,8 @@ function describeError(err) {
     const parts = [`${err.constructor?.name ?? "Error"}: ${err.message}`];
     if (err.status !== undefined) parts.push(`status=${err.status}`);
     if (err.error !== undefined) parts.push(`body=${JSON.stringify(err.error)}`);
-    if (err.cause) parts.push(`cause=${err.cause?.message ?? err.cause}`);
+    for (let c = err.cause, depth = 0; c && depth < 3; c = c.cause, depth++)
+        parts.push(`cause=${c.code ? `${c.code} ` : ""}${c.message ?? c}`);
     return parts.join(" ");
 }
 // A check never hangs: the SDK has its own timeout, this is the backstop.
@@ -90,6 +91,21 @@ await bounded("chat-completion", async () => {
         const via = [response.headers.get("x-skynet-provider"), response.headers.get("x-skynet-model")].filter(Boolean).join("/");
         pass("chat-completion", `${JSON.stringify(text)}, usage ${u.prompt_tokens}+${u.completion_tokens}${via ? `, via ${via}` : ""}`);
     }
+});
+
+// (a2) the system message and the earlier turns reach the model: the fake counts prompt tokens from the size
+// of the messages it gets, so the full conversation must cost clearly more than its last user message alone.
+// Separate `user` values give both requests fresh sessions, so stored history cannot make up the difference.
+await bounded("chat-completion-context", async () => {
+    const short = await client.chat.completions.create({ model: "skynet", messages: messages.slice(-1), user: "conf-ctx-short" });
+    const full = await client.chat.completions.create({ model: "skynet", messages, user: "conf-ctx-full" });
+    const a = short.usage?.prompt_tokens;
+    const b = full.usage?.prompt_tokens;
+    const answers = [short.choices?.[0]?.message?.content, full.choices?.[0]?.message?.content];
+    if (answers.some((t) => t !== expected)) fail("chat-completion-context", `answers ${JSON.stringify(answers)}, want ${JSON.stringify(expected)} twice`);
+    else if (!(typeof a === "number" && typeof b === "number" && b >= a + 5))
+        fail("chat-completion-context", `prompt_tokens ${a} (last user message only) vs ${b} (system + 3 earlier turns): the earlier messages did not reach the model`);
+    else pass("chat-completion-context", `prompt_tokens ${a} -> ${b} with system + history`);
 });
 
 // (b) streaming with a usage chunk
