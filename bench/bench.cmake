@@ -18,3 +18,5 @@ if(TARGET skynet-gateway AND UNIX)
         USES_TERMINAL
         COMMENT "Running the gateway benchmarks (bench/run.sh)")
 endif()
+include(${CMAKE_CURRENT_LIST_DIR}/overhead/overhead.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/cost/cost.cmake)

@@ -35,7 +35,8 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
+namespace
+{
 
 /// @brief Command-line options of one run.
 struct Options
@@ -49,6 +50,7 @@ struct Options
     int holdMs = 3000;
     int sample = 100;
     int timeoutMs = 120000;
+    int sampleTimeoutMs = 30000;
     int protocolMax = 4;
 };
 
@@ -68,7 +70,8 @@ ProcMemory readProcMemory(qint64 pid)
         return memory;
     const QList<QByteArray> lines = file.readAll().split('\n');
     for (const QByteArray &line : lines) {
-        const auto value = [&line] { return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong(); };
+        const auto value
+            = [&line] { return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong(); };
         if (line.startsWith("VmRSS:"))
             memory.rssKb = value();
         else if (line.startsWith("VmHWM:"))
@@ -96,7 +99,7 @@ double readProcCpuSeconds(qint64 pid)
 
 double ownCpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
@@ -107,7 +110,7 @@ std::pair<qint64, qint64> readListenCounters()
 {
     QFile file(u"/proc/net/netstat"_s);
     if (!file.open(QIODevice::ReadOnly))
-        return {-1, -1};
+        return { -1, -1 };
     const QList<QByteArray> lines = file.readAll().split('\n');
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
         if (!lines.at(i).startsWith("TcpExt:") || !lines.at(i + 1).startsWith("TcpExt:"))
@@ -117,16 +120,16 @@ std::pair<qint64, qint64> readListenCounters()
         const qsizetype overflows = names.indexOf("ListenOverflows");
         const qsizetype drops = names.indexOf("ListenDrops");
         if (overflows < 0 || drops < 0 || values.size() != names.size())
-            return {-1, -1};
-        return {values.at(overflows).toLongLong(), values.at(drops).toLongLong()};
+            return { -1, -1 };
+        return { values.at(overflows).toLongLong(), values.at(drops).toLongLong() };
     }
-    return {-1, -1};
+    return { -1, -1 };
 }
 
 /// Raises the soft RLIMIT_NOFILE to the hard limit; returns the resulting soft limit.
 rlim_t raiseFileLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 0;
     if (limit.rlim_cur < limit.rlim_max) {
@@ -153,16 +156,13 @@ double round2(double value)
 
 QString buildConnectFrame(const Options &options)
 {
-    const QJsonObject client{
-        {u"id"_s, u"cli"_s}, {u"version"_s, u"bench"_s}, {u"platform"_s, u"linux"_s}, {u"mode"_s, u"cli"_s}};
-    const QJsonObject params{{u"minProtocol"_s, 3},
-                             {u"maxProtocol"_s, options.protocolMax},
-                             {u"client"_s, client},
-                             {u"role"_s, u"operator"_s},
-                             {u"scopes"_s, QJsonArray{u"operator.read"_s}},
-                             {u"auth"_s, QJsonObject{{u"token"_s, options.token}}}};
-    const QJsonObject frame{
-        {u"type"_s, u"req"_s}, {u"id"_s, u"1"_s}, {u"method"_s, u"connect"_s}, {u"params"_s, params}};
+    const QJsonObject client { { u"id"_s, u"cli"_s }, { u"version"_s, u"bench"_s }, { u"platform"_s, u"linux"_s },
+        { u"mode"_s, u"cli"_s } };
+    const QJsonObject params { { u"minProtocol"_s, 3 }, { u"maxProtocol"_s, options.protocolMax },
+        { u"client"_s, client }, { u"role"_s, u"operator"_s }, { u"scopes"_s, QJsonArray { u"operator.read"_s } },
+        { u"auth"_s, QJsonObject { { u"token"_s, options.token } } } };
+    const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, u"1"_s }, { u"method"_s, u"connect"_s },
+        { u"params"_s, params } };
     return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
 }
 
@@ -177,11 +177,11 @@ class Shard final : public QObject
 
 public:
     Shard(const Options &options, int count, int concurrency, const QElapsedTimer &clock)
-        : m_url(options.url)
-        , m_connectFrame(buildConnectFrame(options))
-        , m_count(count)
-        , m_concurrency(concurrency)
-        , m_clock(clock)
+        : m_url(options.url),
+          m_connectFrame(buildConnectFrame(options)),
+          m_count(count),
+          m_concurrency(concurrency),
+          m_clock(clock)
     {
         m_connections.resize(size_t(count));
     }
@@ -227,8 +227,8 @@ public Q_SLOTS:
         sample = std::min(sample, int(readyIndexes.size()));
         const QString frame = u"{\"type\":\"req\",\"id\":\"h\",\"method\":\"health\"}"_s;
         for (int k = 0; k < sample; ++k) {
-            Connection &conn = m_connections[size_t(
-                readyIndexes[size_t(qint64(k) * qint64(readyIndexes.size()) / sample)])];
+            Connection &conn
+                = m_connections[size_t(readyIndexes[size_t(qint64(k) * qint64(readyIndexes.size()) / sample)])];
             conn.healthSentNs = m_clock.nsecsElapsed();
             conn.socket->sendTextMessage(frame);
         }
@@ -238,10 +238,7 @@ public Q_SLOTS:
     }
 
     /// Stops reacting to the sockets so the coordinator can read the results.
-    void freeze()
-    {
-        m_frozen = true;
-    }
+    void freeze() { m_frozen = true; }
 
 Q_SIGNALS:
     void handshakesSettled();
@@ -275,14 +272,14 @@ private:
             c.state = State::Upgraded;
         });
         connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, index](const QString &message) { onMessage(index, message); });
+            [this, index](const QString &message) { onMessage(index, message); });
         connect(socket, &QWebSocket::disconnected, this, [this, index] { onClosed(index); });
         // Qt 6.4 name (errorOccurred from 6.5); a refused connect reports only this, not disconnected.
         connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-                [this, index](QAbstractSocket::SocketError) {
-                    if (m_connections[size_t(index)].state != State::Ready)
-                        onClosed(index);
-                });
+            [this, index](QAbstractSocket::SocketError) {
+                if (m_connections[size_t(index)].state != State::Ready)
+                    onClosed(index);
+            });
         socket->open(m_url);
     }
 
@@ -302,8 +299,8 @@ private:
                 const bool ok = frame.value(u"ok"_s).toBool()
                     && frame.value(u"payload"_s).toObject().value(u"type"_s).toString() == u"hello-ok"_s;
                 if (!ok) {
-                    fail(index, u"connect rejected: "_s
-                                    + frame.value(u"error"_s).toObject().value(u"message"_s).toString());
+                    fail(index,
+                        u"connect rejected: "_s + frame.value(u"error"_s).toObject().value(u"message"_s).toString());
                     return;
                 }
                 conn.state = State::Ready;
@@ -342,8 +339,8 @@ private:
             }
             return;
         }
-        const QString reason = conn.socket->closeReason().isEmpty() ? conn.socket->errorString()
-                                                                     : conn.socket->closeReason();
+        const QString reason
+            = conn.socket->closeReason().isEmpty() ? conn.socket->errorString() : conn.socket->closeReason();
         fail(index, reason);
     }
 
@@ -386,9 +383,7 @@ class Coordinator final : public QObject
     Q_DISABLE_COPY_MOVE(Coordinator)
 
 public:
-    explicit Coordinator(Options options, QObject *parent = nullptr)
-        : QObject(parent)
-        , m_options(std::move(options))
+    explicit Coordinator(Options options, QObject *parent = nullptr) : QObject(parent), m_options(std::move(options))
     {
         m_holdTimer.setSingleShot(true);
         m_holdTimer.setTimerType(Qt::PreciseTimer);
@@ -453,13 +448,12 @@ private:
     {
         m_serverHeld = readProcMemory(m_options.serverPid);
         m_heldFor = double(m_clock.nsecsElapsed() - m_handshakesEndNs) / 1e9;
-        m_sampleTimer.start(10000);
+        m_sampleTimer.start(m_options.sampleTimeoutMs);
         const int shards = int(m_shards.size());
         for (int t = 0; t < shards; ++t) {
             const int sample = m_options.sample / shards + (t < m_options.sample % shards ? 1 : 0);
-            QMetaObject::invokeMethod(m_shards[size_t(t)], [shard = m_shards[size_t(t)], sample] {
-                shard->sendHealth(sample);
-            });
+            QMetaObject::invokeMethod(
+                m_shards[size_t(t)], [shard = m_shards[size_t(t)], sample] { shard->sendHealth(sample); });
         }
     }
 
@@ -524,7 +518,8 @@ private:
                 const size_t end = hello.size() * size_t(d) / 10;
                 const size_t begin = hello.size() * size_t(d - 1) / 10;
                 const qint64 ns = hello[end - 1];
-                decileRates.append(std::round(double(end - begin) / (double(std::max<qint64>(1, ns - previousNs)) / 1e9)));
+                decileRates.append(
+                    std::round(double(end - begin) / (double(std::max<qint64>(1, ns - previousNs)) / 1e9)));
                 previousNs = ns;
             }
         }
@@ -535,56 +530,54 @@ private:
         const qint64 perConnBytes = (m_serverHeld.rssKb > 0 && m_serverBefore.rssKb > 0 && ready > 0)
             ? (m_serverHeld.rssKb - m_serverBefore.rssKb) * 1024 / ready
             : -1;
-        const qint64 overflows = (listenAfter.first >= 0 && m_listenBefore.first >= 0)
-            ? listenAfter.first - m_listenBefore.first
-            : -1;
-        const qint64 drops = (listenAfter.second >= 0 && m_listenBefore.second >= 0)
-            ? listenAfter.second - m_listenBefore.second
-            : -1;
+        const qint64 overflows
+            = (listenAfter.first >= 0 && m_listenBefore.first >= 0) ? listenAfter.first - m_listenBefore.first : -1;
+        const qint64 drops
+            = (listenAfter.second >= 0 && m_listenBefore.second >= 0) ? listenAfter.second - m_listenBefore.second : -1;
         QJsonObject errors;
         for (auto it = errorCounts.cbegin(); it != errorCounts.cend(); ++it)
             errors.insert(it.key(), it.value());
 
-        const QJsonObject json{
-            {u"bench"_s, u"wsload"_s},
-            {u"url"_s, m_options.url.toString()},
-            {u"n"_s, m_options.count},
-            {u"concurrency"_s, m_options.concurrency},
-            {u"client_threads"_s, int(m_shards.size())},
-            {u"ok"_s, ready},
-            {u"failed"_s, failed},
-            {u"timed_out"_s, m_timedOut},
-            {u"wall_s"_s, std::round(wallS * 1000.0) / 1000.0},
-            {u"handshakes_per_s"_s, std::round(rate)},
-            {u"rate_per_decile"_s, decileRates},
-            {u"handshake_ms"_s,
-             QJsonObject{{u"p50"_s, round2(percentile(handshake, 50))},
-                         {u"p90"_s, round2(percentile(handshake, 90))},
-                         {u"p99"_s, round2(percentile(handshake, 99))},
-                         {u"max"_s, round2(handshake.empty() ? -1.0 : handshake.back())}}},
-            {u"upgrade_ms"_s,
-             QJsonObject{{u"p50"_s, round2(percentile(upgrade, 50))}, {u"p99"_s, round2(percentile(upgrade, 99))}}},
-            {u"held_s"_s, round2(m_heldFor)},
-            {u"dropped_while_held"_s, dropped},
-            {u"health_sent"_s, healthSent},
-            {u"health_answered"_s, qint64(health.size())},
-            {u"health_ok"_s, healthOk},
-            {u"health_p50_ms"_s, round2(percentile(health, 50))},
-            {u"health_max_ms"_s, round2(health.empty() ? -1.0 : health.back())},
-            {u"server_pid"_s, m_options.serverPid},
-            {u"server_rss_kb_before"_s, m_serverBefore.rssKb},
-            {u"server_rss_kb_after_handshakes"_s, m_serverAfterHandshakes.rssKb},
-            {u"server_rss_kb_held"_s, m_serverHeld.rssKb},
-            {u"server_hwm_kb"_s, m_serverHeld.hwmKb},
-            {u"server_threads"_s, m_serverHeld.threads},
-            {u"server_bytes_per_conn"_s, perConnBytes},
-            {u"server_cpu_s"_s, round2(serverCpuUsed)},
-            {u"client_cpu_s"_s, round2(ownCpuSeconds())},
-            {u"client_rss_kb"_s, self.rssKb},
-            {u"listen_overflows"_s, overflows},
-            {u"listen_drops"_s, drops},
-            {u"nofile_soft"_s, qint64(m_fileLimit)},
-            {u"errors"_s, errors},
+        const QJsonObject json {
+            { u"bench"_s, u"wsload"_s },
+            { u"url"_s, m_options.url.toString() },
+            { u"n"_s, m_options.count },
+            { u"concurrency"_s, m_options.concurrency },
+            { u"client_threads"_s, int(m_shards.size()) },
+            { u"ok"_s, ready },
+            { u"failed"_s, failed },
+            { u"timed_out"_s, m_timedOut },
+            { u"wall_s"_s, std::round(wallS * 1000.0) / 1000.0 },
+            { u"handshakes_per_s"_s, std::round(rate) },
+            { u"rate_per_decile"_s, decileRates },
+            { u"handshake_ms"_s,
+                QJsonObject { { u"p50"_s, round2(percentile(handshake, 50)) },
+                    { u"p90"_s, round2(percentile(handshake, 90)) }, { u"p99"_s, round2(percentile(handshake, 99)) },
+                    { u"max"_s, round2(handshake.empty() ? -1.0 : handshake.back()) } } },
+            { u"upgrade_ms"_s,
+                QJsonObject {
+                    { u"p50"_s, round2(percentile(upgrade, 50)) }, { u"p99"_s, round2(percentile(upgrade, 99)) } } },
+            { u"held_s"_s, round2(m_heldFor) },
+            { u"dropped_while_held"_s, dropped },
+            { u"health_sent"_s, healthSent },
+            { u"health_answered"_s, qint64(health.size()) },
+            { u"health_ok"_s, healthOk },
+            { u"health_p50_ms"_s, round2(percentile(health, 50)) },
+            { u"health_max_ms"_s, round2(health.empty() ? -1.0 : health.back()) },
+            { u"server_pid"_s, m_options.serverPid },
+            { u"server_rss_kb_before"_s, m_serverBefore.rssKb },
+            { u"server_rss_kb_after_handshakes"_s, m_serverAfterHandshakes.rssKb },
+            { u"server_rss_kb_held"_s, m_serverHeld.rssKb },
+            { u"server_hwm_kb"_s, m_serverHeld.hwmKb },
+            { u"server_threads"_s, m_serverHeld.threads },
+            { u"server_bytes_per_conn"_s, perConnBytes },
+            { u"server_cpu_s"_s, round2(serverCpuUsed) },
+            { u"client_cpu_s"_s, round2(ownCpuSeconds()) },
+            { u"client_rss_kb"_s, self.rssKb },
+            { u"listen_overflows"_s, overflows },
+            { u"listen_drops"_s, drops },
+            { u"nofile_soft"_s, qint64(m_fileLimit) },
+            { u"errors"_s, errors },
         };
         std::fputs(QJsonDocument(json).toJson(QJsonDocument::Compact).constData(), stdout);
         std::fputs("\n", stdout);
@@ -621,11 +614,11 @@ private:
                            .arg(perConnBytes < 0 ? -1.0 : double(perConnBytes) / 1024.0, 0, 'f', 1)
                            .arg(serverCpuUsed, 0, 'f', 2);
         }
-        summary += u"  client    RSS %1 MB, %2 CPU-s, RLIMIT_NOFILE %3; listen queue overflows %4\n"_s
-                       .arg(mb(self.rssKb))
-                       .arg(ownCpuSeconds(), 0, 'f', 2)
-                       .arg(qint64(m_fileLimit))
-                       .arg(overflows);
+        summary
+            += u"  client    RSS %1 MB, %2 CPU-s, RLIMIT_NOFILE %3; listen queue overflows %4\n"_s.arg(mb(self.rssKb))
+                   .arg(ownCpuSeconds(), 0, 'f', 2)
+                   .arg(qint64(m_fileLimit))
+                   .arg(overflows);
         for (auto it = errorCounts.cbegin(); it != errorCounts.cend(); ++it)
             summary += u"  error x%1: %2\n"_s.arg(it.value()).arg(it.key());
         std::fputs(summary.toLocal8Bit().constData(), stderr);
@@ -644,7 +637,7 @@ private:
     ProcMemory m_serverBefore;
     ProcMemory m_serverAfterHandshakes;
     ProcMemory m_serverHeld;
-    std::pair<qint64, qint64> m_listenBefore{-1, -1};
+    std::pair<qint64, qint64> m_listenBefore { -1, -1 };
     double m_serverCpuBefore = -1.0;
     double m_heldFor = 0.0;
     rlim_t m_fileLimit = 0;
@@ -672,29 +665,28 @@ int main(int argc, char **argv)
         "holds them and reads the server's RSS. One JSON line on stdout, a summary on stderr."_s);
     parser.addHelpOption();
     const QCommandLineOption urlOption(u"url"_s, u"Gateway WebSocket URL."_s, u"url"_s, u"ws://127.0.0.1:18789/"_s);
-    const QCommandLineOption countOption({u"n"_s, u"count"_s}, u"Connections to open."_s, u"N"_s, u"1000"_s);
-    const QCommandLineOption concurrencyOption({u"c"_s, u"concurrency"_s}, u"Handshakes in flight (total)."_s,
-                                               u"C"_s, u"256"_s);
-    const QCommandLineOption threadsOption({u"t"_s, u"threads"_s}, u"Client event loops (threads)."_s, u"T"_s,
-                                           u"1"_s);
-    const QCommandLineOption tokenOption(u"token"_s, u"Gateway token (default: $SKYNET_GATEWAY_TOKEN)."_s,
-                                         u"token"_s);
+    const QCommandLineOption countOption({ u"n"_s, u"count"_s }, u"Connections to open."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption concurrencyOption(
+        { u"c"_s, u"concurrency"_s }, u"Handshakes in flight (total)."_s, u"C"_s, u"256"_s);
+    const QCommandLineOption threadsOption(
+        { u"t"_s, u"threads"_s }, u"Client event loops (threads)."_s, u"T"_s, u"1"_s);
+    const QCommandLineOption tokenOption(u"token"_s, u"Gateway token (default: $SKYNET_GATEWAY_TOKEN)."_s, u"token"_s);
     const QCommandLineOption pidOption(u"pid"_s, u"Server pid whose VmRSS is read."_s, u"pid"_s, u"0"_s);
     const QCommandLineOption holdOption(u"hold"_s, u"Seconds to hold all connections open."_s, u"s"_s, u"3"_s);
-    const QCommandLineOption sampleOption(u"sample"_s, u"Connections that send a health request."_s, u"K"_s,
-                                          u"100"_s);
-    const QCommandLineOption timeoutOption(u"timeout"_s, u"Give up after this many seconds."_s, u"s"_s,
-                                           u"120"_s);
-    const QCommandLineOption protocolOption(u"max-protocol"_s, u"maxProtocol sent in connect (3 or 4)."_s,
-                                            u"v"_s, u"4"_s);
-    parser.addOptions({urlOption, countOption, concurrencyOption, threadsOption, tokenOption, pidOption,
-                       holdOption, sampleOption, timeoutOption, protocolOption});
+    const QCommandLineOption sampleOption(u"sample"_s, u"Connections that send a health request."_s, u"K"_s, u"100"_s);
+    const QCommandLineOption timeoutOption(u"timeout"_s, u"Give up after this many seconds."_s, u"s"_s, u"120"_s);
+    const QCommandLineOption sampleTimeoutOption(
+        u"sample-timeout"_s, u"Seconds to wait for the health answers."_s, u"s"_s, u"30"_s);
+    const QCommandLineOption protocolOption(
+        u"max-protocol"_s, u"maxProtocol sent in connect (3 or 4)."_s, u"v"_s, u"4"_s);
+    parser.addOptions({ urlOption, countOption, concurrencyOption, threadsOption, tokenOption, pidOption, holdOption,
+        sampleOption, sampleTimeoutOption, timeoutOption, protocolOption });
     parser.process(app);
 
     Options options;
     options.url = QUrl(parser.value(urlOption));
-    options.token = parser.isSet(tokenOption) ? parser.value(tokenOption)
-                                              : qEnvironmentVariable("SKYNET_GATEWAY_TOKEN");
+    options.token
+        = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("SKYNET_GATEWAY_TOKEN");
     options.count = std::max(1, parser.value(countOption).toInt());
     options.concurrency = std::max(1, parser.value(concurrencyOption).toInt());
     options.threads = std::max(1, parser.value(threadsOption).toInt());
@@ -702,6 +694,7 @@ int main(int argc, char **argv)
     options.holdMs = int(parser.value(holdOption).toDouble() * 1000.0);
     options.sample = std::max(0, parser.value(sampleOption).toInt());
     options.timeoutMs = int(parser.value(timeoutOption).toDouble() * 1000.0);
+    options.sampleTimeoutMs = int(parser.value(sampleTimeoutOption).toDouble() * 1000.0);
     options.protocolMax = parser.value(protocolOption).toInt();
     if (!options.url.isValid() || options.url.scheme() != u"ws"_s) {
         std::fputs("wsload: --url must be a ws:// URL\n", stderr);
@@ -712,9 +705,9 @@ int main(int argc, char **argv)
     const rlim_t limit = raiseFileLimit();
     if (limit < rlim_t(options.count) + 64) {
         std::fprintf(stderr,
-                     "wsload: RLIMIT_NOFILE hard limit %llu is too low for %d connections "
-                     "(raise it as root: `ulimit -Hn`, limits.conf or LimitNOFILE=)\n",
-                     static_cast<unsigned long long>(limit), options.count);
+            "wsload: RLIMIT_NOFILE hard limit %llu is too low for %d connections "
+            "(raise it as root: `ulimit -Hn`, limits.conf or LimitNOFILE=)\n",
+            static_cast<unsigned long long>(limit), options.count);
         return 2;
     }
 

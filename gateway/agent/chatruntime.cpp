@@ -274,6 +274,11 @@ void ChatRuntime::execute(Run *run)
     int total = 0;
     m_store->history(run->sessionKey, 1, &total);
     run->route = m_router(run->text, total);
+    // An explicit "/model …" prefix chose the model; the model itself sees only the question.
+    if (!run->route.text.isEmpty() && run->route.text != run->text && !run->options.explicitPrompt) {
+        if (Status s = m_store->setUserText(run->runId, run->route.text); !s)
+            qCWarning(lcGatewayStorage).noquote() << s.error().message;
+    }
     if (!run->options.provider.isEmpty()) {
         run->route.provider = run->options.provider;
         run->route.model = run->options.model.isEmpty() && m_pool ? m_pool->defaultModel(run->options.provider)

@@ -194,6 +194,18 @@ std::optional<RunRecord> TranscriptStore::run(const QString &runId) const
     return r;
 }
 
+Status TranscriptStore::setUserText(const QString &runId, const QString &text)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"UPDATE messages SET content = ? WHERE run_id = ? AND role = 'user'"_s);
+    const QJsonArray content{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}};
+    q.addBindValue(QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact)));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(u"cannot update the message"_s, q);
+    return {};
+}
+
 Status TranscriptStore::setRunStatus(const QString &runId, const QString &status)
 {
     QSqlQuery q(m_db->connection());

@@ -82,6 +82,8 @@ public:
     /// everything earlier runs of the session wrote.
     Status startRun(const QString &runId, qint64 nowMs);
     std::optional<RunRecord> run(const QString &runId) const;
+    /// Rewrites the user's message of a run (a "/model …" prefix removed before the model sees it).
+    Status setUserText(const QString &runId, const QString &text);
     Status setRunStatus(const QString &runId, const QString &status);
     Status finishRun(const RunRecord &record);
     Status appendMessage(StoredMessage &message);

@@ -197,7 +197,9 @@ QJsonObject helloSnapshot(const GatewayInfo &info)
 {
     const Config::Settings &settings = info.settings();
     return QJsonObject{
-        {u"presence"_s, info.presence(64)},
+        // The gateway itself only: a full list in every hello-ok made each handshake cost O(clients)
+        // in time and bytes; clients read the rest with system-presence.
+        {u"presence"_s, info.presence(1)},
         {u"health"_s, QJsonObject{{u"ok"_s, true}, {u"status"_s, info.isReady() ? u"live"_s : u"starting"_s}}},
         {u"stateVersion"_s, QJsonObject{{u"presence"_s, 0}, {u"health"_s, 0}}},
         {u"uptimeMs"_s, info.uptimeMs()},

@@ -356,6 +356,13 @@ int runCommand(const CommandLine &commandLine)
 
 int runHeadless(int argc, char **argv, bool isDesktopApp)
 {
+#if defined(Q_OS_UNIX)
+    // Qt's GLib event dispatcher walks every socket notifier on each wake-up; with thousands of
+    // clients the plain UNIX dispatcher costs about 40% less CPU per handshake (docs/performance.md).
+    // The headless gateway needs nothing from GLib.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(programName(isDesktopApp));
     QCoreApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));

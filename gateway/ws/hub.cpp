@@ -150,19 +150,22 @@ void Hub::connectionClosed(Connection *connection)
 
 QJsonArray Hub::presence(int limit) const
 {
-    const QString version = Protocol::serverVersion();
-    QJsonArray entries;
-    const QString host = QSysInfo::machineHostName();
-    entries.append(QJsonObject{
-        {u"host"_s, host},
-        {u"version"_s, version},
-        {u"platform"_s, QString(QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion())},
-        {u"deviceFamily"_s, QSysInfo::productType()},
-        {u"mode"_s, u"gateway"_s},
-        {u"reason"_s, u"self"_s},
-        {u"text"_s, u"Gateway: %1 · %2"_s.arg(host, version)},
-        {u"ts"_s, m_info.startedAtMs()},
-    });
+    // The gateway's own entry never changes; QSysInfo reads files, so build it once.
+    if (m_selfPresence.isEmpty()) {
+        const QString version = Protocol::serverVersion();
+        const QString host = QSysInfo::machineHostName();
+        m_selfPresence = QJsonObject{
+            {u"host"_s, host},
+            {u"version"_s, version},
+            {u"platform"_s, QString(QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion())},
+            {u"deviceFamily"_s, QSysInfo::productType()},
+            {u"mode"_s, u"gateway"_s},
+            {u"reason"_s, u"self"_s},
+            {u"text"_s, u"Gateway: %1 · %2"_s.arg(host, version)},
+            {u"ts"_s, m_info.startedAtMs()},
+        };
+    }
+    QJsonArray entries{m_selfPresence};
     for (const Connection *connection : m_connections) {
         if (entries.size() >= limit)
             break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -95,6 +96,7 @@ private:
     QHash<Connection *, QSet<QString>> m_subscriptions;      ///< socket → its session keys
     int m_authenticated = 0;
     QTimer m_tickTimer;
+    mutable QJsonObject m_selfPresence;
 };
 
 } // namespace Gateway::Ws

@@ -187,6 +187,19 @@ private Q_SLOTS:
         QVERIFY2(deltas < 300, qPrintable(QString::number(deltas)));
     }
 
+    void modelOverrideInTheMessage()
+    {
+        startGateway();
+        m_ollama->enqueue(FakeOllama::Turn::text({u"small model here"_s}));
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(send(client, u"pick"_s, u"/model ollama:qwen3:0.6b what is 2+2?"_s, u"run-pick"_s).value(u"ok"_s).toBool());
+        QCOMPARE(waitForTerminal(client, u"run-pick"_s).value(u"state"_s).toString(), u"final"_s);
+        const QJsonObject request = m_ollama->server().requests().constLast().json();
+        QCOMPARE(request.value(u"model"_s).toString(), u"qwen3:0.6b"_s);
+        QCOMPARE(request.value(u"messages"_s).toArray().last().toObject().value(u"content"_s).toString(), u"what is 2+2?"_s);
+    }
+
     void protocol3ClientGetsNoDeltaText()
     {
         startGateway();

@@ -1,0 +1,829 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+// overhead: what the gateway adds between a client and a model provider.
+//
+// Three processes: this client, the built skynet-gateway, and a FakeOllama (this executable
+// again, run with --serve-fake). The same fake answers both paths:
+//   direct   POST /api/chat (NDJSON stream) with QNetworkAccessManager;
+//   Skynet   chat.send over an authenticated WebSocket; the gateway calls the same fake.
+// Measured: time to first token (TTFT, N sequential requests per series, series interleaved),
+// the relay rate of one long reply (pieces "t0 ", "t1 ", ... counted by their text on arrival),
+// chat frames/s, and the CPU time of every process during the relay. Figures are printed (a
+// table on stdout, one JSON line last); nothing is asserted. See docs/benchmarks/overhead.md.
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include "fakeollama.h"
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+
+constexpr int SHORT_REPLY_PIECES = 8;
+constexpr int WARMUP_REQUESTS = 10;
+constexpr int START_TIMEOUT_MS = 15000;
+constexpr int REQUEST_TIMEOUT_MS = 30000;
+constexpr int STREAM_TIMEOUT_MS = 300000;
+const QString TOKEN = u"bench-overhead-token-0123456789abcdef"_s;
+const QString MODEL = u"llama3.2"_s;
+
+/// @brief Command-line options of one run.
+struct Options
+{
+    QString gateway;
+    int requests = 200;
+    int repeats = 3;
+    int pieces = 100000;
+    int streamRepeats = 3;
+    int replyPieces = SHORT_REPLY_PIECES;
+};
+
+QElapsedTimer s_clock; // one monotonic clock for every timestamp
+
+qint64 nowNs()
+{
+    return s_clock.nsecsElapsed();
+}
+
+/// CPU seconds (user + system) a process has used, from /proc/<pid>/stat; -1 if unknown.
+double processCpuSeconds(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
+        return -1.0;
+    const QByteArray stat = file.readAll();
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1.0;
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+double ownCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// Nearest-rank percentile; -1 when there are no values.
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return -1.0;
+    std::sort(values.begin(), values.end());
+    const auto rank = size_t(std::ceil(p / 100.0 * double(values.size())));
+    return values.at(std::clamp<size_t>(rank, 1, values.size()) - 1);
+}
+
+double median(const std::vector<double> &values)
+{
+    if (values.empty())
+        return -1.0;
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t n = sorted.size();
+    return n % 2 ? sorted.at(n / 2) : (sorted.at(n / 2 - 1) + sorted.at(n / 2)) / 2.0;
+}
+
+double round3(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+
+/// Runs the event loop until done() holds or timeoutMs passed; false on timeout.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    QTimer wake; // makes the blocking processEvents() return at the deadline
+    wake.setSingleShot(true);
+    wake.start(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    // deleteLater() is otherwise never honoured: no exec() is running.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return true;
+}
+
+/// The string value of "key":"…" in compact JSON (first or last occurrence), still escaped.
+/// A scan, not a parse: the client must not be the bottleneck when a frame carries a large
+/// cumulative `message` (Qt writes object keys sorted, so deltaText comes before it).
+QStringView stringField(QStringView json, QStringView key, bool last = false)
+{
+    const QString needle = u"\""_s + key + u"\":\""_s;
+    const qsizetype at = last ? json.lastIndexOf(needle) : json.indexOf(needle);
+    if (at < 0)
+        return {};
+    const qsizetype begin = at + needle.size();
+    for (qsizetype i = begin; i < json.size(); ++i) {
+        if (json.at(i) == u'\\')
+            ++i;
+        else if (json.at(i) == u'"')
+            return json.mid(begin, i - begin);
+    }
+    return {};
+}
+
+/// One piece of a reply is one token "t<i> ": count them by their trailing space.
+qint64 countPieces(QStringView text)
+{
+    return text.count(u' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fake provider process
+
+/// Replies "t0 t1 … t<n-1> " in n NDJSON lines when the last user message holds
+/// "bench-pieces=<n>", else SHORT_REPLY_PIECES pieces. Chunked and keep-alive, like Ollama.
+int serveFake(QCoreApplication &app, quint16 port)
+{
+    auto *fake = new Fakes::FakeOllama(&app);
+    fake->setChunkDelayMs(0);
+    fake->setChunkedTransfer(true);
+    fake->setDefaultReply([](const QJsonObject &request) {
+        static const QRegularExpression pattern(u"bench-pieces=(\\d+)"_s);
+        QString last;
+        const QJsonArray messages = request.value(u"messages"_s).toArray();
+        for (const QJsonValue &m : messages) {
+            if (m.toObject().value(u"role"_s).toString() == u"user"_s)
+                last = m.toObject().value(u"content"_s).toString();
+        }
+        const QRegularExpressionMatch match = pattern.match(last);
+        const int n = match.hasMatch() ? match.captured(1).toInt() : SHORT_REPLY_PIECES;
+        QStringList pieces;
+        pieces.reserve(n);
+        for (int i = 0; i < n; ++i)
+            pieces.append(u"t%1 "_s.arg(i));
+        return pieces;
+    });
+    if (!fake->listen(port)) {
+        std::fprintf(stderr, "overhead: the fake cannot listen on 127.0.0.1:%u\n", unsigned(port));
+        return 1;
+    }
+    std::printf("listening on %s\n", fake->baseUrl().toString().toUtf8().constData());
+    std::fflush(stdout);
+    return app.exec();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+/// @brief A child process (the fake or the gateway) that prints "listening on <url>" once ready.
+class Child
+{
+public:
+    explicit Child(const QString &name) : m_name(name) { }
+    ~Child() { stop(); }
+    Child(const Child &) = delete;
+    Child &operator=(const Child &) = delete;
+
+    /// Starts program and waits for the first "listening on <scheme>://host:port" in its output.
+    bool start(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+    {
+        m_process.setProcessEnvironment(env);
+        m_process.setProgram(program);
+        m_process.setArguments(args);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // Output goes to files: draining pipes would cost this client CPU during a measurement.
+        m_process.setStandardOutputFile(m_logDir.filePath(u"stdout"_s));
+        m_process.setStandardErrorFile(m_logDir.filePath(u"stderr"_s));
+        m_process.start();
+        if (!m_process.waitForStarted(START_TIMEOUT_MS)) {
+            m_error = m_process.errorString();
+            return false;
+        }
+        static const QRegularExpression listening(u"listening on (\\w+://[^\\s:]+:(\\d+))"_s);
+        const bool ok = waitUntil(
+            [&] {
+                if (m_process.state() != QProcess::Running)
+                    return true;
+                QFile out(m_logDir.filePath(u"stdout"_s));
+                if (!out.open(QIODevice::ReadOnly))
+                    return false;
+                const QRegularExpressionMatch match = listening.match(QString::fromUtf8(out.readAll()));
+                if (match.hasMatch()) {
+                    m_url = QUrl(match.captured(1));
+                    m_port = quint16(match.captured(2).toUInt());
+                }
+                return match.hasMatch();
+            },
+            START_TIMEOUT_MS);
+        if (!ok || m_port == 0) {
+            m_error = u"no \"listening on\" line; stderr: "_s + standardError();
+            return false;
+        }
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+    }
+
+    qint64 pid() const { return m_process.processId(); }
+    quint16 port() const { return m_port; }
+    QUrl url() const { return m_url; }
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
+    QString errorString() const { return m_name + u": "_s + m_error; }
+    QString standardError() const
+    {
+        QFile err(m_logDir.filePath(u"stderr"_s));
+        return err.open(QIODevice::ReadOnly) ? QString::fromUtf8(err.readAll().right(2000)) : QString();
+    }
+
+private:
+    QString m_name;
+    QTemporaryDir m_logDir;
+    QProcess m_process;
+    QUrl m_url;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+/// @brief Timestamps (ns on s_clock) and counts of one streamed reply.
+struct Exchange
+{
+    qint64 sentNs = 0;
+    qint64 ackNs = -1; ///< chat.send acknowledged (Skynet only)
+    qint64 firstNs = -1; ///< first piece of text
+    qint64 lastNs = -1; ///< last piece of text
+    qint64 endNs = -1; ///< done line / final event
+    qint64 pieces = 0;
+    qint64 textFrames = 0; ///< NDJSON lines with text, or chat delta events
+    qint64 chatFrames = 0;
+    qint64 agentFrames = 0;
+    qint64 otherFrames = 0;
+    qint64 bytes = 0; ///< body bytes (direct) or frame characters (Skynet; all ASCII here, so bytes too)
+    QString error;
+
+    bool finished() const { return endNs >= 0 || !error.isEmpty(); }
+    double ttftMs() const { return firstNs < 0 ? -1.0 : double(firstNs - sentNs) / 1e6; }
+    double piecesPerSecond() const
+    {
+        return lastNs > firstNs ? double(pieces - 1) / (double(lastNs - firstNs) / 1e9) : -1.0;
+    }
+};
+
+/// @brief The direct path: POST /api/chat to the fake, NDJSON read as it arrives.
+class DirectClient
+{
+public:
+    explicit DirectClient(const QUrl &baseUrl) : m_url(baseUrl.resolved(QUrl(u"/api/chat"_s))) { }
+
+    Exchange chat(int pieces, int timeoutMs)
+    {
+        const QJsonObject body{
+            {u"model"_s, MODEL},
+            {u"messages"_s,
+             QJsonArray{QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"bench-pieces=%1"_s.arg(pieces)}}}},
+            {u"stream"_s, true}};
+        const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        QNetworkRequest request(m_url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        Exchange x;
+        QByteArray buffer;
+        x.sentNs = nowNs();
+        std::unique_ptr<QNetworkReply> reply(m_nam.post(request, payload));
+        QObject::connect(reply.get(), &QNetworkReply::readyRead, reply.get(), [&] {
+            const qint64 t = nowNs();
+            const QByteArray data = reply->readAll();
+            x.bytes += data.size();
+            buffer += data;
+            qsizetype start = 0;
+            for (qsizetype nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n', start)) {
+                const QString line = QString::fromUtf8(buffer.constData() + start, nl - start);
+                start = nl + 1;
+                const QStringView content = stringField(line, u"content");
+                if (!content.isEmpty()) {
+                    if (x.firstNs < 0)
+                        x.firstNs = t;
+                    x.lastNs = t;
+                    x.pieces += countPieces(content);
+                    ++x.textFrames;
+                }
+                if (line.contains(u"\"done\":true"_s))
+                    x.endNs = t;
+            }
+            buffer.remove(0, start);
+        });
+        QObject::connect(reply.get(), &QNetworkReply::finished, reply.get(), [&] {
+            if (x.endNs < 0)
+                x.error = reply->error() != QNetworkReply::NoError ? reply->errorString() : u"no done line"_s;
+        });
+        if (!waitUntil([&] { return x.finished(); }, timeoutMs))
+            x.error = u"timeout"_s;
+        reply->disconnect();
+        if (!reply->isFinished())
+            reply->abort();
+        return x;
+    }
+
+private:
+    QUrl m_url;
+    QNetworkAccessManager m_nam;
+};
+
+/// @brief The Skynet path: one authenticated WebSocket (protocol 4, read + write scopes).
+class GatewayClient
+{
+public:
+    GatewayClient() = default;
+
+    bool open(quint16 port, QString *error)
+    {
+        bool challenged = false;
+        QString connectId;
+        QJsonObject response;
+        m_handler = [&](QStringView frame) {
+            const QJsonObject object = QJsonDocument::fromJson(frame.toUtf8()).object();
+            if (object.value(u"event"_s).toString() == u"connect.challenge"_s)
+                challenged = true;
+            else if (object.value(u"type"_s).toString() == u"res"_s)
+                response = object;
+        };
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &frame) {
+            m_bytes += frame.size();
+            if (m_handler)
+                m_handler(frame);
+        });
+        QObject::connect(&m_socket, &QWebSocket::disconnected, &m_socket, [this] { m_disconnected = true; });
+        m_socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+        if (!waitUntil([&] { return challenged || m_disconnected; }, START_TIMEOUT_MS) || !challenged) {
+            *error = u"no connect.challenge: "_s + m_socket.errorString();
+            return false;
+        }
+        const QJsonObject client{{u"id"_s, u"cli"_s}, {u"version"_s, u"bench"_s}, {u"platform"_s, u"linux"_s},
+                                 {u"mode"_s, u"cli"_s}};
+        const QJsonObject params{{u"minProtocol"_s, 4},
+                                 {u"maxProtocol"_s, 4},
+                                 {u"client"_s, client},
+                                 {u"role"_s, u"operator"_s},
+                                 {u"scopes"_s, QJsonArray{u"operator.read"_s, u"operator.write"_s}},
+                                 {u"auth"_s, QJsonObject{{u"token"_s, TOKEN}}}};
+        send(QJsonObject{{u"type"_s, u"req"_s}, {u"id"_s, u"c1"_s}, {u"method"_s, u"connect"_s}, {u"params"_s, params}});
+        if (!waitUntil([&] { return !response.isEmpty() || m_disconnected; }, START_TIMEOUT_MS)
+            || !response.value(u"ok"_s).toBool()) {
+            *error = u"connect failed: "_s + QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Compact));
+            return false;
+        }
+        m_handler = nullptr;
+        return true;
+    }
+
+    /// chat.send on a fresh session; waits for the terminal chat event.
+    Exchange chat(const QString &sessionKey, int pieces, int timeoutMs)
+    {
+        const QString id = u"r%1"_s.arg(++m_nextId);
+        Exchange x;
+        m_handler = [&](QStringView frame) {
+            const qint64 t = nowNs();
+            x.bytes += frame.size();
+            // Compact JSON with sorted keys: the frame's own "type" is its last string field.
+            const QStringView type = stringField(frame, u"type", true);
+            if (type == u"res") {
+                const QJsonObject res = QJsonDocument::fromJson(frame.toUtf8()).object();
+                if (res.value(u"id"_s).toString() != id)
+                    return;
+                x.ackNs = t;
+                if (!res.value(u"ok"_s).toBool())
+                    x.error = u"chat.send failed: "_s + frame.left(300).toString();
+                return;
+            }
+            const QStringView event = stringField(frame, u"event");
+            if (event == u"agent") {
+                ++x.agentFrames;
+                return;
+            }
+            if (event != u"chat") {
+                ++x.otherFrames;
+                return;
+            }
+            ++x.chatFrames;
+            const QStringView state = stringField(frame, u"state", true);
+            if (state == u"delta") {
+                const QStringView delta = stringField(frame, u"deltaText");
+                if (x.firstNs < 0)
+                    x.firstNs = t;
+                x.lastNs = t;
+                x.pieces += countPieces(delta);
+                ++x.textFrames;
+            } else if (state == u"final") {
+                x.endNs = t;
+            } else if (state == u"error" || state == u"aborted") {
+                x.error = u"run ended with "_s + state.toString() + u": "_s + frame.left(400).toString();
+            }
+        };
+        const QJsonObject params{{u"sessionKey"_s, sessionKey},
+                                 {u"message"_s, u"bench-pieces=%1"_s.arg(pieces)},
+                                 {u"idempotencyKey"_s, u"ovh-%1-%2"_s.arg(QCoreApplication::applicationPid()).arg(id)}};
+        x.sentNs = nowNs();
+        send(QJsonObject{{u"type"_s, u"req"_s}, {u"id"_s, id}, {u"method"_s, u"chat.send"_s}, {u"params"_s, params}});
+        if (!waitUntil([&] { return x.finished() || m_disconnected; }, timeoutMs))
+            x.error = u"timeout"_s;
+        if (m_disconnected && x.error.isEmpty())
+            x.error = u"the gateway closed the socket (%1 %2)"_s.arg(int(m_socket.closeCode())).arg(m_socket.closeReason());
+        m_handler = nullptr;
+        return x;
+    }
+
+    void close()
+    {
+        m_socket.close();
+        waitUntil([this] { return m_disconnected; }, 2000);
+    }
+
+private:
+    void send(const QJsonObject &frame)
+    {
+        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        m_socket.flush();
+    }
+
+    QWebSocket m_socket;
+    std::function<void(QStringView)> m_handler;
+    qint64 m_bytes = 0;
+    int m_nextId = 0;
+    bool m_disconnected = false;
+};
+
+/// @brief TTFT percentiles of one series.
+struct Series
+{
+    double p50 = -1, p90 = -1, p99 = -1, max = -1, ackP50 = -1;
+    int failed = 0;
+    double cpuMsPerRequest = -1; ///< gateway CPU per request (Skynet series)
+};
+
+Series summarize(const std::vector<double> &ttft, const std::vector<double> &ack, int failed)
+{
+    Series s;
+    s.p50 = percentile(ttft, 50);
+    s.p90 = percentile(ttft, 90);
+    s.p99 = percentile(ttft, 99);
+    s.max = percentile(ttft, 100);
+    s.ackP50 = percentile(ack, 50);
+    s.failed = failed;
+    return s;
+}
+
+/// @brief One long reply relayed end to end, with CPU seconds of each process.
+struct Relay
+{
+    Exchange x;
+    double seconds = -1; ///< first piece → last piece
+    double gatewayCpu = -1, fakeCpu = -1, clientCpu = -1;
+};
+
+QJsonObject seriesJson(const Series &s)
+{
+    return QJsonObject{{u"p50_ms"_s, round3(s.p50)}, {u"p90_ms"_s, round3(s.p90)}, {u"p99_ms"_s, round3(s.p99)},
+                       {u"max_ms"_s, round3(s.max)}, {u"failed"_s, s.failed}};
+}
+
+QString machineLine()
+{
+    QString model;
+    QFile cpuinfo(u"/proc/cpuinfo"_s);
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+        }
+    }
+    QFile loadavg(u"/proc/loadavg"_s);
+    const QString load = loadavg.open(QIODevice::ReadOnly)
+        ? QString::fromUtf8(loadavg.readAll()).section(u' ', 0, 2)
+        : QString();
+    return u"%1 CPUs, %2, kernel %3, Qt %4, load %5"_s.arg(sysconf(_SC_NPROCESSORS_ONLN))
+        .arg(model, QSysInfo::kernelVersion(), QString::fromLatin1(qVersion()), load);
+}
+
+int runBench(const Options &options)
+{
+    s_clock.start();
+    std::printf("overhead: %s\n", machineLine().toUtf8().constData());
+    std::printf("overhead: TTFT %d requests x %d series (reply %d pieces), relay %d pieces x %d\n", options.requests,
+                options.repeats, options.replyPieces, options.pieces, options.streamRepeats);
+    std::fflush(stdout);
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    Child fake(u"fake"_s);
+    if (!fake.start(QCoreApplication::applicationFilePath(), {u"--serve-fake"_s}, env)) {
+        std::fprintf(stderr, "overhead: %s\n", qPrintable(fake.errorString()));
+        return 1;
+    }
+    QTemporaryDir home;
+    env.remove(u"OLLAMA_HOST"_s);
+    env.insert(u"SKYNET_GATEWAY_TOKEN"_s, TOKEN);
+    env.insert(u"SKYNET_PROVIDERS_OLLAMA_BASE_URL"_s, fake.url().toString());
+    env.insert(u"SKYNET_ROUTING_MODE"_s, u"fixed"_s);
+    env.insert(u"SKYNET_ROUTING_STANDARD"_s, u"ollama"_s);
+    env.insert(u"SKYNET_AGENT_MAX_TOKENS"_s, u"1000000"_s); // sent as num_predict; the fake obeys it
+    env.insert(u"SKYNET_PROVIDERS_ANTHROPIC_ENABLED"_s, u"false"_s);
+    env.insert(u"SKYNET_PROVIDERS_OPENAI_ENABLED"_s, u"false"_s);
+    Child gateway(u"skynet-gateway"_s);
+    if (!gateway.start(options.gateway, {u"--home"_s, home.path(), u"--port"_s, u"0"_s}, env)) {
+        std::fprintf(stderr, "overhead: %s\n", qPrintable(gateway.errorString()));
+        return 1;
+    }
+    std::printf("overhead: fake pid %lld at %s, gateway pid %lld on port %u\n", fake.pid(),
+                fake.url().toString().toUtf8().constData(), gateway.pid(), unsigned(gateway.port()));
+    std::fflush(stdout);
+
+    DirectClient direct(fake.url());
+    int sessions = 0;
+    const auto sessionKey = [&] { return u"bench-ovh-%1"_s.arg(++sessions); };
+
+    // Warm both paths (connections, first-use allocations, SQLite pages) before timing anything.
+    {
+        GatewayClient warm;
+        QString error;
+        if (!warm.open(gateway.port(), &error)) {
+            std::fprintf(stderr, "overhead: %s\n", qPrintable(error));
+            return 1;
+        }
+        for (int i = 0; i < WARMUP_REQUESTS; ++i) {
+            const Exchange d = direct.chat(options.replyPieces, REQUEST_TIMEOUT_MS);
+            const Exchange g = warm.chat(sessionKey(), options.replyPieces, REQUEST_TIMEOUT_MS);
+            if (!d.error.isEmpty() || !g.error.isEmpty()) {
+                std::fprintf(stderr, "overhead: warm-up failed: direct \"%s\", skynet \"%s\"\n", qPrintable(d.error),
+                             qPrintable(g.error));
+                return 1;
+            }
+            if (g.pieces != options.replyPieces || d.pieces != options.replyPieces)
+                std::fprintf(stderr, "overhead: warm-up reply has %lld/%lld pieces, expected %d\n", d.pieces, g.pieces,
+                             options.replyPieces);
+        }
+        warm.close();
+    }
+
+    // (1) + (2) TTFT: series interleaved (direct, Skynet, direct, ...) so load drifts hit both.
+    std::vector<Series> directSeries, skynetSeries;
+    std::vector<double> added50, added99;
+    for (int rep = 0; rep < options.repeats; ++rep) {
+        std::vector<double> ttft, ack;
+        int failed = 0;
+        for (int i = 0; i < options.requests; ++i) {
+            const Exchange x = direct.chat(options.replyPieces, REQUEST_TIMEOUT_MS);
+            if (x.error.isEmpty() && x.firstNs >= 0)
+                ttft.push_back(x.ttftMs());
+            else
+                ++failed;
+        }
+        directSeries.push_back(summarize(ttft, {}, failed));
+
+        // A socket follows at most 256 sessions, and every request uses a fresh session: one
+        // socket per series (opened before the clock starts).
+        GatewayClient client;
+        QString error;
+        if (!client.open(gateway.port(), &error)) {
+            std::fprintf(stderr, "overhead: %s\n", qPrintable(error));
+            return 1;
+        }
+        ttft.clear();
+        failed = 0;
+        const double cpu0 = processCpuSeconds(gateway.pid());
+        for (int i = 0; i < options.requests; ++i) {
+            const Exchange x = client.chat(sessionKey(), options.replyPieces, REQUEST_TIMEOUT_MS);
+            if (x.error.isEmpty() && x.firstNs >= 0) {
+                ttft.push_back(x.ttftMs());
+                ack.push_back(double(x.ackNs - x.sentNs) / 1e6);
+            } else {
+                ++failed;
+                if (failed == 1)
+                    std::fprintf(stderr, "overhead: request failed: %s\n", qPrintable(x.error));
+            }
+        }
+        Series s = summarize(ttft, ack, failed);
+        s.cpuMsPerRequest = (processCpuSeconds(gateway.pid()) - cpu0) * 1000.0 / options.requests;
+        skynetSeries.push_back(s);
+        client.close();
+        added50.push_back(s.p50 - directSeries.back().p50);
+        added99.push_back(s.p99 - directSeries.back().p99);
+        std::printf("  TTFT series %d: direct p50 %.3f p90 %.3f p99 %.3f ms | Skynet p50 %.3f p90 %.3f p99 %.3f ms "
+                    "(ack p50 %.3f, gateway CPU %.2f ms/request)%s\n",
+                    rep + 1, directSeries.back().p50, directSeries.back().p90, directSeries.back().p99, s.p50, s.p90,
+                    s.p99, s.ackP50, s.cpuMsPerRequest,
+                    directSeries.back().failed + s.failed ? " FAILURES" : "");
+        std::fflush(stdout);
+    }
+
+    // (3) Relay: one long reply, direct then through Skynet, interleaved.
+    std::vector<Relay> directRelays, skynetRelays;
+    for (int rep = 0; rep < options.streamRepeats; ++rep) {
+        Relay d;
+        const double fake0 = processCpuSeconds(fake.pid());
+        const double own0 = ownCpuSeconds();
+        d.x = direct.chat(options.pieces, STREAM_TIMEOUT_MS);
+        d.fakeCpu = processCpuSeconds(fake.pid()) - fake0;
+        d.clientCpu = ownCpuSeconds() - own0;
+        d.seconds = double(d.x.lastNs - d.x.firstNs) / 1e9;
+        directRelays.push_back(d);
+
+        GatewayClient client;
+        QString error;
+        if (!client.open(gateway.port(), &error)) {
+            std::fprintf(stderr, "overhead: %s\n", qPrintable(error));
+            return 1;
+        }
+        Relay g;
+        const double gw1 = processCpuSeconds(gateway.pid());
+        const double fake1 = processCpuSeconds(fake.pid());
+        const double own1 = ownCpuSeconds();
+        g.x = client.chat(sessionKey(), options.pieces, STREAM_TIMEOUT_MS);
+        g.gatewayCpu = processCpuSeconds(gateway.pid()) - gw1;
+        g.fakeCpu = processCpuSeconds(fake.pid()) - fake1;
+        g.clientCpu = ownCpuSeconds() - own1;
+        g.seconds = double(g.x.lastNs - g.x.firstNs) / 1e9;
+        client.close();
+        skynetRelays.push_back(g);
+
+        for (const Relay *r : {&d, &g}) {
+            const bool viaSkynet = r == &g;
+            const double total = double(r->x.endNs - r->x.sentNs) / 1e9;
+            std::printf("  relay %d %-6s: %lld/%d pieces in %.3f s = %.0f pieces/s; %lld text frames (%.0f/s), "
+                        "%.1f MB received, request->end %.3f s; CPU s: gateway %.2f fake %.2f client %.2f%s%s\n",
+                        rep + 1, viaSkynet ? "Skynet" : "direct", r->x.pieces, options.pieces, r->seconds,
+                        r->x.piecesPerSecond(), r->x.textFrames, double(r->x.textFrames) / r->seconds,
+                        double(r->x.bytes) / 1e6, total, r->gatewayCpu, r->fakeCpu, r->clientCpu,
+                        r->x.error.isEmpty() ? "" : " ERROR: ", qPrintable(r->x.error));
+        }
+        std::fflush(stdout);
+    }
+
+    // Summary: medians over the series / runs of this invocation.
+    const auto collect = [](const auto &items, auto field) {
+        std::vector<double> v;
+        for (const auto &item : items)
+            v.push_back(field(item));
+        return v;
+    };
+    const double d50 = median(collect(directSeries, [](const Series &s) { return s.p50; }));
+    const double d90 = median(collect(directSeries, [](const Series &s) { return s.p90; }));
+    const double d99 = median(collect(directSeries, [](const Series &s) { return s.p99; }));
+    const double s50 = median(collect(skynetSeries, [](const Series &s) { return s.p50; }));
+    const double s90 = median(collect(skynetSeries, [](const Series &s) { return s.p90; }));
+    const double s99 = median(collect(skynetSeries, [](const Series &s) { return s.p99; }));
+    const double ack50 = median(collect(skynetSeries, [](const Series &s) { return s.ackP50; }));
+    const double cpuPerRequest = median(collect(skynetSeries, [](const Series &s) { return s.cpuMsPerRequest; }));
+    const double add50 = median(added50), add99 = median(added99);
+    const auto rate = [](const Relay &r) { return r.x.error.isEmpty() ? r.x.piecesPerSecond() : 0.0; };
+    const double directRate = median(collect(directRelays, rate));
+    const double skynetRate = median(collect(skynetRelays, rate));
+    const double frameRate
+        = median(collect(skynetRelays, [](const Relay &r) { return double(r.x.textFrames) / r.seconds; }));
+    const double framesPerRun = median(collect(skynetRelays, [](const Relay &r) { return double(r.x.textFrames); }));
+    const double mbPerRun = median(collect(skynetRelays, [](const Relay &r) { return double(r.x.bytes) / 1e6; }));
+    const double gwCpu = median(collect(skynetRelays, [](const Relay &r) { return r.gatewayCpu; }));
+    const double gwCpuShare = median(collect(skynetRelays, [](const Relay &r) {
+        return r.gatewayCpu / (double(r.x.endNs - r.x.sentNs) / 1e9);
+    }));
+    const double gwUsPerPiece = gwCpu * 1e6 / options.pieces;
+    bool relayComplete = true;
+    for (const Relay &r : skynetRelays)
+        relayComplete = relayComplete && r.x.error.isEmpty() && r.x.pieces == options.pieces;
+    for (const Relay &r : directRelays)
+        relayComplete = relayComplete && r.x.error.isEmpty() && r.x.pieces == options.pieces;
+
+    const auto verdict = [](bool ok) { return ok ? "ok" : "MISSED"; };
+    std::printf("\n| figure | target | direct | via Skynet | Skynet adds | verdict |\n|---|---|---|---|---|---|\n");
+    std::printf("| TTFT p50 (median of %d series x %d) | added <= 2 ms | %.3f ms | %.3f ms | %+.3f ms | %s |\n",
+                options.repeats, options.requests, d50, s50, add50, verdict(add50 <= 2.0));
+    std::printf("| TTFT p90 | - | %.3f ms | %.3f ms | %+.3f ms | - |\n", d90, s90, s90 - d90);
+    std::printf("| TTFT p99 | - | %.3f ms | %.3f ms | %+.3f ms | - |\n", d99, s99, add99);
+    std::printf("| chat.send ack p50 | - | - | %.3f ms | - | - |\n", ack50);
+    std::printf("| gateway CPU per short request | - | - | %.2f ms | - | - |\n", cpuPerRequest);
+    std::printf("| relayed pieces/s, one connection (%d pieces, median of %d) | >= 20,000/s | %.0f/s | %.0f/s | "
+                "x%.3f of direct | %s |\n",
+                options.pieces, options.streamRepeats, directRate, skynetRate, skynetRate / directRate,
+                relayComplete ? verdict(skynetRate >= 20000) : "INCOMPLETE");
+    std::printf("| chat delta frames/s (frames per run) | - | - | %.0f/s (%.0f) | - | - |\n", frameRate, framesPerRun);
+    std::printf("| data received per relay run | - | %.1f MB | %.1f MB | - | - |\n",
+                median(collect(directRelays, [](const Relay &r) { return double(r.x.bytes) / 1e6; })), mbPerRun);
+    std::printf("| gateway CPU during relay | - | - | %.2f s (%.0f%% of a core, %.1f us/piece) | - | - |\n", gwCpu,
+                gwCpuShare * 100.0, gwUsPerPiece);
+    std::printf("\n");
+
+    QJsonArray ttftSeries;
+    for (size_t i = 0; i < directSeries.size(); ++i)
+        ttftSeries.append(QJsonObject{{u"direct"_s, seriesJson(directSeries[i])}, {u"skynet"_s, seriesJson(skynetSeries[i])}});
+    QJsonArray relays;
+    for (size_t i = 0; i < skynetRelays.size(); ++i) {
+        const Relay &d = directRelays[i], &g = skynetRelays[i];
+        relays.append(QJsonObject{{u"direct_pieces_per_s"_s, std::round(rate(d))},
+                                  {u"skynet_pieces_per_s"_s, std::round(rate(g))},
+                                  {u"skynet_pieces"_s, g.x.pieces},
+                                  {u"skynet_frames"_s, g.x.textFrames},
+                                  {u"skynet_mb"_s, round3(double(g.x.bytes) / 1e6)},
+                                  {u"gateway_cpu_s"_s, round3(g.gatewayCpu)},
+                                  {u"fake_cpu_s"_s, round3(g.fakeCpu)},
+                                  {u"client_cpu_s"_s, round3(g.clientCpu)},
+                                  {u"error"_s, g.x.error}});
+    }
+    const QJsonObject result{
+        {u"machine"_s, machineLine()},
+        {u"requests"_s, options.requests},
+        {u"pieces"_s, options.pieces},
+        {u"ttft_ms"_s,
+         QJsonObject{{u"direct_p50"_s, round3(d50)}, {u"direct_p99"_s, round3(d99)}, {u"skynet_p50"_s, round3(s50)},
+                     {u"skynet_p99"_s, round3(s99)}, {u"added_p50"_s, round3(add50)}, {u"added_p99"_s, round3(add99)},
+                     {u"ack_p50"_s, round3(ack50)}}},
+        {u"ttft_series"_s, ttftSeries},
+        {u"relay"_s,
+         QJsonObject{{u"direct_pieces_per_s"_s, std::round(directRate)},
+                     {u"skynet_pieces_per_s"_s, std::round(skynetRate)},
+                     {u"skynet_frames_per_s"_s, std::round(frameRate)},
+                     {u"gateway_cpu_s"_s, round3(gwCpu)},
+                     {u"complete"_s, relayComplete}}},
+        {u"relay_runs"_s, relays},
+    };
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    if (!gateway.isRunning())
+        std::fprintf(stderr, "overhead: the gateway exited during the run; stderr:\n%s\n",
+                     qPrintable(gateway.standardError()));
+    return relayComplete ? 0 : 3;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"overhead"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Time to first token and relay rate: direct to a fake Ollama vs. through skynet-gateway."_s);
+    parser.addHelpOption();
+    const QCommandLineOption gateway(u"gateway"_s, u"The skynet-gateway binary (default: next to this one)."_s, u"path"_s);
+    const QCommandLineOption requests(u"requests"_s, u"Sequential requests per TTFT series."_s, u"n"_s, u"200"_s);
+    const QCommandLineOption repeats(u"repeats"_s, u"TTFT series per path."_s, u"n"_s, u"3"_s);
+    const QCommandLineOption pieces(u"pieces"_s, u"Pieces of the long reply (relay rate)."_s, u"n"_s, u"100000"_s);
+    const QCommandLineOption streamRepeats(u"stream-repeats"_s, u"Relay runs per path."_s, u"n"_s, u"3"_s);
+    const QCommandLineOption replyPieces(u"reply-pieces"_s, u"Pieces of the short TTFT reply."_s, u"n"_s, u"8"_s);
+    const QCommandLineOption fakeMode(u"serve-fake"_s, u"Internal: run the fake Ollama and print its URL."_s);
+    const QCommandLineOption port(u"port"_s, u"Port of --serve-fake (0 = any)."_s, u"port"_s, u"0"_s);
+    parser.addOptions({gateway, requests, repeats, pieces, streamRepeats, replyPieces, fakeMode, port});
+    parser.process(app);
+
+    if (parser.isSet(fakeMode))
+        return serveFake(app, quint16(parser.value(port).toUInt()));
+
+    Options options;
+    options.gateway = parser.isSet(gateway)
+        ? parser.value(gateway)
+        : QFileInfo(QCoreApplication::applicationDirPath(), u"skynet-gateway"_s).absoluteFilePath();
+    options.requests = qMax(1, parser.value(requests).toInt());
+    options.repeats = qMax(1, parser.value(repeats).toInt());
+    options.pieces = qMax(2, parser.value(pieces).toInt());
+    options.streamRepeats = qMax(1, parser.value(streamRepeats).toInt());
+    options.replyPieces = qMax(1, parser.value(replyPieces).toInt());
+    if (!QFileInfo(options.gateway).isExecutable()) {
+        std::fprintf(stderr, "overhead: no gateway at %s (use --gateway)\n", qPrintable(options.gateway));
+        return 2;
+    }
+    return runBench(options);
+}
