@@ -44,7 +44,8 @@ using namespace Qt::Literals::StringLiterals;
 using Fakes::FakeAnthropic;
 using Fakes::FakeOllama;
 
-namespace {
+namespace
+{
 
 QTextStream &out()
 {
@@ -80,12 +81,34 @@ QString tierName(Tier tier)
 const QStringList &trivialMessages()
 {
     static const QStringList list = {
-        u"hi"_s, u"hello!"_s, u"hey there"_s, u"morning!"_s, u"good morning"_s, u"good evening"_s,
-        u"hi skynet"_s, u"hello again"_s, u"hey, how are you?"_s, u"thanks!"_s, u"thank you so much"_s,
-        u"thanks, that helps"_s, u"ok cool"_s, u"great, thanks"_s, u"perfect, that worked"_s, u"got it"_s,
-        u"awesome, thanks a lot"_s, u"cheers"_s, u"sounds good"_s, u"haha nice"_s, u"that's great, thank you"_s,
-        u"good night"_s, u"see you later"_s, u"ok thanks"_s, u"wow, that's really cool"_s, u"appreciate it"_s,
-        u"nice, thanks for the help"_s, u"k thx"_s,
+        u"hi"_s,
+        u"hello!"_s,
+        u"hey there"_s,
+        u"morning!"_s,
+        u"good morning"_s,
+        u"good evening"_s,
+        u"hi skynet"_s,
+        u"hello again"_s,
+        u"hey, how are you?"_s,
+        u"thanks!"_s,
+        u"thank you so much"_s,
+        u"thanks, that helps"_s,
+        u"ok cool"_s,
+        u"great, thanks"_s,
+        u"perfect, that worked"_s,
+        u"got it"_s,
+        u"awesome, thanks a lot"_s,
+        u"cheers"_s,
+        u"sounds good"_s,
+        u"haha nice"_s,
+        u"that's great, thank you"_s,
+        u"good night"_s,
+        u"see you later"_s,
+        u"ok thanks"_s,
+        u"wow, that's really cool"_s,
+        u"appreciate it"_s,
+        u"nice, thanks for the help"_s,
+        u"k thx"_s,
     };
     return list;
 }
@@ -307,8 +330,8 @@ struct Turn
 struct Workload
 {
     QList<QList<Turn>> conversations; ///< per user, in order
-    QList<Turn> schedule;             ///< every turn, by simulated send time
-    std::array<int, TIER_COUNT> tierCounts{};
+    QList<Turn> schedule; ///< every turn, by simulated send time
+    std::array<int, TIER_COUNT> tierCounts {};
 };
 
 /// A bag that hands out every item once (in random order) before repeating any; a repeat gets
@@ -354,7 +377,7 @@ Workload generateWorkload(const WorkloadOptions &o)
         qint64 at = rng.bounded(o.startSpreadSeconds * 1000 + 1);
         for (int i = 0; i < o.turns; ++i) {
             const int r = int(rng.bounded(100));
-            const Tier tier = r < o.trivialPercent ? Tier::Trivial
+            const Tier tier = r < o.trivialPercent         ? Tier::Trivial
                 : r < o.trivialPercent + o.standardPercent ? Tier::Standard
                                                            : Tier::Complex;
             Turn turn;
@@ -376,9 +399,8 @@ Workload generateWorkload(const WorkloadOptions &o)
         }
         workload.conversations.append(conversation);
     }
-    std::stable_sort(workload.schedule.begin(), workload.schedule.end(), [](const Turn &a, const Turn &b) {
-        return a.atMs != b.atMs ? a.atMs < b.atMs : a.user < b.user;
-    });
+    std::stable_sort(workload.schedule.begin(), workload.schedule.end(),
+        [](const Turn &a, const Turn &b) { return a.atMs != b.atMs ? a.atMs < b.atMs : a.user < b.user; });
     return workload;
 }
 
@@ -389,7 +411,8 @@ QStringList verifyTiers(const Workload &workload)
     QStringList problems;
     for (const QList<Turn> &conversation : workload.conversations) {
         for (const Turn &turn : conversation) {
-            const Gateway::Agent::Classification c = Gateway::Agent::ModelRouter::classify(turn.text, 2 * turn.index + 1);
+            const Gateway::Agent::Classification c
+                = Gateway::Agent::ModelRouter::classify(turn.text, 2 * turn.index + 1);
             if (c.tier != tierName(turn.tier))
                 problems.append(u"user %1 turn %2: meant %3, classified %4 (%5): %6"_s.arg(turn.user)
                                     .arg(turn.index)
@@ -430,13 +453,13 @@ struct Recorded
 /// How the conversation prefix fared, per Anthropic call (caching runs only).
 struct CacheCheck
 {
-    int firstCalls = 0;      ///< no earlier call of this session to this model: persona only
-    int hits = 0;            ///< read at least everything the previous same-model call cached
-    int adjacentMisses = 0;  ///< the previous turn went to the same model and was not read: a bug
-    int distantMisses = 0;   ///< an older same-model call out of reach (model switches in between)
+    int firstCalls = 0; ///< no earlier call of this session to this model: persona only
+    int hits = 0; ///< read at least everything the previous same-model call cached
+    int adjacentMisses = 0; ///< the previous turn went to the same model and was not read: a bug
+    int distantMisses = 0; ///< an older same-model call out of reach (model switches in between)
     qint64 distantTokens = 0; ///< what those calls wrote again that the older call had cached
     double distantExtraUsd = 0; ///< ... priced as a write (1.25x) instead of a read (0.1x)
-    QStringList evidence;    ///< first adjacent miss: breakpoints and the first changed block
+    QStringList evidence; ///< first adjacent miss: breakpoints and the first changed block
 };
 
 struct Result
@@ -478,11 +501,12 @@ QList<BodyBlock> bodyBlocks(const QJsonObject &body)
 {
     QList<BodyBlock> blocks;
     const auto add = [&blocks](const QByteArray &canonical, const QJsonObject &block, const QString &where) {
-        blocks.append({canonical, block.value(u"cache_control"_s).isObject(), where});
+        blocks.append({ canonical, block.value(u"cache_control"_s).isObject(), where });
     };
     const QJsonArray tools = body.value(u"tools"_s).toArray();
     for (qsizetype i = 0; i < tools.size(); ++i)
-        add(FakeAnthropic::canonicalBlock(u"tool"_s, tools.at(i).toObject()), tools.at(i).toObject(), u"tools[%1]"_s.arg(i));
+        add(FakeAnthropic::canonicalBlock(u"tool"_s, tools.at(i).toObject()), tools.at(i).toObject(),
+            u"tools[%1]"_s.arg(i));
     const QJsonArray system = body.value(u"system"_s).toArray();
     for (qsizetype i = 0; i < system.size(); ++i)
         add(FakeAnthropic::canonicalBlock(u"system"_s, system.at(i).toObject()), system.at(i).toObject(),
@@ -493,8 +517,8 @@ QList<BodyBlock> bodyBlocks(const QJsonObject &body)
         const QString role = message.value(u"role"_s).toString();
         const QJsonArray content = message.value(u"content"_s).toArray();
         for (qsizetype b = 0; b < content.size(); ++b)
-            add(FakeAnthropic::canonicalBlock(u"messages"_s, content.at(b).toObject(), role),
-                content.at(b).toObject(), u"messages[%1].content[%2]"_s.arg(m).arg(b));
+            add(FakeAnthropic::canonicalBlock(u"messages"_s, content.at(b).toObject(), role), content.at(b).toObject(),
+                u"messages[%1].content[%2]"_s.arg(m).arg(b));
     }
     return blocks;
 }
@@ -508,30 +532,51 @@ QStringList userTexts(const QJsonObject &body)
         if (message.value(u"role"_s).toString() != u"user")
             continue;
         const QJsonValue content = message.value(u"content"_s);
-        texts.append(content.isString() ? content.toString()
-                                        : content.toArray().first().toObject().value(u"text"_s).toString());
+        texts.append(
+            content.isString() ? content.toString() : content.toArray().first().toObject().value(u"text"_s).toString());
     }
     return texts;
 }
 
-// Which (user, turn) a request body belongs to: the conversation whose turns end with exactly the
-// body's user texts. The history window may have cut the oldest turns off, so match the tail.
+// Which (user, turn) a request body belongs to: the conversation whose turns are exactly the
+// body's user texts. First messages are unique, so a whole conversation matches one user only;
+// when the history window has cut the oldest turns off, match the tail instead.
 std::optional<QPair<int, int>> turnOfBody(const QJsonObject &body, const Workload &workload)
 {
     const QStringList texts = userTexts(body);
     if (texts.isEmpty())
         return std::nullopt;
-    for (qsizetype u = 0; u < workload.conversations.size(); ++u) {
-        const QList<Turn> &conversation = workload.conversations.at(u);
-        for (qsizetype t = texts.size() - 1; t < conversation.size(); ++t) {
-            bool same = true;
-            for (qsizetype k = 0; k < texts.size() && same; ++k)
-                same = conversation.at(t - texts.size() + 1 + k).text == texts.at(k);
-            if (same)
-                return QPair<int, int>(int(u), int(t));
+    for (const bool fromStart : { true, false }) {
+        for (qsizetype u = 0; u < workload.conversations.size(); ++u) {
+            const QList<Turn> &conversation = workload.conversations.at(u);
+            for (qsizetype t = texts.size() - 1; t < conversation.size(); ++t) {
+                const qsizetype first = t - texts.size() + 1;
+                if (fromStart && first != 0)
+                    break;
+                bool same = true;
+                for (qsizetype k = 0; k < texts.size() && same; ++k)
+                    same = conversation.at(first + k).text == texts.at(k);
+                if (same)
+                    return QPair<int, int>(int(u), int(t));
+            }
         }
     }
     return std::nullopt;
+}
+
+// A canonical block, short: its role (for messages), type and the start of its text.
+QString blockSummary(const QByteArray &canonical)
+{
+    const QJsonObject wrapper = QJsonDocument::fromJson(canonical).object();
+    const QString role = wrapper.value(u"role"_s).toString();
+    QJsonObject block = wrapper.value(u"block"_s).toObject();
+    if (role.isEmpty() && !wrapper.isEmpty())
+        block = wrapper.begin().value().toObject();
+    const QString text = block.value(u"text"_s).toString();
+    return u"role=%1 type=%2 text=\"%3%4\" (%5 bytes)"_s
+        .arg(role.isEmpty() ? u"-"_s : role, block.value(u"type"_s).toString(), text.left(48),
+            text.size() > 48 ? u"…"_s : QString())
+        .arg(canonical.size());
 }
 
 QString describeMiss(const QJsonObject &previous, const QJsonObject &current)
@@ -554,8 +599,8 @@ QString describeMiss(const QJsonObject &previous, const QJsonObject &current)
         ++i;
     if (i < a.size() && i < b.size()) {
         lines.append(u"first changed block: %1 (previous) / %2 (this)"_s.arg(a.at(i).where, b.at(i).where));
-        lines.append(u"  previous: "_s + QString::fromUtf8(a.at(i).canonical.left(160)));
-        lines.append(u"  this:     "_s + QString::fromUtf8(b.at(i).canonical.left(160)));
+        lines.append(u"  previous: "_s + blockSummary(a.at(i).canonical));
+        lines.append(u"  this:     "_s + blockSummary(b.at(i).canonical));
     } else {
         lines.append(u"the first %1 blocks are byte-identical"_s.arg(i));
     }
@@ -566,7 +611,7 @@ QString replyText(int tokens)
 {
     // The same filler the Anthropic fake streams (4 bytes = 1 token), so that a local answer
     // weighs as much in the later history as a hosted one.
-    static const char *const words[] = {"the ", "fox ", "ran ", "far ", "and ", "hid ", "its ", "old ", "den "};
+    static const char *const words[] = { "the ", "fox ", "ran ", "far ", "and ", "hid ", "its ", "old ", "den " };
     QString text;
     for (int i = 0; i < tokens; ++i)
         text += QLatin1StringView(words[i % 9]);
@@ -628,7 +673,7 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
     std::vector<std::unique_ptr<TestSupport::ProtocolClient>> clients;
     for (int u = 0; u < users; ++u) {
         auto client = std::make_unique<TestSupport::ProtocolClient>();
-        if (!client->openAndConnect(gateway.wsUrl(), gateway.token(), 4, {u"operator.write"_s})) {
+        if (!client->openAndConnect(gateway.wsUrl(), gateway.token(), 4, { u"operator.write"_s })) {
             err() << "costbench: client " << u << " cannot connect\n";
             return std::nullopt;
         }
@@ -636,7 +681,9 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
     }
 
     // Round-robin by simulated time: the next turn in the schedule goes out as soon as its user
-    // has the answer to their previous one; every other user's turn is in flight meanwhile.
+    // has the answer to their previous one, while other users' answers are still streaming. A
+    // turn leaves only once the previous turn's model request has reached a fake, so every request
+    // is billed at its own simulated time and cache expiry is the same on every run.
     struct UserState
     {
         bool busy = false;
@@ -644,27 +691,26 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
     };
     std::vector<UserState> state(static_cast<size_t>(users));
     qsizetype next = 0;
+    int awaitedUser = -1; // sent, but its model request has not reached a fake yet
     int finished = 0;
     const int total = int(workload.schedule.size());
     QEventLoop loop;
     QElapsedTimer progress;
     progress.start();
     const auto pump = [&] {
-        while (next < workload.schedule.size()) {
+        while (next < workload.schedule.size() && awaitedUser < 0) {
             const Turn &turn = workload.schedule.at(next);
             UserState &user = state[size_t(turn.user)];
             if (user.busy)
                 return;
+            awaitedUser = turn.user;
             simNow = SIM_EPOCH_MS + turn.atMs;
             user.busy = true;
             user.runId = u"u%1-t%2"_s.arg(turn.user).arg(turn.index);
-            const QJsonObject frame{
-                {u"type"_s, u"req"_s},
-                {u"id"_s, user.runId},
-                {u"method"_s, u"chat.send"_s},
-                {u"params"_s, QJsonObject{{u"sessionKey"_s, u"bench-user-%1"_s.arg(turn.user, 2, 10, QChar(u'0'))},
-                                          {u"message"_s, turn.text},
-                                          {u"idempotencyKey"_s, user.runId}}}};
+            const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, user.runId }, { u"method"_s, u"chat.send"_s },
+                { u"params"_s,
+                    QJsonObject { { u"sessionKey"_s, u"bench-user-%1"_s.arg(turn.user, 2, 10, QChar(u'0')) },
+                        { u"message"_s, turn.text }, { u"idempotencyKey"_s, user.runId } } } };
             clients[size_t(turn.user)]->sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
             ++next;
         }
@@ -674,6 +720,8 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
         if (!user.busy)
             return;
         user.busy = false;
+        if (awaitedUser == u)
+            awaitedUser = -1; // failed before it reached a model
         if (failure.isEmpty())
             ++result.runsOk;
         else
@@ -686,29 +734,38 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
             pump();
     };
     QObject context;
+    const auto arrived = [&](const Fakes::RecordedRequest &request) {
+        if (awaitedUser < 0 || (request.path != u"/v1/messages" && request.path != u"/api/chat"))
+            return;
+        awaitedUser = -1;
+        // After the fake has answered this request at its own simulated time.
+        QTimer::singleShot(0, &loop, pump);
+    };
+    QObject::connect(&anthropic.server(), &Fakes::FakeHttpServer::requestReceived, &context, arrived);
+    QObject::connect(&ollama.server(), &Fakes::FakeHttpServer::requestReceived, &context, arrived);
     for (int u = 0; u < users; ++u) {
-        QObject::connect(&clients[size_t(u)]->socket(), &QWebSocket::textMessageReceived, &context,
-                         [&, u](const QString &text) {
-                             const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-                             const QString runId = state[size_t(u)].runId;
-                             const QString type = frame.value(u"type"_s).toString();
-                             if (type == u"res" && frame.value(u"id"_s).toString() == runId
-                                 && !frame.value(u"ok"_s).toBool()) {
-                                 settle(u, u"chat.send refused: "_s
-                                               + QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
-                                 return;
-                             }
-                             if (type != u"event" || frame.value(u"event"_s).toString() != u"chat")
-                                 return;
-                             const QJsonObject payload = frame.value(u"payload"_s).toObject();
-                             if (payload.value(u"runId"_s).toString() != runId)
-                                 return;
-                             const QString st = payload.value(u"state"_s).toString();
-                             if (st == u"final")
-                                 settle(u, QString());
-                             else if (st == u"error" || st == u"aborted")
-                                 settle(u, st + u": "_s + payload.value(u"errorMessage"_s).toString());
-                         });
+        QObject::connect(
+            &clients[size_t(u)]->socket(), &QWebSocket::textMessageReceived, &context, [&, u](const QString &text) {
+                const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString runId = state[size_t(u)].runId;
+                const QString type = frame.value(u"type"_s).toString();
+                if (type == u"res" && frame.value(u"id"_s).toString() == runId && !frame.value(u"ok"_s).toBool()) {
+                    settle(u,
+                        u"chat.send refused: "_s
+                            + QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+                    return;
+                }
+                if (type != u"event" || frame.value(u"event"_s).toString() != u"chat")
+                    return;
+                const QJsonObject payload = frame.value(u"payload"_s).toObject();
+                if (payload.value(u"runId"_s).toString() != runId)
+                    return;
+                const QString st = payload.value(u"state"_s).toString();
+                if (st == u"final")
+                    settle(u, QString());
+                else if (st == u"error" || st == u"aborted")
+                    settle(u, st + u": "_s + payload.value(u"errorMessage"_s).toString());
+            });
     }
     QTimer watchdog;
     QObject::connect(&watchdog, &QTimer::timeout, &loop, [&] {
@@ -731,7 +788,7 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
             continue;
         const FakeAnthropic::Totals &t = it.value();
         result.inputUsd += (double(t.inputTokens) + 1.25 * double(t.cacheWrite5mTokens)
-                            + 2.0 * double(t.cacheWrite1hTokens) + 0.1 * double(t.cacheReadTokens))
+                               + 2.0 * double(t.cacheWrite1hTokens) + 0.1 * double(t.cacheReadTokens))
             * price->inputPerMTok / 1e6;
         result.outputUsd += double(t.outputTokens) * price->outputPerMTok / 1e6;
     }
@@ -769,8 +826,8 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
                 }
                 if (q.value(1).toString() != u"assistant")
                     continue;
-                Call call{session, userTurns.value(session) - 1, q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toLongLong(), q.value(6).toLongLong(), q.value(7).toLongLong()};
+                Call call { session, userTurns.value(session) - 1, q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toLongLong(), q.value(6).toLongLong(), q.value(7).toLongLong() };
                 Recorded &r = result.recorded[call.provider + u':' + call.model];
                 ++r.calls;
                 r.input += call.input;
@@ -810,9 +867,8 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
         if (provider == u"anthropic" && !result.bill.perModel.contains(model))
             result.mismatches.append(u"%1: recorded %2 calls the fake never billed"_s.arg(it.key()).arg(it->calls));
         if (provider == u"ollama" && it->calls != result.ollamaCalls)
-            result.mismatches.append(u"%1: recorded %2 calls, the fake served %3"_s.arg(it.key())
-                                         .arg(it->calls)
-                                         .arg(result.ollamaCalls));
+            result.mismatches.append(
+                u"%1: recorded %2 calls, the fake served %3"_s.arg(it.key()).arg(it->calls).arg(result.ollamaCalls));
         if (provider == u"ollama" && it->costUsd != 0)
             result.mismatches.append(u"%1: a local model recorded a cost of $%2"_s.arg(it.key()).arg(it->costUsd));
     }
@@ -849,7 +905,7 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
                             .arg(previous->turn)
                             .arg(previous->cacheRead + previous->cacheWrite));
                     result.cache.evidence.append(
-                        describeMiss(bodies.value({user, previous->turn}), bodies.value({user, call.turn})));
+                        describeMiss(bodies.value({ user, previous->turn }), bodies.value({ user, call.turn })));
                 }
             } else {
                 ++result.cache.distantMisses;
@@ -870,9 +926,9 @@ std::optional<Result> runConfig(const BenchConfig &config, const Workload &workl
                 continue;
             const QJsonObject body = request.json();
             const std::optional<QPair<int, int>> turn = turnOfBody(body, workload);
-            QFile file(QDir(dir).filePath(turn ? u"user%1-turn%2.json"_s.arg(turn->first, 2, 10, QChar(u'0'))
-                                                     .arg(turn->second, 2, 10, QChar(u'0'))
-                                               : u"unknown.json"_s));
+            QFile file(QDir(dir).filePath(turn
+                    ? u"user%1-turn%2.json"_s.arg(turn->first, 2, 10, QChar(u'0')).arg(turn->second, 2, 10, QChar(u'0'))
+                    : u"unknown.json"_s));
             if (file.open(QIODevice::WriteOnly))
                 file.write(QJsonDocument(body).toJson(QJsonDocument::Indented));
         }
@@ -928,9 +984,9 @@ void printTable(const QList<Result> &results)
                      .arg(tokens(t.cacheWrite5mTokens + t.cacheWrite1hTokens), 12)
                      .arg(tokens(t.cacheReadTokens), 12)
                      .arg(baseline && baseline->bill.total.costUsd > 0
-                              ? percent(t.costUsd / baseline->bill.total.costUsd)
-                              : u"-"_s,
-                          8);
+                             ? percent(t.costUsd / baseline->bill.total.costUsd)
+                             : u"-"_s,
+                         8);
     }
     out() << "\nCalls per model (Anthropic billed by the fake; Ollama is local and free):\n";
     for (const Result &r : results) {
@@ -957,19 +1013,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption usersOption(u"users"_s, u"Users (sessions), default 20."_s, u"n"_s, u"20"_s);
     const QCommandLineOption turnsOption(u"turns"_s, u"Turns per user, default 20."_s, u"n"_s, u"20"_s);
     const QCommandLineOption seedOption(u"seed"_s, u"Workload seed."_s, u"n"_s, u"20260302"_s);
-    const QCommandLineOption outputOption(u"output-tokens"_s, u"Tokens per answer, default 300."_s, u"n"_s,
-                                          u"300"_s);
-    const QCommandLineOption soulOption(u"soul"_s, u"The persona file (default: bench/cost/SOUL.md)."_s,
-                                        u"path"_s, QStringLiteral(SKYNET_COST_SOUL));
+    const QCommandLineOption outputOption(u"output-tokens"_s, u"Tokens per answer, default 300."_s, u"n"_s, u"300"_s);
+    const QCommandLineOption soulOption(
+        u"soul"_s, u"The persona file (default: bench/cost/SOUL.md)."_s, u"path"_s, QStringLiteral(SKYNET_COST_SOUL));
     const QCommandLineOption onlyOption(u"only"_s, u"Run only these configurations, e.g. 1,2."_s, u"list"_s);
     const QCommandLineOption listOption(u"list-workload"_s, u"Print the workload with each turn's score and exit."_s);
     const QCommandLineOption verboseOption(u"verbose"_s, u"Keep the gateway's info logging."_s);
-    const QCommandLineOption dumpOption(u"dump"_s, u"Write every Anthropic request body under this folder."_s,
-                                        u"dir"_s);
-    const QCommandLineOption historyOption(u"history-messages"_s,
-                                           u"Set agent.history_messages (default: the gateway's, 50)."_s, u"n"_s);
-    parser.addOptions({usersOption, turnsOption, seedOption, outputOption, soulOption, onlyOption, listOption,
-                       verboseOption, dumpOption, historyOption});
+    const QCommandLineOption dumpOption(
+        u"dump"_s, u"Write every Anthropic request body under this folder."_s, u"dir"_s);
+    const QCommandLineOption historyOption(
+        u"history-messages"_s, u"Set agent.history_messages (default: the gateway's, 50)."_s, u"n"_s);
+    parser.addOptions({ usersOption, turnsOption, seedOption, outputOption, soulOption, onlyOption, listOption,
+        verboseOption, dumpOption, historyOption });
     parser.process(app);
 
     RunOptions options;
@@ -1008,20 +1063,21 @@ int main(int argc, char *argv[])
     (void)soul.open(QIODevice::ReadOnly);
     const QString persona = QString::fromUtf8(soul.readAll()).trimmed();
     const qint64 personaTokens = FakeAnthropic::countTokens(
-        FakeAnthropic::canonicalBlock(u"system"_s, QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, persona}}));
+        FakeAnthropic::canonicalBlock(u"system"_s, QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, persona } }));
     const int total = int(workload.schedule.size());
     out() << "== workload: " << w.users << " users x " << w.turns << " turns = " << total << " turns, seed " << w.seed
           << '\n';
-    out() << "   tiers: " << workload.tierCounts[0] << " trivial ("
-          << percent(double(workload.tierCounts[0]) / total) << "), " << workload.tierCounts[1] << " standard ("
-          << percent(double(workload.tierCounts[1]) / total) << "), " << workload.tierCounts[2] << " complex ("
-          << percent(double(workload.tierCounts[2]) / total) << "); target mix " << w.trivialPercent << "/"
-          << w.standardPercent << "/" << 100 - w.trivialPercent - w.standardPercent << '\n';
+    out() << "   tiers: " << workload.tierCounts[0] << " trivial (" << percent(double(workload.tierCounts[0]) / total)
+          << "), " << workload.tierCounts[1] << " standard (" << percent(double(workload.tierCounts[1]) / total)
+          << "), " << workload.tierCounts[2] << " complex (" << percent(double(workload.tierCounts[2]) / total)
+          << "); target mix " << w.trivialPercent << "/" << w.standardPercent << "/"
+          << 100 - w.trivialPercent - w.standardPercent << '\n';
     out() << "   think time " << w.thinkMinSeconds << "-" << w.thinkMaxSeconds
           << " s between a user's turns (simulated clock, cache TTL 5 min); " << options.outputTokens
           << " output tokens per answer\n";
-    out() << "   persona: " << QFileInfo(options.soulPath).fileName() << ", " << persona.toUtf8().size() << " bytes = "
-          << personaTokens << " tokens as the fake counts them (Opus 4.5 caches from 4096, Sonnet 4.5 from 1024)\n";
+    out() << "   persona: " << QFileInfo(options.soulPath).fileName() << ", " << persona.toUtf8().size()
+          << " bytes = " << personaTokens
+          << " tokens as the fake counts them (Opus 4.5 caches from 4096, Sonnet 4.5 from 1024)\n";
     const QStringList tierProblems = verifyTiers(workload);
     if (!tierProblems.isEmpty()) {
         err() << "costbench: the workload does not land in its tiers:\n  " << tierProblems.join(u"\n  "_s) << '\n';
@@ -1031,10 +1087,10 @@ int main(int argc, char *argv[])
     out().flush();
 
     const QList<BenchConfig> configs = {
-        {u"1 baseline: no cache, Opus only"_s, false, false},
-        {u"2 caching only"_s, true, false},
-        {u"3 routing only"_s, false, true},
-        {u"4 caching + routing"_s, true, true},
+        { u"1 baseline: no cache, Opus only"_s, false, false },
+        { u"2 caching only"_s, true, false },
+        { u"3 routing only"_s, false, true },
+        { u"4 caching + routing"_s, true, true },
     };
     QSet<int> only;
     for (const QString &part : parser.value(onlyOption).split(u',', Qt::SkipEmptyParts))
@@ -1087,8 +1143,8 @@ int main(int argc, char *argv[])
             out() << "   Skynet's recorded usage and cost match the fake's bill\n";
         } else {
             broken = true;
-            out() << "   MISMATCH between Skynet's records and the bill:\n     " << result->mismatches.join(u"\n     "_s)
-                  << '\n';
+            out() << "   MISMATCH between Skynet's records and the bill:\n     "
+                  << result->mismatches.join(u"\n     "_s) << '\n';
         }
         out().flush();
         results.append(*result);
@@ -1118,8 +1174,8 @@ int main(int argc, char *argv[])
     if (baseline && both && baseline->bill.total.costUsd > 0) {
         const double share = both->bill.total.costUsd / baseline->bill.total.costUsd;
         out() << "caching + routing costs " << percent(share) << " of baseline (" << usd(both->bill.total.costUsd)
-              << " vs " << usd(baseline->bill.total.costUsd) << "; target <= 25%): "
-              << (share <= 0.25 ? "met" : "NOT met") << '\n';
+              << " vs " << usd(baseline->bill.total.costUsd)
+              << "; target <= 25%): " << (share <= 0.25 ? "met" : "NOT met") << '\n';
     }
     out().flush();
     return broken ? 1 : 0;

@@ -298,7 +298,7 @@ void ChatRuntime::callModel(Run *run)
         request.systemBlocks += run->options.system;
         request.messages = run->options.messages;
     } else {
-        const QList<StoredMessage> history = m_store->history(run->sessionKey, m_settings.agent.historyMessages);
+        const QList<StoredMessage> history = m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
         request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
     }
     request.promptCaching = m_settings.agent.promptCaching;

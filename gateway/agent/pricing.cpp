@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,10 +15,39 @@ namespace {
 constexpr double TOKENS_PER_UNIT = 1'000'000.0;
 constexpr qsizetype MAX_SHOWN = 60;
 
+// Digits with at most one '.', and at least one digit ("3", "0.15", ".5"). No regular
+// expressions here: this runs at start-up, and PCRE's pages count against idle memory.
+bool isPlainDecimal(const QString &text)
+{
+    int digits = 0;
+    int dots = 0;
+    for (const QChar c : text) {
+        if (c.isDigit() && c.unicode() < 128)
+            ++digits;
+        else if (c == u'.')
+            ++dots;
+        else
+            return false;
+    }
+    return digits > 0 && dots <= 1 && !text.endsWith(u'.');
+}
+
+bool isModelName(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        const bool alnum = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+        if (i == 0 ? !alnum : !(alnum || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'/' || c == u'+' || c == u'-'))
+            return false;
+    }
+    return true;
+}
+
 // Parses one price; false with *why set when it is not a finite, non-negative decimal number.
 bool parsePrice(const QString &text, double *value, QString *why)
 {
-    static const QRegularExpression number(u"^\\d+(\\.\\d+)?$|^\\.\\d+$"_s);
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
         *why = u"is missing"_s;
@@ -27,7 +55,7 @@ bool parsePrice(const QString &text, double *value, QString *why)
     }
     bool ok = false;
     *value = trimmed.toDouble(&ok);
-    if (!number.match(trimmed).hasMatch() || !ok || !std::isfinite(*value)) {
+    if (!isPlainDecimal(trimmed) || !ok || !std::isfinite(*value)) {
         *why = u"\"%1\" is not a non-negative number"_s.arg(trimmed.left(MAX_SHOWN));
         return false;
     }
@@ -43,10 +71,10 @@ bool isSeparator(QChar c)
 
 Result<PriceTable> PriceTable::parse(const QString &table)
 {
-    static const QRegularExpression separators(u"[,\\n]"_s);
-    static const QRegularExpression modelRe(u"^[A-Za-z0-9][A-Za-z0-9._:@/+-]*$"_s);
     PriceTable result;
-    const QStringList entries = table.split(separators);
+    QString normalized = table;
+    normalized.replace(u'\n', u',');
+    const QStringList entries = normalized.split(u',');
     int index = 0;
     for (const QString &raw : entries) {
         const QString entry = raw.trimmed();
@@ -64,7 +92,7 @@ Result<PriceTable> PriceTable::parse(const QString &table)
         const QString model = entry.left(eq).trimmed();
         if (model.isEmpty())
             return fail(u"the model is missing"_s);
-        if (!modelRe.match(model).hasMatch())
+        if (!isModelName(model))
             return fail(u"\"%1\" is not a model id"_s.arg(model.left(MAX_SHOWN)));
         const QStringList prices = entry.mid(eq + 1).split(u'/');
         if (prices.size() != 2)

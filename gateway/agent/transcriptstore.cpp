@@ -333,6 +333,40 @@ QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs) const
     return rows;
 }
 
+QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, int maxMessages) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"SELECT COUNT(*) FROM messages WHERE session_key = ?"_s);
+    q.addBindValue(sessionKey);
+    const qint64 total = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 limit = qMax(1, maxMessages);
+    qint64 start = 0;
+    if (total > limit) {
+        // Sliding one turn at a time would change the first message of every prompt and miss the
+        // prompt cache on every turn; jumping by half the window rewrites it once per half window.
+        const qint64 step = qMax<qint64>(1, limit / 2);
+        start = ((total - limit + step - 1) / step) * step;
+    }
+    q.prepare(u"SELECT %1 FROM messages WHERE session_key = ? ORDER BY id ASC LIMIT -1 OFFSET ?"_s
+                  .arg(QString::fromLatin1(MESSAGE_COLUMNS)));
+    q.addBindValue(sessionKey);
+    q.addBindValue(start);
+    QList<StoredMessage> messages;
+    if (!q.exec()) {
+        qCWarning(lcGatewayStorage) << "cannot read history:" << q.lastError().text();
+        return messages;
+    }
+    while (q.next()) {
+        StoredMessage m = readMessage(q);
+        // A prompt starts with the user speaking (providers expect it; tool results and
+        // answers without their question make no sense).
+        if (messages.isEmpty() && m.role != u"user")
+            continue;
+        messages.append(std::move(m));
+    }
+    return messages;
+}
+
 int TranscriptStore::markInterruptedRuns(qint64 nowMs)
 {
     QSqlQuery q(m_db->connection());

@@ -93,6 +93,10 @@ public:
     /// Usage of model calls since sinceMs, grouped (Day: UTC calendar day "YYYY-MM-DD"; Model:
     /// "provider:model"), largest cost first.
     QList<UsageRow> usage(UsageGroup group, qint64 sinceMs) const;
+    /// The messages a prompt carries: at most maxMessages of the newest, but the start moves in
+    /// steps of half the window (so the cached prefix survives between steps) and always falls
+    /// on a user message.
+    QList<StoredMessage> promptWindow(const QString &sessionKey, int maxMessages) const;
     /// Runs left queued or running by a previous process: marked "error" ("interrupted").
     int markInterruptedRuns(qint64 nowMs);
 

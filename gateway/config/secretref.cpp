@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "config/secretref.h"
 
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -14,16 +13,33 @@ constexpr QStringView STORED_PREFIX = u"secret:";
 constexpr QStringView ENV_PREFIX = u"env:";
 constexpr QStringView FILE_PREFIX = u"file:";
 
+// [A-Za-z0-9][A-Za-z0-9._-]{0,127}
 bool isValidStoredName(const QString &name)
 {
-    static const QRegularExpression s_pattern(u"\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z"_s);
-    return s_pattern.match(name).hasMatch();
+    if (name.isEmpty() || name.size() > 128)
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        const bool alnum = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+        if (!(alnum || (i > 0 && (c == u'.' || c == u'_' || c == u'-'))))
+            return false;
+    }
+    return true;
 }
 
+// [A-Za-z_][A-Za-z0-9_]{0,254}, checked by hand: no PCRE at start-up (its pages count against
+// idle memory).
 bool isValidVariableName(const QString &name)
 {
-    static const QRegularExpression s_pattern(u"\\A[A-Za-z_][A-Za-z0-9_]{0,254}\\z"_s);
-    return s_pattern.match(name).hasMatch();
+    if (name.isEmpty() || name.size() > 255)
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        const bool letter = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
+        if (!(letter || (i > 0 && c >= u'0' && c <= u'9')))
+            return false;
+    }
+    return true;
 }
 
 bool isValidPath(const QString &path)

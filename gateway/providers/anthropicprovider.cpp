@@ -294,7 +294,7 @@ void readWindow(const QNetworkReply &reply, const QByteArray &name, RateLimitWin
 } // namespace
 
 AnthropicProvider::AnthropicProvider(ProviderConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_config(std::move(config))
 {
     if (m_config.baseUrl.isEmpty())
         m_config.baseUrl = QUrl(QString::fromLatin1(DEFAULT_BASE_URL));
@@ -449,7 +449,7 @@ ChatStream *AnthropicProvider::chat(const ChatRequest &request, QObject *parent)
     auto *stream = new AnthropicChatStream(this, m_config.apiKey, parent);
     QNetworkRequest httpRequest = makeRequest(u"/v1/messages"_s);
     httpRequest.setRawHeader("Accept", "text/event-stream");
-    stream->start(*m_nam, httpRequest, QJsonDocument(buildRequestBody(request)).toJson(QJsonDocument::Compact),
+    stream->start(network(), httpRequest, QJsonDocument(buildRequestBody(request)).toJson(QJsonDocument::Compact),
         m_config.timeouts);
     return stream;
 }
@@ -474,7 +474,7 @@ void AnthropicProvider::fetchModels(
 
     const QPointer<AnthropicProvider> self(this);
     auto *call = new JsonRequest(
-        *m_nam, request, "GET", {}, m_config.timeouts, m_config.apiKey,
+        network(), request, "GET", {}, m_config.timeouts, m_config.apiKey,
         [self, page, models, done = std::move(done)](Result<QJsonDocument, ProviderError> result) mutable {
             if (!result) {
                 done(toError(result.error()));
@@ -521,6 +521,14 @@ void AnthropicProvider::updateRateLimits(const QNetworkReply &reply)
     limits.observedAt = QDateTime::currentDateTimeUtc();
     m_rateLimits = limits;
     Q_EMIT rateLimitsChanged();
+}
+
+QNetworkAccessManager &AnthropicProvider::network()
+{
+    // Created on first use: an idle gateway that never calls this provider pays nothing for it.
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this);
+    return *m_nam;
 }
 
 } // namespace Gateway::Providers

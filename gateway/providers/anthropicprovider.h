@@ -87,7 +87,8 @@ private:
         const QString &afterId, int page, QList<ModelInfo> models, std::function<void(Result<QList<ModelInfo>>)> done);
 
     ProviderConfig m_config;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager &network();
+    QNetworkAccessManager *m_nam = nullptr;
     AnthropicRateLimits m_rateLimits;
 };
 

@@ -165,7 +165,7 @@ QString contextLengthOf(const QJsonObject &modelInfo, qint64 *length)
 } // namespace
 
 OllamaProvider::OllamaProvider(ProviderConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_config(std::move(config))
 {
     if (m_config.baseUrl.isEmpty())
         m_config.baseUrl = QUrl(QString::fromLatin1(DEFAULT_BASE_URL));
@@ -261,7 +261,7 @@ ChatStream *OllamaProvider::chat(const ChatRequest &request, QObject *parent)
     if (!m_config.apiKey.isEmpty())
         httpRequest.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
     stream->start(
-        *m_nam, httpRequest, QJsonDocument(buildChatBody(request)).toJson(QJsonDocument::Compact), m_config.timeouts);
+        network(), httpRequest, QJsonDocument(buildChatBody(request)).toJson(QJsonDocument::Compact), m_config.timeouts);
     return stream;
 }
 
@@ -274,7 +274,7 @@ void OllamaProvider::callJson(const QString &path, const QByteArray &verb, const
         request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
     const QByteArray payload = verb == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     auto *call
-        = new JsonRequest(*m_nam, request, verb, payload, m_config.timeouts, m_config.apiKey, std::move(done), this);
+        = new JsonRequest(network(), request, verb, payload, m_config.timeouts, m_config.apiKey, std::move(done), this);
     call->start();
 }
 
@@ -365,7 +365,7 @@ void OllamaProvider::runningModels(std::function<void(Result<QList<OllamaRunning
 
 PullJob *OllamaProvider::pull(const QString &model, QObject *parent)
 {
-    return new PullJob(*m_nam, m_config.baseUrl, model, m_config.timeouts, m_config.apiKey, parent);
+    return new PullJob(network(), m_config.baseUrl, model, m_config.timeouts, m_config.apiKey, parent);
 }
 
 void OllamaProvider::deleteModel(const QString &model, std::function<void(Status)> done)
@@ -378,6 +378,14 @@ void OllamaProvider::deleteModel(const QString &model, std::function<void(Status
             }
             done(Status());
         });
+}
+
+QNetworkAccessManager &OllamaProvider::network()
+{
+    // Created on first use: an idle gateway that never calls this provider pays nothing for it.
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this);
+    return *m_nam;
 }
 
 } // namespace Gateway::Providers

@@ -84,7 +84,8 @@ private:
         std::function<void(Result<QJsonDocument, ProviderError>)> done);
 
     ProviderConfig m_config;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager &network();
+    QNetworkAccessManager *m_nam = nullptr;
 };
 
 } // namespace Gateway::Providers

@@ -245,7 +245,7 @@ QJsonObject messageJson(const ChatMessage &message)
 } // namespace
 
 OpenAiProvider::OpenAiProvider(ProviderConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_config(std::move(config))
 {
     if (m_config.baseUrl.isEmpty())
         m_config.baseUrl = QUrl(QString::fromLatin1(DEFAULT_BASE_URL));
@@ -316,7 +316,7 @@ ChatStream *OpenAiProvider::chat(const ChatRequest &request, QObject *parent)
     auto *stream = new OpenAiChatStream(m_config.apiKey, parent);
     QNetworkRequest httpRequest = makeRequest(u"/chat/completions"_s);
     httpRequest.setRawHeader("Accept", "text/event-stream");
-    stream->start(*m_nam, httpRequest,
+    stream->start(network(), httpRequest,
         QJsonDocument(buildRequestBody(request, m_maxTokensField)).toJson(QJsonDocument::Compact), m_config.timeouts);
     return stream;
 }
@@ -326,7 +326,7 @@ void OpenAiProvider::listModels(std::function<void(Result<QList<ModelInfo>>)> do
     QNetworkRequest request = makeRequest(u"/models"_s);
     request.setRawHeader("Accept", "application/json");
     auto *call = new JsonRequest(
-        *m_nam, request, "GET", {}, m_config.timeouts, m_config.apiKey,
+        network(), request, "GET", {}, m_config.timeouts, m_config.apiKey,
         [done = std::move(done)](Result<QJsonDocument, ProviderError> result) {
             if (!result) {
                 done(toError(result.error()));
@@ -349,6 +349,14 @@ void OpenAiProvider::listModels(std::function<void(Result<QList<ModelInfo>>)> do
         },
         this);
     call->start();
+}
+
+QNetworkAccessManager &OpenAiProvider::network()
+{
+    // Created on first use: an idle gateway that never calls this provider pays nothing for it.
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this);
+    return *m_nam;
 }
 
 } // namespace Gateway::Providers

@@ -52,7 +52,8 @@ private:
 
     ProviderConfig m_config;
     QString m_maxTokensField;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager &network();
+    QNetworkAccessManager *m_nam = nullptr;
 };
 
 } // namespace Gateway::Providers

@@ -199,6 +199,45 @@ private Q_SLOTS:
         QCOMPARE(m_client->request(u"usage.cost"_s, {{u"days"_s, 0}}).value(u"ok"_s).toBool(), false);
     }
 
+    void longConversationsKeepHittingTheCache()
+    {
+        // A 20-message window: sliding it by one turn would miss the cache on every turn once it
+        // is full; stepping it by half a window misses once per ten messages.
+        cleanup();
+        m_anthropic = std::make_unique<FakeAnthropic>();
+        m_anthropic->setApiKey(u"test-anthropic-key"_s);
+        QVERIFY(m_anthropic->listen());
+        const QString url = m_anthropic->baseUrl().toString();
+        m_gateway = std::make_unique<TestGateway>(
+            [url](Gateway::Config::Settings &s) {
+                s.providers.ollama.enabled = false;
+                s.providers.anthropic.enabled = true;
+                s.providers.anthropic.baseUrl = url;
+                s.providers.anthropic.apiKey = u"env:SKYNET_TEST_ANTHROPIC_KEY"_s;
+                s.routing.mode = u"fixed"_s;
+                s.routing.standard = u"anthropic:claude-sonnet-4-5"_s;
+                s.agent.historyMessages = 20;
+            },
+            true, m_home.path());
+        m_client = std::make_unique<ProtocolClient>();
+        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        int misses = 0;
+        qint64 previousPrefix = 0;
+        for (int i = 0; i < 18; ++i) {
+            QCOMPARE(turn(u"long-%1"_s.arg(i), u"Question number %1, please answer."_s.arg(i)).value(u"state"_s).toString(),
+                     u"final"_s);
+            const FakeAnthropic::Usage u = m_anthropic->lastUsage();
+            if (i > 0 && u.cacheReadTokens < previousPrefix)
+                ++misses;
+            previousPrefix = u.cacheReadTokens + u.cacheCreationTokens;
+            // Every prompt starts with a user message.
+            const QJsonObject body = m_anthropic->server().requests().constLast().json();
+            QCOMPARE(body.value(u"messages"_s).toArray().first().toObject().value(u"role"_s).toString(), u"user"_s);
+            QVERIFY(body.value(u"messages"_s).toArray().size() <= 20 + 1);
+        }
+        QVERIFY2(misses <= 2, qPrintable(QString::number(misses)));
+    }
+
     void cachingOffSendsNoBreakpoints()
     {
         cleanup();
