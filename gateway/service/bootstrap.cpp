@@ -15,6 +15,7 @@
 #include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include "agent/modelrouter.h"
@@ -235,13 +236,20 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     if (configPath.isEmpty()) {
         configPath = QDir(home).filePath(u"skynet.toml"_s);
         if (!QFileInfo::exists(configPath)) {
-            QSaveFile file(configPath);
-            if (!file.open(QIODevice::WriteOnly))
+            // Written to a temporary name and renamed, so a crash never leaves half a file; not
+            // fsynced: it is the shipped template and can always be written again.
+            const QString partial = configPath + u".new"_s;
+            QFile file(partial);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 return Error{u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString())};
             file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            file.write(Config::ConfigLoader::defaultTemplate());
-            if (!file.commit())
-                return Error{u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString())};
+            const QByteArray text = Config::ConfigLoader::defaultTemplate();
+            const bool written = file.write(text) == text.size();
+            file.close();
+            if (!written || !QFile::rename(partial, configPath)) {
+                QFile::remove(partial);
+                return Error{u"CONFIG"_s, u"cannot create %1"_s.arg(configPath)};
+            }
         }
     } else if (!QFileInfo::exists(configPath)) {
         return Error{u"CONFIG"_s, u"%1: the configuration file does not exist"_s.arg(configPath)};
@@ -396,13 +404,30 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
     installQuitOnSignals(&app);
 
     Service service(boot->settings, boot->secrets);
-    if (Status s = service.start(); !s) {
+    if (Status s = service.listen(); !s) {
         printErr(u"%1: %2\n"_s.arg(programName(isDesktopApp), s.error().message));
         Logging::shutdown();
         return ExitFailure;
     }
-    const QString http = service.url().replace(0, 2, u"http"_s);
-    printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
+    // The port answers /health at once; creating and migrating the database (file creation,
+    // fsyncs) runs on a worker thread meanwhile, and the main thread then opens its own
+    // connection to the ready file. "listening" is printed once the gateway is ready.
+    auto prepared = std::make_shared<Status>();
+    QThread *worker = QThread::create([prepared, settings = boot->settings] { *prepared = Service::prepareStorage(settings); });
+    QObject::connect(worker, &QThread::finished, &app, [&, worker, prepared] {
+        worker->deleteLater();
+        Status status = *prepared;
+        if (status)
+            status = service.openStorage();
+        if (!status) {
+            printErr(u"%1: %2\n"_s.arg(programName(isDesktopApp), status.error().message));
+            QCoreApplication::exit(ExitFailure);
+            return;
+        }
+        const QString http = service.url().replace(0, 2, u"http"_s);
+        printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
+    });
+    worker->start();
 
     const int code = app.exec();
     service.stop();

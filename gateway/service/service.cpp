@@ -153,7 +153,8 @@ void Service::Private::addProviders(QObject *parent)
     }
 }
 
-Status Service::Private::openStorage()
+namespace {
+Storage::Database::Options storageOptions(const Config::Settings &config)
 {
     const QString path = config.resolvePath(config.storage.path);
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -161,7 +162,21 @@ Status Service::Private::openStorage()
     options.path = path;
     options.synchronous = config.storage.synchronous;
     options.busyTimeoutMs = config.storage.busyTimeoutMs;
-    return db.open(options);
+    return options;
+}
+} // namespace
+
+Status Service::Private::openStorage()
+{
+    return db.open(storageOptions(config));
+}
+
+Status Service::prepareStorage(const Config::Settings &settings)
+{
+    Storage::Database db;
+    Status status = db.open(storageOptions(settings));
+    db.close();
+    return status;
 }
 
 Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore> secrets, QObject *parent)

@@ -53,6 +53,10 @@ public:
     Status listen();
     /// Opens and migrates the database; the service is ready afterwards.
     Status openStorage();
+    /// Creates and migrates the database of these settings, then closes it: the slow part of
+    /// openStorage() (file creation, migrations, fsyncs), safe to run on another thread while
+    /// the listener already answers /health.
+    static Status prepareStorage(const Config::Settings &settings);
     /// Closes every client (with a `shutdown` event) and the listener.
     void stop();
 
