@@ -20,7 +20,8 @@ target_include_directories(app_backend PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/backen
 target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Qml)
 
 qt_add_executable(skynet main.cpp)
-set_target_properties(skynet PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+set_target_properties(skynet PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin
+    SKIP_BUILD_RPATH ON BUILD_RPATH "" INSTALL_RPATH "") # see app/CMakeLists.txt
 target_link_libraries(skynet PRIVATE
     skynet_common gateway
     app_backend app_backendplugin

@@ -233,6 +233,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
 
     // The config: --config, else <home>/skynet.toml, created from the template on first run.
     QString configPath = commandLine.configPath;
+    bool freshTemplate = false;
     if (configPath.isEmpty()) {
         configPath = QDir(home).filePath(u"skynet.toml"_s);
         if (!QFileInfo::exists(configPath)) {
@@ -250,6 +251,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
                 QFile::remove(partial);
                 return Error{u"CONFIG"_s, u"cannot create %1"_s.arg(configPath)};
             }
+            freshTemplate = true;
         }
     } else if (!QFileInfo::exists(configPath)) {
         return Error{u"CONFIG"_s, u"%1: the configuration file does not exist"_s.arg(configPath)};
@@ -260,9 +262,14 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     const bool anyPort = overrides.port == 0;
     if (anyPort)
         overrides.port = -1;
-    auto loaded = Config::ConfigLoader::loadFile(configPath, home, env, overrides);
+    // The template just written holds exactly the defaults (tst_configloader proves it), so a
+    // first run skips parsing it: only the environment and the command line apply.
+    auto loaded = freshTemplate ? Config::ConfigLoader::loadFromData({}, configPath, home, env, overrides)
+                                : Config::ConfigLoader::loadFile(configPath, home, env, overrides);
     if (!loaded)
         return Error{u"CONFIG"_s, loaded.error().toString()};
+    if (freshTemplate)
+        loaded->configPath = QFileInfo(configPath).absoluteFilePath();
     Bootstrap boot;
     boot.settings = std::move(loaded.value());
     if (anyPort)
