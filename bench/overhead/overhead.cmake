@@ -11,4 +11,12 @@ if(BUILD_TESTING AND TARGET fakes)
         # The client and the fake must not be the bottleneck: optimise whatever the build type.
         target_compile_options(overhead PRIVATE $<$<NOT:$<CXX_COMPILER_ID:MSVC>>:-O2>)
     endif()
+
+    # LD_PRELOAD shim (TCP_NODELAY on accepted sockets) for `overhead --gateway-preload`.
+    if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+        add_library(overhead_nodelay MODULE EXCLUDE_FROM_ALL ${CMAKE_CURRENT_LIST_DIR}/nodelaypreload.cpp)
+        target_link_libraries(overhead_nodelay PRIVATE ${CMAKE_DL_LIBS})
+        set_target_properties(overhead_nodelay PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+        add_dependencies(overhead overhead_nodelay)
+    endif()
 endif()

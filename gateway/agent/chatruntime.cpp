@@ -271,13 +271,20 @@ void ChatRuntime::execute(Run *run)
     run->timeout.start(m_settings.agent.runTimeoutMs);
     if (Status s = m_store->startRun(run->runId, m_clock()); !s)
         qCWarning(lcGatewayStorage).noquote() << s.error().message;
-    int total = 0;
-    m_store->history(run->sessionKey, 1, &total);
-    run->route = m_router(run->text, total);
+    // One read of the transcript serves routing (conversation depth) and the first prompt.
+    QList<StoredMessage> window;
+    if (!run->options.explicitPrompt)
+        window = m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
+    const int depth = run->options.explicitPrompt ? int(run->options.messages.size()) : int(window.size());
+    run->route = m_router(run->text, qMax(0, depth - 1));
     // An explicit "/model …" prefix chose the model; the model itself sees only the question.
     if (!run->route.text.isEmpty() && run->route.text != run->text && !run->options.explicitPrompt) {
         if (Status s = m_store->setUserText(run->runId, run->route.text); !s)
             qCWarning(lcGatewayStorage).noquote() << s.error().message;
+        for (StoredMessage &message : window) {
+            if (message.runId == run->runId && message.role == u"user")
+                message.content = QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->route.text}}};
+        }
     }
     if (!run->options.provider.isEmpty()) {
         run->route.provider = run->options.provider;
@@ -287,10 +294,10 @@ void ChatRuntime::execute(Run *run)
     }
     publishAgent(run, u"lifecycle"_s, QJsonObject{{u"phase"_s, u"start"_s}, {u"startedAt"_s, m_clock()}});
     publishChat(run, u"status"_s, QJsonObject{{u"phase"_s, u"starting_model"_s}});
-    callModel(run);
+    callModel(run, &window);
 }
 
-void ChatRuntime::callModel(Run *run)
+void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
 {
     Providers::ChatRequest request;
     if (run->options.explicitPrompt) {
@@ -298,7 +305,8 @@ void ChatRuntime::callModel(Run *run)
         request.systemBlocks += run->options.system;
         request.messages = run->options.messages;
     } else {
-        const QList<StoredMessage> history = m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
+        const QList<StoredMessage> history =
+            window ? *window : m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
         request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
     }
     request.promptCaching = m_settings.agent.promptCaching;

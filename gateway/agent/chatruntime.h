@@ -119,7 +119,8 @@ private:
 
     void schedule(const QString &sessionKey);
     void execute(Run *run);
-    void callModel(Run *run);
+    /// window: the transcript already read for this call (nullptr: read it).
+    void callModel(Run *run, const QList<StoredMessage> *window = nullptr);
     void onToolCalls(Run *run);
     void flushDeltas(Run *run);
     void finish(Run *run, RunOutcome outcome);

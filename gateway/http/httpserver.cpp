@@ -390,6 +390,10 @@ void Server::acceptPending()
             socket->deleteLater();
             continue;
         }
+        // Small frames (a first token, an ack) must not wait for the peer's delayed ACK: Nagle
+        // added ~40 ms to every time-to-first-token (bench/overhead). WebSocket and SSE
+        // connections keep this socket.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *connection = new Connection(this, socket);
         if (socket->bytesAvailable() > 0)
             connection->process();
