@@ -240,6 +240,7 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
                          {u"byAgent"_s, QJsonArray()}}},
             {u"gateway"_s,
              QJsonObject{{u"clients"_s, gateway->clientCount()}, {u"ready"_s, gateway->isReady()}}},
+            {u"providers"_s, gateway->providers()},
         };
         // Process and file-system details only for admins (openclaw-protocol.md §7.2).
         if (client.hasScope(Scope::Admin.toString())) {

@@ -31,6 +31,8 @@ public:
     virtual bool isReady() const = 0;
     /// Events this gateway emits (hello-ok features.events).
     virtual QStringList events() const = 0;
+    /// Model providers with their health (as providers.status reports them).
+    virtual QJsonArray providers() const = 0;
 };
 
 /// The server version string reported everywhere ("skynet-0.1.0").

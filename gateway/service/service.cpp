@@ -76,6 +76,8 @@ struct Service::Private final : public Protocol::GatewayInfo
         return {u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s};
     }
 
+    QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
+
     void addRoutes();
     void addProviders(QObject *parent);
     Status openStorage();

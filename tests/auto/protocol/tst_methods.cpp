@@ -75,6 +75,8 @@ private Q_SLOTS:
         const QJsonObject status = call(reader, u"status"_s).toObject();
         QVERIFY(status.value(u"runtimeVersion"_s).toString().startsWith(u"skynet-"));
         QVERIFY(status.value(u"sessions"_s).isObject());
+        // Provider health is part of status (the test gateway has Ollama on a dead port).
+        QCOMPARE(status.value(u"providers"_s).toArray().first().toObject().value(u"id"_s).toString(), u"ollama"_s);
         QVERIFY(!status.contains(u"pid"_s));
         QVERIFY(!status.value(u"gateway"_s).toObject().contains(u"home"_s));
 
