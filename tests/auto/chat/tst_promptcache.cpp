@@ -50,6 +50,32 @@ private:
         return final;
     }
 
+    // A fresh Anthropic fake and a gateway that sends every turn to it; adjust may change more.
+    void startGateway(const std::function<void(Gateway::Config::Settings &)> &adjust = {})
+    {
+        m_client.reset();
+        m_gateway.reset();
+        m_anthropic = std::make_unique<FakeAnthropic>();
+        m_anthropic->setApiKey(u"test-anthropic-key"_s);
+        QVERIFY(m_anthropic->listen());
+        const QString url = m_anthropic->baseUrl().toString();
+        m_gateway = std::make_unique<TestGateway>(
+            [url, adjust](Gateway::Config::Settings &s) {
+                s.providers.ollama.enabled = false;
+                s.providers.anthropic.enabled = true;
+                s.providers.anthropic.baseUrl = url;
+                s.providers.anthropic.apiKey = u"env:SKYNET_TEST_ANTHROPIC_KEY"_s;
+                s.routing.mode = u"fixed"_s;
+                s.routing.standard = u"anthropic:claude-sonnet-4-5"_s;
+                if (adjust)
+                    adjust(s);
+            },
+            true, m_home.path());
+        QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
+        m_client = std::make_unique<ProtocolClient>();
+        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+    }
+
     static bool isVolatile(const QJsonValue &block)
     {
         return block.toObject().value(u"text"_s).toString().startsWith(u"Current time:"_s);
@@ -100,23 +126,7 @@ private Q_SLOTS:
         for (int i = 0; i < 300; ++i)
             soul.write("You are a careful assistant; always explain your reasoning briefly. ");
         soul.close();
-        m_anthropic = std::make_unique<FakeAnthropic>();
-        m_anthropic->setApiKey(u"test-anthropic-key"_s);
-        QVERIFY(m_anthropic->listen());
-        const QString url = m_anthropic->baseUrl().toString();
-        m_gateway = std::make_unique<TestGateway>(
-            [url](Gateway::Config::Settings &s) {
-                s.providers.ollama.enabled = false;
-                s.providers.anthropic.enabled = true;
-                s.providers.anthropic.baseUrl = url;
-                s.providers.anthropic.apiKey = u"env:SKYNET_TEST_ANTHROPIC_KEY"_s;
-                s.routing.mode = u"fixed"_s;
-                s.routing.standard = u"anthropic:claude-sonnet-4-5"_s;
-            },
-            true, m_home.path());
-        QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
-        m_client = std::make_unique<ProtocolClient>();
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        startGateway();
     }
 
     void cleanup()
@@ -203,24 +213,7 @@ private Q_SLOTS:
     {
         // A 20-message window: sliding it by one turn would miss the cache on every turn once it
         // is full; stepping it by half a window misses once per ten messages.
-        cleanup();
-        m_anthropic = std::make_unique<FakeAnthropic>();
-        m_anthropic->setApiKey(u"test-anthropic-key"_s);
-        QVERIFY(m_anthropic->listen());
-        const QString url = m_anthropic->baseUrl().toString();
-        m_gateway = std::make_unique<TestGateway>(
-            [url](Gateway::Config::Settings &s) {
-                s.providers.ollama.enabled = false;
-                s.providers.anthropic.enabled = true;
-                s.providers.anthropic.baseUrl = url;
-                s.providers.anthropic.apiKey = u"env:SKYNET_TEST_ANTHROPIC_KEY"_s;
-                s.routing.mode = u"fixed"_s;
-                s.routing.standard = u"anthropic:claude-sonnet-4-5"_s;
-                s.agent.historyMessages = 20;
-            },
-            true, m_home.path());
-        m_client = std::make_unique<ProtocolClient>();
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        startGateway([](Gateway::Config::Settings &s) { s.agent.historyMessages = 20; });
         int misses = 0;
         qint64 previousPrefix = 0;
         for (int i = 0; i < 18; ++i) {
@@ -240,24 +233,10 @@ private Q_SLOTS:
 
     void cachingOffSendsNoBreakpoints()
     {
-        cleanup();
-        m_anthropic = std::make_unique<FakeAnthropic>();
-        m_anthropic->setApiKey(u"test-anthropic-key"_s);
-        QVERIFY(m_anthropic->listen());
-        const QString url = m_anthropic->baseUrl().toString();
-        m_gateway = std::make_unique<TestGateway>(
-            [url](Gateway::Config::Settings &s) {
-                s.providers.ollama.enabled = false;
-                s.providers.anthropic.enabled = true;
-                s.providers.anthropic.baseUrl = url;
-                s.providers.anthropic.apiKey = u"env:SKYNET_TEST_ANTHROPIC_KEY"_s;
-                s.routing.mode = u"fixed"_s;
-                s.routing.standard = u"anthropic"_s;
-                s.agent.promptCaching = false;
-            },
-            true, m_home.path());
-        m_client = std::make_unique<ProtocolClient>();
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        startGateway([](Gateway::Config::Settings &s) {
+            s.routing.standard = u"anthropic"_s;
+            s.agent.promptCaching = false;
+        });
         QCOMPARE(turn(u"n1"_s, u"hello"_s).value(u"state"_s).toString(), u"final"_s);
         QVERIFY(!m_anthropic->server().requests().constLast().body.contains("cache_control"));
         QCOMPARE(m_anthropic->lastUsage().cacheCreationTokens, 0);
