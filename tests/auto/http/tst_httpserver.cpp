@@ -112,7 +112,8 @@ private Q_SLOTS:
         QTest::addRow("chunked body") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 501;
         QTest::addRow("bad CL") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n") << 400;
         QTest::addRow("body too large") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n") << 413;
-        QTest::addRow("NUL in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\x01b\r\n\r\n", 44) << 400;
+        QTest::addRow("control character in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\x01" "b\r\n\r\n") << 400;
+        QTest::addRow("NUL in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n", 41) << 400;
         QTest::addRow("WebSocket on other path") << QByteArray("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                                               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n") << 404;
     }
