@@ -20,7 +20,8 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
+namespace
+{
 
 void printTo(FILE *stream, const QString &text)
 {

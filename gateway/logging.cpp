@@ -21,8 +21,10 @@ Q_LOGGING_CATEGORY(lcGatewayStorage, "skynet.gateway.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewaySecrets, "skynet.gateway.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayAccess, "skynet.gateway.access", QtInfoMsg)
 
-namespace Gateway::Logging {
-namespace {
+namespace Gateway::Logging
+{
+namespace
+{
 
 struct LogState
 {
@@ -86,9 +88,8 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
         for (const QString &secret : std::as_const(s.secrets))
             text.replace(secret, u"***"_s);
     }
-    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' '
-        + levelName(type) + ' ' + (context.category ? context.category : "default") + ": " + text.toUtf8()
-        + '\n';
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + levelName(type)
+        + ' ' + (context.category ? context.category : "default") + ": " + text.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     {
         QMutexLocker lock(&s.mutex);

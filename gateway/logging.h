@@ -17,7 +17,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcGatewaySecrets)
 /// One structured line per HTTP request and per WebSocket connection.
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayAccess)
 
-namespace Gateway::Logging {
+namespace Gateway::Logging
+{
 
 /// @brief Installs the message handler: stderr plus (when enabled) a size-rotated file
 /// `<dir>/skynet.log`, `skynet.log.1`, ... Sets the category filter from the configured level.

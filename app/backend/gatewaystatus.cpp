@@ -20,9 +20,7 @@ using namespace std::chrono_literals;
 GatewayStatus *GatewayStatus::s_instance = nullptr;
 
 GatewayStatus::GatewayStatus(Gateway::Service &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-    , m_uptimeTimer(new QTimer(this))
+    : QObject(parent), m_service(service), m_uptimeTimer(new QTimer(this))
 {
     Q_ASSERT_X(!s_instance, "GatewayStatus", "only one GatewayStatus may exist at a time");
     s_instance = this;
@@ -160,9 +158,8 @@ void GatewayStatus::refresh()
     if (running) {
         port = m_service.port();
         const QHostAddress host = m_service.address();
-        const QString hostText = host.protocol() == QAbstractSocket::IPv6Protocol
-            ? u'[' + host.toString() + u']'
-            : host.toString();
+        const QString hostText
+            = host.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + host.toString() + u']' : host.toString();
         address = hostText + u':' + QString::number(port);
         url = m_service.url();
     }

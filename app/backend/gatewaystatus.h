@@ -10,7 +10,8 @@ class QJSEngine;
 class QQmlEngine;
 class QTimer;
 
-namespace Gateway {
+namespace Gateway
+{
 class Service;
 }
 
@@ -41,10 +42,10 @@ class GatewayStatus final : public QObject
 public:
     /// What the status page shows; derived here so QML only maps it to text and colour.
     enum class State {
-        Stopped,  ///< not listening, no error
+        Stopped, ///< not listening, no error
         Starting, ///< listening, storage not ready yet
-        Ready,    ///< listening and accepting clients
-        Failed,   ///< not listening because start() or the service reported an error
+        Ready, ///< listening and accepting clients
+        Failed, ///< not listening because start() or the service reported an error
     };
     Q_ENUM(State)
 

@@ -20,9 +20,11 @@ using Gateway::Protocol::ClientSession;
 using Gateway::Protocol::ProtocolError;
 using Gateway::Protocol::Reply;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-namespace {
+namespace
+{
 
 constexpr int MAX_SESSION_KEY = 512;
 constexpr int MAX_IDEMPOTENCY_KEY = 256;
@@ -66,19 +68,17 @@ QString errorKindName(const Providers::ProviderError &error)
     default:
         break;
     }
-    if (error.message.contains(u"context"_s, Qt::CaseInsensitive) && error.message.contains(u"length"_s, Qt::CaseInsensitive))
+    if (error.message.contains(u"context"_s, Qt::CaseInsensitive)
+        && error.message.contains(u"length"_s, Qt::CaseInsensitive))
         return u"context_length"_s;
     return u"unknown"_s;
 }
 
 QJsonObject usageJson(const Providers::Usage &usage)
 {
-    return QJsonObject{{u"input"_s, usage.inputTokens},
-                       {u"output"_s, usage.outputTokens},
-                       {u"cacheRead"_s, usage.cacheReadTokens},
-                       {u"cacheWrite"_s, usage.cacheWriteTokens},
-                       {u"totalTokens"_s,
-                        usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens}};
+    return QJsonObject { { u"input"_s, usage.inputTokens }, { u"output"_s, usage.outputTokens },
+        { u"cacheRead"_s, usage.cacheReadTokens }, { u"cacheWrite"_s, usage.cacheWriteTokens },
+        { u"totalTokens"_s, usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens } };
 }
 
 void addUsage(Providers::Usage &sum, const Providers::Usage &add)
@@ -89,8 +89,8 @@ void addUsage(Providers::Usage &sum, const Providers::Usage &add)
     sum.cacheReadTokens += add.cacheReadTokens;
 }
 
-std::optional<QString> stringParam(const QJsonObject &params, const QString &key, bool required, int maxLength,
-                                   QString *error)
+std::optional<QString> stringParam(
+    const QJsonObject &params, const QString &key, bool required, int maxLength, QString *error)
 {
     const QJsonValue value = params.value(key);
     if (value.isUndefined() || value.isNull()) {
@@ -119,14 +119,14 @@ struct ChatRuntime::Run
     RouteChoice route;
     qint64 acceptedAt = 0;
     QElapsedTimer clock;
-    QString assistantText;   ///< the whole run's visible text so far
-    QString iterationText;   ///< text of the current model call
-    QString pendingDelta;    ///< received but not yet published
+    QString assistantText; ///< the whole run's visible text so far
+    QString iterationText; ///< text of the current model call
+    QString pendingDelta; ///< received but not yet published
     QElapsedTimer lastEmit;
     bool flushScheduled = false;
     QList<Providers::ToolCall> pendingCalls;
     int toolIterations = 0;
-    qint64 seq = 0;          ///< per-run counter shared by chat and agent events
+    qint64 seq = 0; ///< per-run counter shared by chat and agent events
     QPointer<FailoverStream> stream;
     QTimer timeout;
     Providers::Usage usage;
@@ -191,13 +191,13 @@ int ChatRuntime::activeRuns() const
     return int(m_runs.size());
 }
 
-Result<QString> ChatRuntime::startRun(const QString &sessionKey, const QString &message, const QString &runId, bool *reused,
-                                      const RunOptions &options)
+Result<QString> ChatRuntime::startRun(
+    const QString &sessionKey, const QString &message, const QString &runId, bool *reused, const RunOptions &options)
 {
     if (reused)
         *reused = false;
     if (!m_store)
-        return Error{u"UNAVAILABLE"_s, u"storage is not ready yet"_s};
+        return Error { u"UNAVAILABLE"_s, u"storage is not ready yet"_s };
     if (m_runs.contains(runId) || m_recent.contains(runId)) {
         if (reused)
             *reused = true;
@@ -283,17 +283,18 @@ void ChatRuntime::execute(Run *run)
             qCWarning(lcGatewayStorage).noquote() << s.error().message;
         for (StoredMessage &message : window) {
             if (message.runId == run->runId && message.role == u"user")
-                message.content = QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->route.text}}};
+                message.content
+                    = QJsonArray { QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, run->route.text } } };
         }
     }
     if (!run->options.provider.isEmpty()) {
         run->route.provider = run->options.provider;
-        run->route.model = run->options.model.isEmpty() && m_pool ? m_pool->defaultModel(run->options.provider)
-                                                                 : run->options.model;
-        run->route.reasons = {u"model chosen by the client"_s};
+        run->route.model
+            = run->options.model.isEmpty() && m_pool ? m_pool->defaultModel(run->options.provider) : run->options.model;
+        run->route.reasons = { u"model chosen by the client"_s };
     }
-    publishAgent(run, u"lifecycle"_s, QJsonObject{{u"phase"_s, u"start"_s}, {u"startedAt"_s, m_clock()}});
-    publishChat(run, u"status"_s, QJsonObject{{u"phase"_s, u"starting_model"_s}});
+    publishAgent(run, u"lifecycle"_s, QJsonObject { { u"phase"_s, u"start"_s }, { u"startedAt"_s, m_clock() } });
+    publishChat(run, u"status"_s, QJsonObject { { u"phase"_s, u"starting_model"_s } });
     callModel(run, &window);
 }
 
@@ -305,16 +306,16 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
         request.systemBlocks += run->options.system;
         request.messages = run->options.messages;
     } else {
-        const QList<StoredMessage> history =
-            window ? *window : m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
+        const QList<StoredMessage> history
+            = window ? *window : m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
         request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
     }
     request.promptCaching = m_settings.agent.promptCaching;
     // At the iteration limit the model must answer without tools.
     if (run->toolIterations >= m_settings.agent.maxToolIterations)
         request.tools.clear();
-    const QList<Candidate> candidates =
-        m_pool ? m_pool->candidates(run->route.provider, run->route.model, run->route.localOnly) : QList<Candidate>();
+    const QList<Candidate> candidates
+        = m_pool ? m_pool->candidates(run->route.provider, run->route.model, run->route.localOnly) : QList<Candidate>();
     auto *stream = new FailoverStream(m_pool, candidates, request, this);
     run->stream = stream;
     run->iterationText.clear();
@@ -342,53 +343,51 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
             run->pendingCalls.append(call);
     });
     connect(stream, &Providers::ChatStream::finished, this,
-            [this, run, stream](Providers::StopReason reason, const Providers::Usage &usage) {
-                if (run->done)
-                    return;
-                flushDeltas(run);
-                run->stream = nullptr;
-                stream->deleteLater();
-                run->provider = stream->provider();
-                run->model = stream->model();
-                const double cost = m_cost ? m_cost(run->provider, run->model, usage) : 0.0;
-                addUsage(run->usage, usage);
-                run->costUsd += cost;
+        [this, run, stream](Providers::StopReason reason, const Providers::Usage &usage) {
+            if (run->done)
+                return;
+            flushDeltas(run);
+            run->stream = nullptr;
+            stream->deleteLater();
+            run->provider = stream->provider();
+            run->model = stream->model();
+            const double cost = m_cost ? m_cost(run->provider, run->model, usage) : 0.0;
+            addUsage(run->usage, usage);
+            run->costUsd += cost;
 
-                // One transcript entry per model call: its text, tool calls, usage and cost.
-                StoredMessage message;
-                message.sessionKey = run->sessionKey;
-                message.runId = run->runId;
-                message.role = u"assistant"_s;
-                if (!run->iterationText.isEmpty())
-                    message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->iterationText}});
-                for (const Providers::ToolCall &call : std::as_const(run->pendingCalls)) {
-                    message.content.append(QJsonObject{{u"type"_s, u"toolCall"_s},
-                                                       {u"id"_s, call.id},
-                                                       {u"name"_s, call.name},
-                                                       {u"arguments"_s, call.arguments}});
-                }
-                message.provider = run->provider;
-                message.model = run->model;
-                message.usage = usage;
-                message.costUsd = cost;
-                message.stopReason = stopReasonName(reason);
-                message.createdAt = m_clock();
-                if (!message.content.isEmpty() || run->pendingCalls.isEmpty()) {
-                    if (message.content.isEmpty())
-                        message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, QString()}});
-                    if (Status s = m_store->appendMessage(message); !s)
-                        qCWarning(lcGatewayStorage).noquote() << s.error().message;
-                }
+            // One transcript entry per model call: its text, tool calls, usage and cost.
+            StoredMessage message;
+            message.sessionKey = run->sessionKey;
+            message.runId = run->runId;
+            message.role = u"assistant"_s;
+            if (!run->iterationText.isEmpty())
+                message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, run->iterationText } });
+            for (const Providers::ToolCall &call : std::as_const(run->pendingCalls)) {
+                message.content.append(QJsonObject { { u"type"_s, u"toolCall"_s }, { u"id"_s, call.id },
+                    { u"name"_s, call.name }, { u"arguments"_s, call.arguments } });
+            }
+            message.provider = run->provider;
+            message.model = run->model;
+            message.usage = usage;
+            message.costUsd = cost;
+            message.stopReason = stopReasonName(reason);
+            message.createdAt = m_clock();
+            if (!message.content.isEmpty() || run->pendingCalls.isEmpty()) {
+                if (message.content.isEmpty())
+                    message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, QString() } });
+                if (Status s = m_store->appendMessage(message); !s)
+                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
+            }
 
-                if (!run->pendingCalls.isEmpty() && run->toolIterations < m_settings.agent.maxToolIterations) {
-                    onToolCalls(run);
-                    return;
-                }
-                RunOutcome outcome;
-                outcome.status = u"ok"_s;
-                outcome.stopReason = stopReasonName(reason);
-                finish(run, outcome);
-            });
+            if (!run->pendingCalls.isEmpty() && run->toolIterations < m_settings.agent.maxToolIterations) {
+                onToolCalls(run);
+                return;
+            }
+            RunOutcome outcome;
+            outcome.status = u"ok"_s;
+            outcome.stopReason = stopReasonName(reason);
+            finish(run, outcome);
+        });
     connect(stream, &Providers::ChatStream::failed, this, [this, run, stream](const Providers::ProviderError &error) {
         if (run->done)
             return;
@@ -402,9 +401,10 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
         outcome.errorMessage = error.message.isEmpty() ? error.kindName() : error.message;
         finish(run, outcome);
     });
-    publishAgent(run, u"lifecycle"_s, QJsonObject{{u"phase"_s, u"model"_s},
-                                                  {u"provider"_s, candidates.isEmpty() ? QString() : candidates.first().provider},
-                                                  {u"model"_s, candidates.isEmpty() ? QString() : candidates.first().model}});
+    publishAgent(run, u"lifecycle"_s,
+        QJsonObject { { u"phase"_s, u"model"_s },
+            { u"provider"_s, candidates.isEmpty() ? QString() : candidates.first().provider },
+            { u"model"_s, candidates.isEmpty() ? QString() : candidates.first().model } });
     stream->start();
 }
 
@@ -416,8 +416,8 @@ void ChatRuntime::flushDeltas(Run *run)
     const QString delta = run->pendingDelta;
     run->pendingDelta.clear();
     run->lastEmit.start();
-    publishChat(run, u"delta"_s, QJsonObject{{u"message"_s, assistantMessage(run)}}, delta);
-    publishAgent(run, u"assistant"_s, QJsonObject{{u"text"_s, run->assistantText}, {u"delta"_s, delta}});
+    publishChat(run, u"delta"_s, QJsonObject { { u"message"_s, assistantMessage(run) } }, delta);
+    publishAgent(run, u"assistant"_s, QJsonObject { { u"text"_s, run->assistantText }, { u"delta"_s, delta } });
 }
 
 void ChatRuntime::onToolCalls(Run *run)
@@ -434,23 +434,20 @@ void ChatRuntime::onToolCalls(Run *run)
     }
     for (const Providers::ToolCall &call : calls) {
         publishAgent(run, u"tool"_s,
-                     QJsonObject{{u"phase"_s, u"start"_s}, {u"name"_s, call.name}, {u"toolCallId"_s, call.id},
-                                 {u"args"_s, call.arguments}},
-                     u"tool-events"_s);
-        const ToolResult result = m_tools->run(call.name, call.arguments, ToolContext{run->sessionKey, run->runId});
+            QJsonObject { { u"phase"_s, u"start"_s }, { u"name"_s, call.name }, { u"toolCallId"_s, call.id },
+                { u"args"_s, call.arguments } },
+            u"tool-events"_s);
+        const ToolResult result = m_tools->run(call.name, call.arguments, ToolContext { run->sessionKey, run->runId });
         publishAgent(run, u"tool"_s,
-                     QJsonObject{{u"phase"_s, u"result"_s}, {u"name"_s, call.name}, {u"toolCallId"_s, call.id},
-                                 {u"isError"_s, result.isError}},
-                     u"tool-events"_s);
+            QJsonObject { { u"phase"_s, u"result"_s }, { u"name"_s, call.name }, { u"toolCallId"_s, call.id },
+                { u"isError"_s, result.isError } },
+            u"tool-events"_s);
         StoredMessage message;
         message.sessionKey = run->sessionKey;
         message.runId = run->runId;
         message.role = u"tool"_s;
-        message.content.append(QJsonObject{{u"type"_s, u"toolResult"_s},
-                                           {u"toolCallId"_s, call.id},
-                                           {u"toolName"_s, call.name},
-                                           {u"content"_s, result.content},
-                                           {u"isError"_s, result.isError}});
+        message.content.append(QJsonObject { { u"type"_s, u"toolResult"_s }, { u"toolCallId"_s, call.id },
+            { u"toolName"_s, call.name }, { u"content"_s, result.content }, { u"isError"_s, result.isError } });
         message.createdAt = m_clock();
         if (Status s = m_store->appendMessage(message); !s)
             qCWarning(lcGatewayStorage).noquote() << s.error().message;
@@ -484,7 +481,7 @@ QStringList ChatRuntime::abort(const QString &sessionKey, const QString &runId)
             message.sessionKey = run->sessionKey;
             message.runId = run->runId;
             message.role = u"assistant"_s;
-            message.content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->iterationText}});
+            message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, run->iterationText } });
             message.provider = run->stream ? QString() : run->provider;
             message.stopReason = u"aborted"_s;
             message.createdAt = m_clock();
@@ -528,27 +525,27 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
 
     if (outcome.status == u"ok") {
         publishChat(run, u"final"_s,
-                    QJsonObject{{u"message"_s, assistantMessage(run)},
-                                {u"stopReason"_s, outcome.stopReason},
-                                {u"usage"_s, usageJson(outcome.usage)}});
+            QJsonObject { { u"message"_s, assistantMessage(run) }, { u"stopReason"_s, outcome.stopReason },
+                { u"usage"_s, usageJson(outcome.usage) } });
         publishAgent(run, u"lifecycle"_s,
-                     QJsonObject{{u"phase"_s, u"end"_s}, {u"stopReason"_s, outcome.stopReason}, {u"aborted"_s, false},
-                                 {u"endedAt"_s, outcome.endedAt}});
+            QJsonObject { { u"phase"_s, u"end"_s }, { u"stopReason"_s, outcome.stopReason }, { u"aborted"_s, false },
+                { u"endedAt"_s, outcome.endedAt } });
     } else if (outcome.status == u"aborted") {
-        QJsonObject fields{{u"stopReason"_s, u"rpc"_s}};
+        QJsonObject fields { { u"stopReason"_s, u"rpc"_s } };
         if (!run->assistantText.isEmpty())
             fields.insert(u"message"_s, assistantMessage(run));
         publishChat(run, u"aborted"_s, fields);
         publishAgent(run, u"lifecycle"_s,
-                     QJsonObject{{u"phase"_s, u"end"_s}, {u"aborted"_s, true}, {u"status"_s, u"cancelled"_s},
-                                 {u"endedAt"_s, outcome.endedAt}});
+            QJsonObject { { u"phase"_s, u"end"_s }, { u"aborted"_s, true }, { u"status"_s, u"cancelled"_s },
+                { u"endedAt"_s, outcome.endedAt } });
     } else {
-        QJsonObject fields{{u"errorMessage"_s, outcome.errorMessage}, {u"errorKind"_s, outcome.errorKind}};
+        QJsonObject fields { { u"errorMessage"_s, outcome.errorMessage }, { u"errorKind"_s, outcome.errorKind } };
         QJsonObject v4 = fields;
-        v4.insert(u"errorDetail"_s, QJsonObject{{u"provider"_s, outcome.provider}, {u"model"_s, outcome.model}});
+        v4.insert(u"errorDetail"_s, QJsonObject { { u"provider"_s, outcome.provider }, { u"model"_s, outcome.model } });
         publishChat(run, u"error"_s, v4);
         publishAgent(run, u"lifecycle"_s,
-                     QJsonObject{{u"phase"_s, u"error"_s}, {u"error"_s, outcome.errorMessage}, {u"endedAt"_s, outcome.endedAt}});
+            QJsonObject {
+                { u"phase"_s, u"error"_s }, { u"error"_s, outcome.errorMessage }, { u"endedAt"_s, outcome.endedAt } });
     }
     qCInfo(lcGatewayService).noquote() << "run" << run->runId << outcome.status << "provider" << outcome.provider
                                        << "model" << outcome.model << "in" << outcome.durationMs << "ms";
@@ -577,9 +574,9 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
 
 QJsonObject ChatRuntime::assistantMessage(const Run *run) const
 {
-    return QJsonObject{{u"role"_s, u"assistant"_s},
-                       {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, run->assistantText}}}},
-                       {u"timestamp"_s, m_clock()}};
+    return QJsonObject { { u"role"_s, u"assistant"_s },
+        { u"content"_s, QJsonArray { QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, run->assistantText } } } },
+        { u"timestamp"_s, m_clock() } };
 }
 
 void ChatRuntime::publishChat(Run *run, const QString &state, QJsonObject fields, const QString &deltaText)
@@ -603,32 +600,28 @@ void ChatRuntime::publishAgent(Run *run, const QString &stream, const QJsonObjec
 {
     if (!m_bus)
         return;
-    const QJsonObject payload{{u"runId"_s, run->runId},
-                              {u"seq"_s, ++run->seq},
-                              {u"stream"_s, stream},
-                              {u"ts"_s, m_clock()},
-                              {u"data"_s, data},
-                              {u"sessionKey"_s, run->sessionKey},
-                              {u"agentId"_s, m_settings.agent.defaultAgentId}};
+    const QJsonObject payload { { u"runId"_s, run->runId }, { u"seq"_s, ++run->seq }, { u"stream"_s, stream },
+        { u"ts"_s, m_clock() }, { u"data"_s, data }, { u"sessionKey"_s, run->sessionKey },
+        { u"agentId"_s, m_settings.agent.defaultAgentId } };
     m_bus->publish(run->sessionKey, u"agent"_s, payload, payload, cap);
 }
 
 QJsonObject ChatRuntime::outcomeJson(const RunOutcome &outcome) const
 {
-    return QJsonObject{
-        {u"runId"_s, outcome.runId},
-        {u"status"_s, outcome.status},
-        {u"summary"_s, outcome.status == u"ok" ? u"completed"_s : outcome.errorMessage},
-        {u"result"_s,
-         QJsonObject{{u"payloads"_s, QJsonArray{QJsonObject{{u"text"_s, outcome.text}, {u"mediaUrl"_s, QJsonValue::Null}}}},
-                     {u"meta"_s,
-                      QJsonObject{{u"durationMs"_s, outcome.durationMs},
-                                  {u"agentMeta"_s,
-                                   QJsonObject{{u"sessionId"_s, outcome.sessionKey},
-                                               {u"provider"_s, outcome.provider},
-                                               {u"model"_s, outcome.model},
-                                               {u"usage"_s, usageJson(outcome.usage)},
-                                               {u"costUsd"_s, outcome.costUsd}}}}}}},
+    return QJsonObject {
+        { u"runId"_s, outcome.runId },
+        { u"status"_s, outcome.status },
+        { u"summary"_s, outcome.status == u"ok" ? u"completed"_s : outcome.errorMessage },
+        { u"result"_s,
+            QJsonObject {
+                { u"payloads"_s,
+                    QJsonArray { QJsonObject { { u"text"_s, outcome.text }, { u"mediaUrl"_s, QJsonValue::Null } } } },
+                { u"meta"_s,
+                    QJsonObject { { u"durationMs"_s, outcome.durationMs },
+                        { u"agentMeta"_s,
+                            QJsonObject { { u"sessionId"_s, outcome.sessionKey }, { u"provider"_s, outcome.provider },
+                                { u"model"_s, outcome.model }, { u"usage"_s, usageJson(outcome.usage) },
+                                { u"costUsd"_s, outcome.costUsd } } } } } } },
     };
 }
 
@@ -663,170 +656,182 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
     const QString read = Protocol::Scope::Read.toString();
     const QString write = Protocol::Scope::Write.toString();
 
-    dispatcher.add(u"chat.send"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-        QString error;
-        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-        const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-        const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
-        if (!error.isEmpty() || sessionKey->isEmpty() || key->isEmpty()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid chat.send params: "_s
-                                                     + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
-            return;
-        }
-        const QString canonical = canonicalSessionKey(*sessionKey);
-        if (m_bus)
-            m_bus->subscribe(client.connId, canonical);
-        bool reused = false;
-        const Result<QString> started = startRun(canonical, *message, *key, &reused);
-        if (!started) {
-            ProtocolError failure{Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000};
-            reply.fail(failure);
-            return;
-        }
-        QJsonObject ack{{u"runId"_s, *started}, {u"status"_s, u"started"_s}, {u"sessionKey"_s, canonical}};
-        if (reused) {
-            const std::optional<RunOutcome> done = storedOutcome(*started);
-            ack.insert(u"status"_s, done ? done->status : u"in_flight"_s);
-            ack.insert(u"duplicate"_s, true);
-        }
-        reply.ok(ack);
-    });
-
-    dispatcher.add(u"chat.history"_s, read, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-        QString error;
-        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-        if (!error.isEmpty()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid chat.history params: "_s + error));
-            return;
-        }
-        if (!m_store) {
-            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000});
-            return;
-        }
-        const QJsonValue limitValue = params.value(u"limit"_s);
-        const int limit = limitValue.isDouble() ? qBound(1, limitValue.toInt(), MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT;
-        const QString canonical = canonicalSessionKey(*sessionKey);
-        if (m_bus)
-            m_bus->subscribe(client.connId, canonical);
-        int total = 0;
-        bool hasMore = false;
-        QJsonArray messages;
-        for (const StoredMessage &m : m_store->history(canonical, limit, &total, &hasMore))
-            messages.append(m.toHistoryJson());
-        const QString provider = m_pool && !m_pool->ids().isEmpty() ? m_pool->ids().first() : QString();
-        reply.ok(QJsonObject{
-            {u"sessionKey"_s, canonical},
-            {u"sessionId"_s, canonical},
-            {u"messages"_s, messages},
-            {u"hasMore"_s, hasMore},
-            {u"totalMessages"_s, total},
-            {u"defaults"_s,
-             QJsonObject{{u"modelProvider"_s, provider},
-                         {u"model"_s, m_pool ? m_pool->defaultModel(provider) : QString()},
-                         {u"contextTokens"_s, 0}}},
-        });
-    });
-
-    dispatcher.add(u"chat.abort"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-        QString error;
-        const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-        const auto runId = stringParam(params, u"runId"_s, false, MAX_IDEMPOTENCY_KEY, &error);
-        if (!error.isEmpty()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid chat.abort params: "_s + error));
-            return;
-        }
-        const QStringList aborted = abort(canonicalSessionKey(*sessionKey), runId.value_or(QString()));
-        reply.ok(QJsonObject{{u"ok"_s, true}, {u"aborted"_s, !aborted.isEmpty()}, {u"runIds"_s, QJsonArray::fromStringList(aborted)}});
-    });
-
-    dispatcher.add(u"agent"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-        QString error;
-        const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
-        const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-        const auto sessionKey = stringParam(params, u"sessionKey"_s, false, MAX_SESSION_KEY, &error);
-        if (!error.isEmpty() || key->isEmpty()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid agent params: "_s + (error.isEmpty() ? u"idempotencyKey must not be empty"_s : error)));
-            return;
-        }
-        const QString canonical = canonicalSessionKey(sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey);
-        if (m_bus)
-            m_bus->subscribe(client.connId, canonical);
-        bool reused = false;
-        const Result<QString> started = startRun(canonical, *message, *key, &reused);
-        if (!started) {
-            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000});
-            return;
-        }
-        reply.ok(QJsonObject{{u"runId"_s, *started},
-                             {u"sessionKey"_s, canonical},
-                             {u"agentId"_s, m_settings.agent.defaultAgentId},
-                             {u"status"_s, u"accepted"_s},
-                             {u"acceptedAt"_s, m_clock()}});
-        // The second response on the same id, once the run settles.
-        const auto answer = [this, reply](const RunOutcome &outcome) {
-            if (outcome.status == u"ok") {
-                reply.ok(outcomeJson(outcome));
+    dispatcher.add(
+        u"chat.send"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            QString error;
+            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+            const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+            const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
+            if (!error.isEmpty() || sessionKey->isEmpty() || key->isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid chat.send params: "_s
+                    + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
                 return;
             }
-            ProtocolError failure{Protocol::Code::Unavailable.toString(),
-                                  outcome.errorMessage.isEmpty() ? outcome.status : outcome.errorMessage, {}, false, -1};
-            reply.fail(failure, QJsonObject{{u"runId"_s, outcome.runId},
-                                            {u"status"_s, outcome.status},
-                                            {u"summary"_s, failure.message}});
-        };
-        if (Run *run = m_runs.value(*started))
-            run->waiters.append(answer);
-        else if (const std::optional<RunOutcome> done = storedOutcome(*started))
-            answer(*done);
-    });
+            const QString canonical = canonicalSessionKey(*sessionKey);
+            if (m_bus)
+                m_bus->subscribe(client.connId, canonical);
+            bool reused = false;
+            const Result<QString> started = startRun(canonical, *message, *key, &reused);
+            if (!started) {
+                ProtocolError failure { Protocol::Code::Unavailable.toString(), started.error().message, {}, true,
+                    1000 };
+                reply.fail(failure);
+                return;
+            }
+            QJsonObject ack { { u"runId"_s, *started }, { u"status"_s, u"started"_s }, { u"sessionKey"_s, canonical } };
+            if (reused) {
+                const std::optional<RunOutcome> done = storedOutcome(*started);
+                ack.insert(u"status"_s, done ? done->status : u"in_flight"_s);
+                ack.insert(u"duplicate"_s, true);
+            }
+            reply.ok(ack);
+        });
 
-    dispatcher.add(u"agent.wait"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-        QString error;
-        const auto runId = stringParam(params, u"runId"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-        if (!error.isEmpty()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid agent.wait params: "_s + error));
-            return;
-        }
-        const auto snapshot = [](const RunOutcome &o) {
-            QJsonObject result{{u"runId"_s, o.runId}, {u"status"_s, o.status}, {u"endedAt"_s, o.endedAt}};
-            if (!o.stopReason.isEmpty())
-                result.insert(u"stopReason"_s, o.stopReason);
-            if (!o.errorMessage.isEmpty())
-                result.insert(u"error"_s, o.errorMessage);
-            return result;
-        };
-        if (const std::optional<RunOutcome> done = storedOutcome(*runId)) {
-            reply.ok(snapshot(*done));
-            return;
-        }
-        Run *run = m_runs.value(*runId);
-        if (!run) {
-            reply.fail(ProtocolError::invalidRequest(u"unknown run: "_s + runId->left(64), u"RUN_NOT_FOUND"_s));
-            return;
-        }
-        const QJsonValue timeoutValue = params.value(u"timeoutMs"_s);
-        const int timeoutMs = timeoutValue.isDouble() ? qBound(0, timeoutValue.toInt(), 3'600'000) : DEFAULT_WAIT_MS;
-        // One answer: whichever comes first, the end of the run or the timeout.
-        auto answered = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setSingleShot(true);
-        connect(timer, &QTimer::timeout, this, [reply, answered, timer, id = *runId] {
-            timer->deleteLater();
-            if (*answered)
+    dispatcher.add(
+        u"chat.history"_s, read, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            QString error;
+            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+            if (!error.isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid chat.history params: "_s + error));
                 return;
-            *answered = true;
-            reply.ok(QJsonObject{{u"runId"_s, id}, {u"status"_s, u"timeout"_s}});
+            }
+            if (!m_store) {
+                reply.fail(ProtocolError {
+                    Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
+                return;
+            }
+            const QJsonValue limitValue = params.value(u"limit"_s);
+            const int limit
+                = limitValue.isDouble() ? qBound(1, limitValue.toInt(), MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT;
+            const QString canonical = canonicalSessionKey(*sessionKey);
+            if (m_bus)
+                m_bus->subscribe(client.connId, canonical);
+            int total = 0;
+            bool hasMore = false;
+            QJsonArray messages;
+            for (const StoredMessage &m : m_store->history(canonical, limit, &total, &hasMore))
+                messages.append(m.toHistoryJson());
+            const QString provider = m_pool && !m_pool->ids().isEmpty() ? m_pool->ids().first() : QString();
+            reply.ok(QJsonObject {
+                { u"sessionKey"_s, canonical },
+                { u"sessionId"_s, canonical },
+                { u"messages"_s, messages },
+                { u"hasMore"_s, hasMore },
+                { u"totalMessages"_s, total },
+                { u"defaults"_s,
+                    QJsonObject { { u"modelProvider"_s, provider },
+                        { u"model"_s, m_pool ? m_pool->defaultModel(provider) : QString() },
+                        { u"contextTokens"_s, 0 } } },
+            });
         });
-        timer->start(timeoutMs);
-        run->waiters.append([reply, answered, snapshot, timer = QPointer<QTimer>(timer)](const RunOutcome &outcome) {
-            if (timer)
+
+    dispatcher.add(
+        u"chat.abort"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            QString error;
+            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
+            const auto runId = stringParam(params, u"runId"_s, false, MAX_IDEMPOTENCY_KEY, &error);
+            if (!error.isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid chat.abort params: "_s + error));
+                return;
+            }
+            const QStringList aborted = abort(canonicalSessionKey(*sessionKey), runId.value_or(QString()));
+            reply.ok(QJsonObject { { u"ok"_s, true }, { u"aborted"_s, !aborted.isEmpty() },
+                { u"runIds"_s, QJsonArray::fromStringList(aborted) } });
+        });
+
+    dispatcher.add(
+        u"agent"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            QString error;
+            const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
+            const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+            const auto sessionKey = stringParam(params, u"sessionKey"_s, false, MAX_SESSION_KEY, &error);
+            if (!error.isEmpty() || key->isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(
+                    u"invalid agent params: "_s + (error.isEmpty() ? u"idempotencyKey must not be empty"_s : error)));
+                return;
+            }
+            const QString canonical
+                = canonicalSessionKey(sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey);
+            if (m_bus)
+                m_bus->subscribe(client.connId, canonical);
+            bool reused = false;
+            const Result<QString> started = startRun(canonical, *message, *key, &reused);
+            if (!started) {
+                reply.fail(
+                    ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
+                return;
+            }
+            reply.ok(QJsonObject { { u"runId"_s, *started }, { u"sessionKey"_s, canonical },
+                { u"agentId"_s, m_settings.agent.defaultAgentId }, { u"status"_s, u"accepted"_s },
+                { u"acceptedAt"_s, m_clock() } });
+            // The second response on the same id, once the run settles.
+            const auto answer = [this, reply](const RunOutcome &outcome) {
+                if (outcome.status == u"ok") {
+                    reply.ok(outcomeJson(outcome));
+                    return;
+                }
+                ProtocolError failure { Protocol::Code::Unavailable.toString(),
+                    outcome.errorMessage.isEmpty() ? outcome.status : outcome.errorMessage, {}, false, -1 };
+                reply.fail(failure,
+                    QJsonObject { { u"runId"_s, outcome.runId }, { u"status"_s, outcome.status },
+                        { u"summary"_s, failure.message } });
+            };
+            if (Run *run = m_runs.value(*started))
+                run->waiters.append(answer);
+            else if (const std::optional<RunOutcome> done = storedOutcome(*started))
+                answer(*done);
+        });
+
+    dispatcher.add(
+        u"agent.wait"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            QString error;
+            const auto runId = stringParam(params, u"runId"_s, true, MAX_IDEMPOTENCY_KEY, &error);
+            if (!error.isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid agent.wait params: "_s + error));
+                return;
+            }
+            const auto snapshot = [](const RunOutcome &o) {
+                QJsonObject result { { u"runId"_s, o.runId }, { u"status"_s, o.status }, { u"endedAt"_s, o.endedAt } };
+                if (!o.stopReason.isEmpty())
+                    result.insert(u"stopReason"_s, o.stopReason);
+                if (!o.errorMessage.isEmpty())
+                    result.insert(u"error"_s, o.errorMessage);
+                return result;
+            };
+            if (const std::optional<RunOutcome> done = storedOutcome(*runId)) {
+                reply.ok(snapshot(*done));
+                return;
+            }
+            Run *run = m_runs.value(*runId);
+            if (!run) {
+                reply.fail(ProtocolError::invalidRequest(u"unknown run: "_s + runId->left(64), u"RUN_NOT_FOUND"_s));
+                return;
+            }
+            const QJsonValue timeoutValue = params.value(u"timeoutMs"_s);
+            const int timeoutMs
+                = timeoutValue.isDouble() ? qBound(0, timeoutValue.toInt(), 3'600'000) : DEFAULT_WAIT_MS;
+            // One answer: whichever comes first, the end of the run or the timeout.
+            auto answered = std::make_shared<bool>(false);
+            auto *timer = new QTimer(this);
+            timer->setSingleShot(true);
+            connect(timer, &QTimer::timeout, this, [reply, answered, timer, id = *runId] {
                 timer->deleteLater();
-            if (*answered)
-                return;
-            *answered = true;
-            reply.ok(snapshot(outcome));
+                if (*answered)
+                    return;
+                *answered = true;
+                reply.ok(QJsonObject { { u"runId"_s, id }, { u"status"_s, u"timeout"_s } });
+            });
+            timer->start(timeoutMs);
+            run->waiters.append(
+                [reply, answered, snapshot, timer = QPointer<QTimer>(timer)](const RunOutcome &outcome) {
+                    if (timer)
+                        timer->deleteLater();
+                    if (*answered)
+                        return;
+                    *answered = true;
+                    reply.ok(snapshot(outcome));
+                });
         });
-    });
 
     // Usage and cost from the transcript (by model, UTC day and session; by user once people exist).
     const auto usageWindow = [this](const QJsonObject &params, qint64 *since, int *days, QString *error) {
@@ -844,7 +849,7 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
         return true;
     };
     const auto rowJson = [](const QString &name, const UsageRow &row, bool withTokens) {
-        QJsonObject o{{name, row.key}, {u"costUsd"_s, row.costUsd}, {u"calls"_s, row.calls}};
+        QJsonObject o { { name, row.key }, { u"costUsd"_s, row.costUsd }, { u"calls"_s, row.calls } };
         if (withTokens) {
             o.insert(u"input"_s, row.usage.inputTokens);
             o.insert(u"output"_s, row.usage.outputTokens);
@@ -862,7 +867,8 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             return;
         }
         if (!m_store) {
-            reply.fail(ProtocolError{Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000});
+            reply.fail(ProtocolError {
+                Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
             return;
         }
         const auto list = [&](TranscriptStore::UsageGroup group, const QString &name) {
@@ -872,36 +878,32 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             return array;
         };
         const QList<UsageRow> total = m_store->usage(TranscriptStore::UsageGroup::Total, since);
-        QJsonObject totals = rowJson(u"scope"_s, total.isEmpty() ? UsageRow{} : total.first(), withTokens);
+        QJsonObject totals = rowJson(u"scope"_s, total.isEmpty() ? UsageRow {} : total.first(), withTokens);
         totals.remove(u"scope"_s);
-        reply.ok(QJsonObject{{u"currency"_s, u"USD"_s},
-                             {u"days"_s, days},
-                             {u"since"_s, since},
-                             {u"totals"_s, totals},
-                             {u"totalUsd"_s, totals.value(u"costUsd"_s)},
-                             {u"byModel"_s, list(TranscriptStore::UsageGroup::Model, u"model"_s)},
-                             {u"byDay"_s, list(TranscriptStore::UsageGroup::Day, u"day"_s)},
-                             {u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s)}});
+        reply.ok(QJsonObject { { u"currency"_s, u"USD"_s }, { u"days"_s, days }, { u"since"_s, since },
+            { u"totals"_s, totals }, { u"totalUsd"_s, totals.value(u"costUsd"_s) },
+            { u"byModel"_s, list(TranscriptStore::UsageGroup::Model, u"model"_s) },
+            { u"byDay"_s, list(TranscriptStore::UsageGroup::Day, u"day"_s) },
+            { u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s) } });
     };
-    dispatcher.add(u"usage.status"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-        report(params, reply, true);
-    });
-    dispatcher.add(u"usage.cost"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-        report(params, reply, false);
-    });
+    dispatcher.add(
+        u"usage.status"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            report(params, reply, true);
+        });
+    dispatcher.add(
+        u"usage.cost"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            report(params, reply, false);
+        });
 
     dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
         const Config::RoutingSettings &routing = m_settings.routing;
-        reply.ok(QJsonObject{
-            {u"providers"_s, m_pool ? m_pool->status() : QJsonArray()},
-            {u"routing"_s,
-             QJsonObject{{u"mode"_s, routing.mode},
-                         {u"trivial"_s, routing.trivial},
-                         {u"standard"_s, routing.standard},
-                         {u"complex"_s, routing.complex},
-                         {u"privacy"_s, routing.privacy || routing.offline},
-                         {u"offline"_s, routing.offline}}},
-            {u"activeRuns"_s, activeRuns()},
+        reply.ok(QJsonObject {
+            { u"providers"_s, m_pool ? m_pool->status() : QJsonArray() },
+            { u"routing"_s,
+                QJsonObject { { u"mode"_s, routing.mode }, { u"trivial"_s, routing.trivial },
+                    { u"standard"_s, routing.standard }, { u"complex"_s, routing.complex },
+                    { u"privacy"_s, routing.privacy || routing.offline }, { u"offline"_s, routing.offline } } },
+            { u"activeRuns"_s, activeRuns() },
         });
     });
 }

@@ -16,17 +16,20 @@
 #include "core/result.h"
 #include "providers/provider.h"
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 class Dispatcher;
 struct ClientSession;
 class Reply;
 } // namespace Gateway::Protocol
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 class Database;
 }
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 class EventBus;
 class PromptBuilder;
@@ -48,10 +51,10 @@ struct RouteChoice
 struct RunOptions
 {
     bool explicitPrompt = false;
-    QStringList system;                     ///< extra system blocks after the persona
+    QStringList system; ///< extra system blocks after the persona
     QList<Providers::ChatMessage> messages; ///< the conversation, oldest first
-    QString provider;                       ///< forced provider ("" = route)
-    QString model;                          ///< forced model ("" = the provider's default)
+    QString provider; ///< forced provider ("" = route)
+    QString model; ///< forced model ("" = the provider's default)
 };
 
 /// @brief How a run ended.
@@ -59,8 +62,8 @@ struct RunOutcome
 {
     QString runId;
     QString sessionKey;
-    QString status;     ///< ok, error, aborted, timeout
-    QString text;       ///< the final assistant text (partial when aborted)
+    QString status; ///< ok, error, aborted, timeout
+    QString text; ///< the final assistant text (partial when aborted)
     QString stopReason;
     QString errorMessage;
     QString errorKind;
@@ -83,7 +86,8 @@ class ChatRuntime final : public QObject
 
 public:
     using Router = std::function<RouteChoice(const QString &text, int historyMessages)>;
-    using CostFunction = std::function<double(const QString &provider, const QString &model, const Providers::Usage &usage)>;
+    using CostFunction
+        = std::function<double(const QString &provider, const QString &model, const Providers::Usage &usage)>;
 
     ChatRuntime(const Config::Settings &settings, ProviderPool *pool, QObject *parent = nullptr);
     ~ChatRuntime() override;
@@ -101,8 +105,8 @@ public:
 
     /// Starts a run (used by the protocol methods and the OpenAI-compatible endpoint). When
     /// runId exists the existing run is reused; *reused tells which.
-    Result<QString> startRun(const QString &sessionKey, const QString &message, const QString &runId, bool *reused = nullptr,
-                             const RunOptions &options = {});
+    Result<QString> startRun(const QString &sessionKey, const QString &message, const QString &runId,
+        bool *reused = nullptr, const RunOptions &options = {});
     /// Aborts the active and queued runs of a session (or just runId). Returns the aborted ids.
     QStringList abort(const QString &sessionKey, const QString &runId = {});
     /// The canonical form of a session key: "agent:<agentId>:<key>".
@@ -139,9 +143,9 @@ private:
     Router m_router;
     CostFunction m_cost;
     std::function<qint64()> m_clock;
-    QHash<QString, Run *> m_runs;                    ///< active and queued, by run id
+    QHash<QString, Run *> m_runs; ///< active and queued, by run id
     QHash<QString, QQueue<QString>> m_sessionQueues; ///< run ids waiting per session
-    QHash<QString, QString> m_sessionActive;         ///< session → running run id
+    QHash<QString, QString> m_sessionActive; ///< session → running run id
     /// Terminal outcomes of recent runs for agent.wait (bounded).
     QHash<QString, RunOutcome> m_recent;
     QQueue<QString> m_recentOrder;

@@ -5,7 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief Where run events go: to the sockets interested in a session (those that sent to it or
 /// read its history), never to every client, so one busy session does not cost the others.
@@ -19,7 +20,8 @@ public:
     /// set). Protocol-4 sockets get payload; protocol-3 sockets get payloadV3, or nothing when it
     /// is empty.
     virtual void publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
-                         const QJsonObject &payloadV3, const QString &requiredCap = {}) = 0;
+        const QJsonObject &payloadV3, const QString &requiredCap = {})
+        = 0;
 };
 
 } // namespace Gateway::Agent

@@ -9,10 +9,11 @@
 using namespace Qt::Literals::StringLiterals;
 using Gateway::Providers::ProviderError;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-FailoverStream::FailoverStream(ProviderPool *pool, QList<Candidate> candidates, Providers::ChatRequest request,
-                               QObject *parent)
+FailoverStream::FailoverStream(
+    ProviderPool *pool, QList<Candidate> candidates, Providers::ChatRequest request, QObject *parent)
     : Providers::ChatStream(parent), m_pool(pool), m_candidates(std::move(candidates)), m_request(std::move(request))
 {
     m_backoff.setSingleShot(true);
@@ -96,16 +97,16 @@ void FailoverStream::attempt()
         Q_EMIT toolCall(call);
     });
     connect(stream, &Providers::ChatStream::finished, this,
-            [this, stream](Providers::StopReason reason, const Providers::Usage &usage) {
-                if (m_done || stream != m_stream)
-                    return;
-                m_done = true;
-                if (m_pool)
-                    m_pool->recordSuccess(provider(), m_clock.elapsed());
-                m_stream = nullptr;
-                stream->deleteLater();
-                Q_EMIT finished(reason, usage);
-            });
+        [this, stream](Providers::StopReason reason, const Providers::Usage &usage) {
+            if (m_done || stream != m_stream)
+                return;
+            m_done = true;
+            if (m_pool)
+                m_pool->recordSuccess(provider(), m_clock.elapsed());
+            m_stream = nullptr;
+            stream->deleteLater();
+            Q_EMIT finished(reason, usage);
+        });
     connect(stream, &Providers::ChatStream::failed, this, [this, stream](const ProviderError &error) {
         if (m_done || stream != m_stream)
             return;
@@ -155,7 +156,8 @@ void FailoverStream::next(const ProviderError &error)
     m_done = true;
     ProviderError final = error;
     if (m_candidates.size() > 1)
-        final.message = u"every provider failed; last: %1"_s.arg(m_failures.isEmpty() ? error.message : m_failures.constLast());
+        final.message
+            = u"every provider failed; last: %1"_s.arg(m_failures.isEmpty() ? error.message : m_failures.constLast());
     Q_EMIT failed(final);
 }
 

@@ -9,7 +9,8 @@
 #include "agent/providerpool.h"
 #include "providers/provider.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief One model call that survives provider failures: retries the same provider (429 with
 /// retry-after honoured, 529, 5xx, connection errors, timeouts) and then fails over to the next
@@ -23,8 +24,8 @@ public:
     /// Longest retry-after honoured by waiting; longer ones move on to the next provider.
     static constexpr qint64 MAX_WAIT_MS = 10'000;
 
-    FailoverStream(ProviderPool *pool, QList<Candidate> candidates, Providers::ChatRequest request,
-                   QObject *parent = nullptr);
+    FailoverStream(
+        ProviderPool *pool, QList<Candidate> candidates, Providers::ChatRequest request, QObject *parent = nullptr);
     ~FailoverStream() override;
 
     void start();

@@ -13,9 +13,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-namespace {
+namespace
+{
 
 const QString TIER_TRIVIAL = u"trivial"_s;
 const QString TIER_STANDARD = u"standard"_s;
@@ -72,18 +74,101 @@ int countWords(const QString &text)
 const QSet<QString> &chitChatWords()
 {
     static const QSet<QString> words = {
-        u"hi"_s, u"hello"_s, u"hey"_s, u"heya"_s, u"hiya"_s, u"yo"_s, u"howdy"_s, u"greetings"_s, u"sup"_s,
-        u"good"_s, u"morning"_s, u"afternoon"_s, u"evening"_s, u"night"_s, u"day"_s, u"have"_s, u"nice"_s,
-        u"thanks"_s, u"thank"_s, u"thx"_s, u"ty"_s, u"cheers"_s, u"appreciate"_s, u"appreciated"_s,
-        u"bye"_s, u"goodbye"_s, u"cya"_s, u"see"_s, u"later"_s, u"again"_s, u"soon"_s,
-        u"ok"_s, u"okay"_s, u"k"_s, u"kk"_s, u"cool"_s, u"great"_s, u"awesome"_s, u"perfect"_s, u"excellent"_s,
-        u"lol"_s, u"haha"_s, u"hehe"_s, u"wow"_s, u"oh"_s, u"ah"_s, u"np"_s, u"welcome"_s, u"got"_s, u"gotcha"_s,
-        u"it"_s, u"that"_s, u"that's"_s, u"thats"_s, u"sounds"_s, u"works"_s, u"worked"_s, u"helps"_s,
-        u"helped"_s, u"how"_s, u"are"_s, u"is"_s, u"you"_s, u"u"_s, u"doing"_s, u"going"_s, u"what's"_s,
-        u"whats"_s, u"up"_s, u"there"_s, u"so"_s, u"much"_s, u"very"_s, u"a"_s, u"lot"_s, u"all"_s,
-        u"everyone"_s, u"folks"_s, u"friend"_s, u"buddy"_s, u"mate"_s, u"man"_s, u"the"_s, u"for"_s,
-        u"your"_s, u"help"_s, u"and"_s, u"too"_s, u"really"_s, u"bot"_s, u"skynet"_s, u"i"_s, u"we"_s,
-        u"to"_s, u"me"_s,
+        u"hi"_s,
+        u"hello"_s,
+        u"hey"_s,
+        u"heya"_s,
+        u"hiya"_s,
+        u"yo"_s,
+        u"howdy"_s,
+        u"greetings"_s,
+        u"sup"_s,
+        u"good"_s,
+        u"morning"_s,
+        u"afternoon"_s,
+        u"evening"_s,
+        u"night"_s,
+        u"day"_s,
+        u"have"_s,
+        u"nice"_s,
+        u"thanks"_s,
+        u"thank"_s,
+        u"thx"_s,
+        u"ty"_s,
+        u"cheers"_s,
+        u"appreciate"_s,
+        u"appreciated"_s,
+        u"bye"_s,
+        u"goodbye"_s,
+        u"cya"_s,
+        u"see"_s,
+        u"later"_s,
+        u"again"_s,
+        u"soon"_s,
+        u"ok"_s,
+        u"okay"_s,
+        u"k"_s,
+        u"kk"_s,
+        u"cool"_s,
+        u"great"_s,
+        u"awesome"_s,
+        u"perfect"_s,
+        u"excellent"_s,
+        u"lol"_s,
+        u"haha"_s,
+        u"hehe"_s,
+        u"wow"_s,
+        u"oh"_s,
+        u"ah"_s,
+        u"np"_s,
+        u"welcome"_s,
+        u"got"_s,
+        u"gotcha"_s,
+        u"it"_s,
+        u"that"_s,
+        u"that's"_s,
+        u"thats"_s,
+        u"sounds"_s,
+        u"works"_s,
+        u"worked"_s,
+        u"helps"_s,
+        u"helped"_s,
+        u"how"_s,
+        u"are"_s,
+        u"is"_s,
+        u"you"_s,
+        u"u"_s,
+        u"doing"_s,
+        u"going"_s,
+        u"what's"_s,
+        u"whats"_s,
+        u"up"_s,
+        u"there"_s,
+        u"so"_s,
+        u"much"_s,
+        u"very"_s,
+        u"a"_s,
+        u"lot"_s,
+        u"all"_s,
+        u"everyone"_s,
+        u"folks"_s,
+        u"friend"_s,
+        u"buddy"_s,
+        u"mate"_s,
+        u"man"_s,
+        u"the"_s,
+        u"for"_s,
+        u"your"_s,
+        u"help"_s,
+        u"and"_s,
+        u"too"_s,
+        u"really"_s,
+        u"bot"_s,
+        u"skynet"_s,
+        u"i"_s,
+        u"we"_s,
+        u"to"_s,
+        u"me"_s,
     };
     return words;
 }
@@ -157,7 +242,7 @@ QList<Keyword> keywords(std::initializer_list<std::pair<QString, QString>> list)
 {
     QList<Keyword> result;
     for (const auto &[label, pattern] : list)
-        result.append(Keyword{label, regex(u"\\b(?:"_s + pattern + u")\\b"_s)});
+        result.append(Keyword { label, regex(u"\\b(?:"_s + pattern + u")\\b"_s) });
     return result;
 }
 
@@ -175,19 +260,18 @@ QStringList matchedLabels(const QList<Keyword> &list, const QString &text)
 
 QJsonObject RouteDecision::toJson() const
 {
-    return QJsonObject{
-        {u"tier"_s, tier},
-        {u"provider"_s, provider},
-        {u"model"_s, model},
-        {u"score"_s, score},
-        {u"overridden"_s, overridden},
-        {u"reasons"_s, QJsonArray::fromStringList(reasons)},
+    return QJsonObject {
+        { u"tier"_s, tier },
+        { u"provider"_s, provider },
+        { u"model"_s, model },
+        { u"score"_s, score },
+        { u"overridden"_s, overridden },
+        { u"reasons"_s, QJsonArray::fromStringList(reasons) },
     };
 }
 
 ModelRouter::ModelRouter(const Config::RoutingSettings &routing, const Config::ProvidersSettings &providers)
-    : m_routing(routing)
-    , m_providers(providers)
+    : m_routing(routing), m_providers(providers)
 {
 }
 
@@ -198,11 +282,11 @@ void ModelRouter::setAvailability(Availability availability)
 
 QStringList ModelRouter::providerIds()
 {
-    return {u"ollama"_s, u"anthropic"_s, u"openai"_s};
+    return { u"ollama"_s, u"anthropic"_s, u"openai"_s };
 }
 
-const Config::ProviderSettings *ModelRouter::providerSettings(const Config::ProvidersSettings &providers,
-                                                              const QString &providerId)
+const Config::ProviderSettings *ModelRouter::providerSettings(
+    const Config::ProvidersSettings &providers, const QString &providerId)
 {
     if (providerId == u"ollama")
         return &providers.ollama;
@@ -224,8 +308,7 @@ bool ModelRouter::isLoopbackUrl(const QString &url)
     const QString host = parsed.host();
     if (!parsed.isValid() || host.isEmpty())
         return false;
-    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0
-        || host.endsWith(u".localhost"_s, Qt::CaseInsensitive))
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || host.endsWith(u".localhost"_s, Qt::CaseInsensitive))
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
@@ -297,60 +380,60 @@ Classification ModelRouter::classify(const QString &text, int historyMessages, i
         "(public|private|protected|static)\\s+[\\w<>\\[\\]]+\\s+\\w+|(const|let|var)\\s+\\w+\\s*=|"
         "(if|for|while|switch)\\s*\\(.*\\)\\s*\\{?\\s*$|(select|SELECT)\\s.+\\s(from|FROM)\\s|[{}]\\s*$|.*[;{]\\s*$)"_s,
         false);
-    static const QRegularExpression stackTraceRe = regex(
-        u"Traceback \\(most recent call last\\)|^\\s+at [\\w$.<>/]+\\s?\\(.*\\)|Exception in thread|"
-        "\\b\\w+(Error|Exception): |panicked at|Segmentation fault|core dumped|^#\\d+\\s+0x[0-9a-f]+|"
-        ":\\d+(:\\d+)?: (fatal )?error:|error\\[E\\d+\\]|error C\\d{4}|undefined reference to|npm ERR!"_s,
-        false);
+    static const QRegularExpression stackTraceRe
+        = regex(u"Traceback \\(most recent call last\\)|^\\s+at [\\w$.<>/]+\\s?\\(.*\\)|Exception in thread|"
+                "\\b\\w+(Error|Exception): |panicked at|Segmentation fault|core dumped|^#\\d+\\s+0x[0-9a-f]+|"
+                ":\\d+(:\\d+)?: (fatal )?error:|error\\[E\\d+\\]|error C\\d{4}|undefined reference to|npm ERR!"_s,
+            false);
     static const QList<Keyword> proofWords = keywords({
-        {u"prove"_s, u"prov(e|es|ing)"_s},
-        {u"proof"_s, u"proofs?"_s},
-        {u"derive"_s, u"deriv(e|es|ing|ation|ations)"_s},
-        {u"theorem"_s, u"theorems?"_s},
-        {u"lemma"_s, u"lemmas?"_s},
+        { u"prove"_s, u"prov(e|es|ing)"_s },
+        { u"proof"_s, u"proofs?"_s },
+        { u"derive"_s, u"deriv(e|es|ing|ation|ations)"_s },
+        { u"theorem"_s, u"theorems?"_s },
+        { u"lemma"_s, u"lemmas?"_s },
     });
     static const QList<Keyword> mathWords = keywords({
-        {u"integral"_s, u"integrals?|integrate|antiderivatives?"_s},
-        {u"derivative"_s, u"derivatives?|differentiate"_s},
-        {u"eigenvalue"_s, u"eigen(value|vector)s?"_s},
-        {u"differential equation"_s, u"differential equations?|ODEs?|PDEs?"_s},
-        {u"polynomial"_s, u"polynomials?"_s},
-        {u"logarithm"_s, u"logarithms?"_s},
-        {u"transform"_s, u"fourier|laplace"_s},
-        {u"series"_s, u"taylor series|power series|converge(s|nt|nce)?"_s},
+        { u"integral"_s, u"integrals?|integrate|antiderivatives?"_s },
+        { u"derivative"_s, u"derivatives?|differentiate"_s },
+        { u"eigenvalue"_s, u"eigen(value|vector)s?"_s },
+        { u"differential equation"_s, u"differential equations?|ODEs?|PDEs?"_s },
+        { u"polynomial"_s, u"polynomials?"_s },
+        { u"logarithm"_s, u"logarithms?"_s },
+        { u"transform"_s, u"fourier|laplace"_s },
+        { u"series"_s, u"taylor series|power series|converge(s|nt|nce)?"_s },
     });
-    static const QRegularExpression latexRe = regex(
-        u"\\$\\$|\\\\\\(|\\\\\\[|\\\\(frac|int|sum|prod|sqrt|lim|begin\\{|partial|infty|alpha|beta|theta|"
-        "lambda|sigma|mathbb|cdot)\\b|[∫∑∏√∂∞≤≥≠∀∃∈ℝ]"_s);
+    static const QRegularExpression latexRe
+        = regex(u"\\$\\$|\\\\\\(|\\\\\\[|\\\\(frac|int|sum|prod|sqrt|lim|begin\\{|partial|infty|alpha|beta|theta|"
+                "lambda|sigma|mathbb|cdot)\\b|[∫∑∏√∂∞≤≥≠∀∃∈ℝ]"_s);
     static const QRegularExpression equationRe = regex(
         u"([a-z0-9)]\\s*(\\^|\\*\\*)\\s*[a-z0-9(]|\\d\\s*[-+*/×÷]\\s*[a-z0-9(]|[a-z0-9)]\\s*[-+*/×÷]\\s*\\d)"_s);
     static const QRegularExpression equalsRe = regex(u"(^|[^=<>!])=($|[^=>])"_s);
     static const QList<Keyword> analysisWords = keywords({
-        {u"step by step"_s, u"step[- ]by[- ]step"_s},
-        {u"compare"_s, u"compar(e|es|ed|ing|ison|isons)"_s},
-        {u"design"_s, u"design(s|ed|ing)?"_s},
-        {u"plan"_s, u"plan(s|ned|ning)?"_s},
-        {u"architecture"_s, u"architect(s|ure|ures|ural)?"_s},
-        {u"refactor"_s, u"refactor(s|ed|ing)?"_s},
-        {u"trade-offs"_s, u"trade-?offs?|pros and cons"_s},
-        {u"analyze"_s, u"analy[sz](e|es|ed|ing)|analysis"_s},
-        {u"evaluate"_s, u"evaluat(e|es|ed|ing|ion)"_s},
-        {u"optimize"_s, u"optimi[sz](e|es|ed|ing|ation)"_s},
-        {u"migrate"_s, u"migrat(e|es|ed|ing|ion)"_s},
-        {u"implement"_s, u"implement(s|ed|ing|ation)?"_s},
-        {u"debug"_s, u"debug(s|ged|ging)?"_s},
-        {u"review"_s, u"review(s|ed|ing)?"_s},
-        {u"strategy"_s, u"strateg(y|ies|ic)"_s},
-        {u"in detail"_s, u"in (great )?detail|detailed|thorough(ly)?|comprehensive|in[- ]depth"_s},
-        {u"walk me through"_s, u"walk me through"_s},
+        { u"step by step"_s, u"step[- ]by[- ]step"_s },
+        { u"compare"_s, u"compar(e|es|ed|ing|ison|isons)"_s },
+        { u"design"_s, u"design(s|ed|ing)?"_s },
+        { u"plan"_s, u"plan(s|ned|ning)?"_s },
+        { u"architecture"_s, u"architect(s|ure|ures|ural)?"_s },
+        { u"refactor"_s, u"refactor(s|ed|ing)?"_s },
+        { u"trade-offs"_s, u"trade-?offs?|pros and cons"_s },
+        { u"analyze"_s, u"analy[sz](e|es|ed|ing)|analysis"_s },
+        { u"evaluate"_s, u"evaluat(e|es|ed|ing|ion)"_s },
+        { u"optimize"_s, u"optimi[sz](e|es|ed|ing|ation)"_s },
+        { u"migrate"_s, u"migrat(e|es|ed|ing|ion)"_s },
+        { u"implement"_s, u"implement(s|ed|ing|ation)?"_s },
+        { u"debug"_s, u"debug(s|ged|ging)?"_s },
+        { u"review"_s, u"review(s|ed|ing)?"_s },
+        { u"strategy"_s, u"strateg(y|ies|ic)"_s },
+        { u"in detail"_s, u"in (great )?detail|detailed|thorough(ly)?|comprehensive|in[- ]depth"_s },
+        { u"walk me through"_s, u"walk me through"_s },
     });
     static const QRegularExpression listItemRe = regex(u"^\\s*(\\d{1,3}[.)]|[-*•])\\s+\\S"_s);
     static const QList<Keyword> sequenceWords = keywords({
-        {u"first"_s, u"first(ly)?"_s},
-        {u"second"_s, u"second(ly)?"_s},
-        {u"then"_s, u"then|afterwards|after that"_s},
-        {u"next"_s, u"next"_s},
-        {u"finally"_s, u"finally|lastly"_s},
+        { u"first"_s, u"first(ly)?"_s },
+        { u"second"_s, u"second(ly)?"_s },
+        { u"then"_s, u"then|afterwards|after that"_s },
+        { u"next"_s, u"next"_s },
+        { u"finally"_s, u"finally|lastly"_s },
     });
 
     Classification result;
@@ -397,9 +480,8 @@ Classification ModelRouter::classify(const QString &text, int historyMessages, i
         add(u"math (%1)"_s.arg(found.join(u", "_s)), 3);
     if (latexRe.match(prose).hasMatch())
         add(u"LaTeX or math notation"_s, 3);
-    if (std::any_of(proseLines.cbegin(), proseLines.cend(), [](const QString &line) {
-            return equationRe.match(line).hasMatch() && equalsRe.match(line).hasMatch();
-        }))
+    if (std::any_of(proseLines.cbegin(), proseLines.cend(),
+            [](const QString &line) { return equationRe.match(line).hasMatch() && equalsRe.match(line).hasMatch(); }))
         add(u"equation"_s, 2);
 
     // Multi-step and analysis requests.
@@ -444,13 +526,13 @@ RouteTarget ModelRouter::configuredModel(const QString &name) const
     if (needle.size() < 3 || needle.contains(separators))
         return {};
     QList<RouteTarget> known;
-    for (const QString &spec : {m_routing.complex, m_routing.standard, m_routing.trivial}) {
+    for (const QString &spec : { m_routing.complex, m_routing.standard, m_routing.trivial }) {
         if (const RouteTarget target = parseTarget(spec, m_providers); !target.model.isEmpty())
             known.append(target);
     }
     const QStringList ids = providerIds();
     for (const QString &id : ids)
-        known.append(RouteTarget{id, providerSettings(m_providers, id)->model, QString(), false});
+        known.append(RouteTarget { id, providerSettings(m_providers, id)->model, QString(), false });
     for (const RouteTarget &target : std::as_const(known)) {
         if (target.model.compare(needle, Qt::CaseInsensitive) == 0)
             return target;
@@ -515,8 +597,8 @@ void ModelRouter::resolve(const RouteTarget &target, RouteDecision &decision) co
         if (problemWith(id, settings->model).isEmpty()) {
             decision.provider = id;
             decision.model = settings->model;
-            decision.reasons.append(u"%1; falling back to %2:%3 (priority %4)"_s.arg(problem, id, settings->model)
-                                        .arg(settings->priority));
+            decision.reasons.append(
+                u"%1; falling back to %2:%3 (priority %4)"_s.arg(problem, id, settings->model).arg(settings->priority));
             return;
         }
     }
@@ -562,14 +644,14 @@ RouteDecision ModelRouter::route(const RouteInput &input) const
         decision.overridden = true;
         decision.reasons.append(u"explicit override"_s);
         const QString shown = spec.left(MAX_SHOWN_SPEC);
-        decision.reasons.append(source == u"session" ? u"pinned for the session: %1"_s.arg(shown)
-                                                     : u"/model %1"_s.arg(shown));
+        decision.reasons.append(
+            source == u"session" ? u"pinned for the session: %1"_s.arg(shown) : u"/model %1"_s.arg(shown));
         RouteTarget target = named;
         if (!named.tier.isEmpty()) {
             decision.tier = named.tier;
-            const QString tierSpec = named.tier == TIER_TRIVIAL    ? m_routing.trivial
-                                     : named.tier == TIER_STANDARD ? m_routing.standard
-                                                                   : m_routing.complex;
+            const QString tierSpec = named.tier == TIER_TRIVIAL ? m_routing.trivial
+                : named.tier == TIER_STANDARD                   ? m_routing.standard
+                                                                : m_routing.complex;
             target = parseTarget(tierSpec, m_providers);
         } else {
             decision.tier = TIER_OVERRIDE;
@@ -596,9 +678,9 @@ RouteDecision ModelRouter::route(const RouteInput &input) const
         decision.score = classification.score;
         decision.reasons += classification.reasons;
     }
-    const QString tierSpec = decision.tier == TIER_TRIVIAL    ? m_routing.trivial
-                             : decision.tier == TIER_STANDARD ? m_routing.standard
-                                                              : m_routing.complex;
+    const QString tierSpec = decision.tier == TIER_TRIVIAL ? m_routing.trivial
+        : decision.tier == TIER_STANDARD                   ? m_routing.standard
+                                                           : m_routing.complex;
     resolve(parseTarget(tierSpec, m_providers), decision);
     return decision;
 }

@@ -11,28 +11,29 @@
 
 #include "config/settings.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief What the router looks at for one turn.
 struct RouteInput
 {
-    QString text;             ///< the user's message as typed (may start with "/model X")
-    int historyMessages = 0;  ///< messages already in the conversation
-    int attachments = 0;      ///< files/images attached to this message
-    QString sessionOverride;  ///< a target pinned for the session (by an earlier /model), "" = none
+    QString text; ///< the user's message as typed (may start with "/model X")
+    int historyMessages = 0; ///< messages already in the conversation
+    int attachments = 0; ///< files/images attached to this message
+    QString sessionOverride; ///< a target pinned for the session (by an earlier /model), "" = none
 };
 
 /// @brief Which provider and model answer a turn, and why.
 struct RouteDecision
 {
-    QString tier;           ///< "trivial", "standard", "complex", or "override" (/model named a model)
-    QString provider;       ///< "" when no provider is usable at all
+    QString tier; ///< "trivial", "standard", "complex", or "override" (/model named a model)
+    QString provider; ///< "" when no provider is usable at all
     QString model;
-    QStringList reasons;    ///< human-readable, in the order they were applied
-    int score = 0;          ///< the heuristic's score (0 when it did not run)
+    QStringList reasons; ///< human-readable, in the order they were applied
+    int score = 0; ///< the heuristic's score (0 when it did not run)
     bool overridden = false;
-    QString overrideSpec;   ///< the argument of a leading "/model X" ("" = none; "auto" = clear the pin)
-    QString stripped;       ///< text with a leading "/model X" removed
+    QString overrideSpec; ///< the argument of a leading "/model X" ("" = none; "auto" = clear the pin)
+    QString stripped; ///< text with a leading "/model X" removed
 
     bool isValid() const { return !provider.isEmpty() && !model.isEmpty(); }
     /// {"tier", "provider", "model", "score", "overridden", "reasons": [...]}; never the text.
@@ -42,10 +43,10 @@ struct RouteDecision
 /// @brief A routing target parsed from "provider:model", "provider", a model id, or a tier name.
 struct RouteTarget
 {
-    QString provider;       ///< known provider id, lower case ("" when the spec was empty)
-    QString model;          ///< "" only when the provider has no default model
-    QString tier;           ///< set instead of provider/model when the spec named a tier
-    bool inferred = false;  ///< the provider was guessed from a bare model id
+    QString provider; ///< known provider id, lower case ("" when the spec was empty)
+    QString model; ///< "" only when the provider has no default model
+    QString tier; ///< set instead of provider/model when the spec named a tier
+    bool inferred = false; ///< the provider was guessed from a bare model id
 };
 
 /// @brief The heuristic's verdict on a message.
@@ -113,13 +114,13 @@ public:
     /// split at the first ':' only when the left part is a known provider id. A bare model id
     /// gets the provider whose default model it is, else claude* → anthropic, gpt-*, chatgpt-*,
     /// o1/o3/o4* → openai, anything else → ollama. Tier names are recognised when allowTier.
-    static RouteTarget parseTarget(const QString &spec, const Config::ProvidersSettings &providers,
-                                   bool allowTier = false);
+    static RouteTarget parseTarget(
+        const QString &spec, const Config::ProvidersSettings &providers, bool allowTier = false);
 
     /// The known provider ids in canonical order: ollama, anthropic, openai.
     static QStringList providerIds();
-    static const Config::ProviderSettings *providerSettings(const Config::ProvidersSettings &providers,
-                                                            const QString &providerId);
+    static const Config::ProviderSettings *providerSettings(
+        const Config::ProvidersSettings &providers, const QString &providerId);
 
     /// Runs on this machine: ollama and openai when base_url is empty (ollama only) or points at
     /// localhost / 127.0.0.0/8 / [::1]; anthropic never.

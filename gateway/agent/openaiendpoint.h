@@ -7,11 +7,13 @@
 #include <QObject>
 #include <QPointer>
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 class Router;
 }
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 class ChatRuntime;
 class ProviderPool;

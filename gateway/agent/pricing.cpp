@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
-
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-namespace {
+namespace
+{
 
 constexpr double TOKENS_PER_UNIT = 1'000'000.0;
 constexpr qsizetype MAX_SHOWN = 60;
@@ -39,7 +40,9 @@ bool isModelName(const QString &text)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
         const bool alnum = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-        if (i == 0 ? !alnum : !(alnum || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'/' || c == u'+' || c == u'-'))
+        if (i == 0
+                ? !alnum
+                : !(alnum || c == u'.' || c == u'_' || c == u':' || c == u'@' || c == u'/' || c == u'+' || c == u'-'))
             return false;
     }
     return true;
@@ -82,9 +85,10 @@ Result<PriceTable> PriceTable::parse(const QString &table)
             continue;
         ++index;
         auto fail = [&](const QString &what) {
-            return Error{u"PRICING"_s, u"pricing.table entry %1 (\"%2\"): %3; expected \"model=input/output\" "
-                                       "in USD per million tokens, e.g. \"claude-sonnet-4-5=3/15\""_s
-                                           .arg(QString::number(index), entry.left(MAX_SHOWN), what)};
+            return Error { u"PRICING"_s,
+                u"pricing.table entry %1 (\"%2\"): %3; expected \"model=input/output\" "
+                "in USD per million tokens, e.g. \"claude-sonnet-4-5=3/15\""_s.arg(
+                    QString::number(index), entry.left(MAX_SHOWN), what) };
         };
         const qsizetype eq = entry.indexOf(u'=');
         if (eq < 0)
@@ -108,7 +112,7 @@ Result<PriceTable> PriceTable::parse(const QString &table)
             if (existing.model == key)
                 return fail(u"\"%1\" is listed twice"_s.arg(model));
         }
-        result.m_entries.append(Entry{key, price});
+        result.m_entries.append(Entry { key, price });
     }
     return result;
 }
@@ -141,8 +145,8 @@ double PriceTable::cost(const QString &model, const Providers::Usage &usage, boo
     // A negative count can only come from a broken upstream; it must not produce a credit.
     auto tokens = [](qint64 count) { return double(std::max<qint64>(0, count)); };
     const double input = tokens(usage.inputTokens) * price->input
-                         + tokens(usage.cacheWriteTokens) * price->input * CACHE_WRITE_MULTIPLIER
-                         + tokens(usage.cacheReadTokens) * price->input * CACHE_READ_MULTIPLIER;
+        + tokens(usage.cacheWriteTokens) * price->input * CACHE_WRITE_MULTIPLIER
+        + tokens(usage.cacheReadTokens) * price->input * CACHE_READ_MULTIPLIER;
     return (input + tokens(usage.outputTokens) * price->output) / TOKENS_PER_UNIT;
 }
 

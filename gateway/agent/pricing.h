@@ -11,12 +11,13 @@
 #include "core/result.h"
 #include "providers/provider.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief The price of one model in USD per million tokens.
 struct Price
 {
-    double input = 0;  ///< uncached input; cache writes cost 1.25× and cache reads 0.1× of it
+    double input = 0; ///< uncached input; cache writes cost 1.25× and cache reads 0.1× of it
     double output = 0;
 };
 

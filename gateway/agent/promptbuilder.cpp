@@ -10,9 +10,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-namespace {
+namespace
+{
 constexpr qint64 MAX_SOUL_BYTES = 256 * 1024;
 }
 
@@ -35,7 +37,7 @@ QString PromptBuilder::persona() const
 }
 
 Providers::ChatRequest PromptBuilder::build(const QList<StoredMessage> &history, const ToolRegistry &tools,
-                                            const QString &model, int maxTokens, qint64 nowMs) const
+    const QString &model, int maxTokens, qint64 nowMs) const
 {
     Providers::ChatRequest request;
     request.model = model;

@@ -7,7 +7,8 @@
 
 #include "providers/provider.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 class ToolRegistry;
 struct StoredMessage;
@@ -27,8 +28,8 @@ public:
     /// The persona as sent (re-read when the file changes).
     QString persona() const;
     /// Builds the request for one call. history is the session's transcript, oldest first.
-    Providers::ChatRequest build(const QList<StoredMessage> &history, const ToolRegistry &tools,
-                                 const QString &model, int maxTokens, qint64 nowMs) const;
+    Providers::ChatRequest build(const QList<StoredMessage> &history, const ToolRegistry &tools, const QString &model,
+        int maxTokens, qint64 nowMs) const;
 
     static QString builtInPersona();
 

@@ -11,7 +11,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 ProviderPool::ProviderPool(QObject *parent)
     : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
@@ -28,7 +29,8 @@ void ProviderPool::setTiming(qint64 cooldownMs, int probeIntervalMs)
     m_probeTimer.setInterval(probeIntervalMs);
 }
 
-void ProviderPool::add(std::unique_ptr<Providers::Provider> provider, const Config::ProviderSettings &settings, bool local)
+void ProviderPool::add(
+    std::unique_ptr<Providers::Provider> provider, const Config::ProviderSettings &settings, bool local)
 {
     Member m;
     m.provider = std::move(provider);
@@ -36,7 +38,7 @@ void ProviderPool::add(std::unique_ptr<Providers::Provider> provider, const Conf
     m.local = local;
     m_members.push_back(std::move(m));
     std::stable_sort(m_members.begin(), m_members.end(),
-                     [](const Member &a, const Member &b) { return a.settings.priority < b.settings.priority; });
+        [](const Member &a, const Member &b) { return a.settings.priority < b.settings.priority; });
 }
 
 ProviderPool::Member *ProviderPool::member(const QString &id)
@@ -99,23 +101,23 @@ bool ProviderPool::isAvailable(const QString &id) const
     return m->health.state != Health::State::Open || m->health.openUntil <= now;
 }
 
-QList<Candidate> ProviderPool::candidates(const QString &preferredProvider, const QString &preferredModel,
-                                          bool localOnly) const
+QList<Candidate> ProviderPool::candidates(
+    const QString &preferredProvider, const QString &preferredModel, bool localOnly) const
 {
     QList<Candidate> list;
     const auto allowed = [&](const Member &m) { return !localOnly || m.local; };
     if (const Member *m = member(preferredProvider); m && allowed(*m) && isAvailable(preferredProvider))
-        list.append({preferredProvider, preferredModel.isEmpty() ? m->settings.model : preferredModel});
+        list.append({ preferredProvider, preferredModel.isEmpty() ? m->settings.model : preferredModel });
     for (const Member &m : m_members) {
         const QString id = m.provider->id();
         if (id == preferredProvider || !allowed(m) || !isAvailable(id))
             continue;
-        list.append({id, m.settings.model});
+        list.append({ id, m.settings.model });
     }
     // Nothing healthy: still try the preferred provider rather than refusing outright.
     if (list.isEmpty()) {
         if (const Member *m = member(preferredProvider); m && allowed(*m))
-            list.append({preferredProvider, preferredModel.isEmpty() ? m->settings.model : preferredModel});
+            list.append({ preferredProvider, preferredModel.isEmpty() ? m->settings.model : preferredModel });
     }
     return list;
 }
@@ -164,7 +166,7 @@ void ProviderPool::recordFailure(const QString &id, const Providers::ProviderErr
         h.cooldownMs = qMin((h.cooldownMs ? h.cooldownMs : m_cooldownMs) * 2, MAX_COOLDOWN_MS);
         open(*m, h.lastError);
     } else if (h.consecutiveFailures >= FAILURES_TO_OPEN
-               || (h.window.size() >= MIN_CALLS && windowFailures * 2 >= h.window.size())) {
+        || (h.window.size() >= MIN_CALLS && windowFailures * 2 >= h.window.size())) {
         open(*m, h.lastError);
     }
     Q_EMIT healthChanged(id);
@@ -177,8 +179,8 @@ void ProviderPool::open(Member &m, const QString &reason)
         h.cooldownMs = m_cooldownMs;
     h.state = Health::State::Open;
     h.openUntil = m_clock() + h.cooldownMs;
-    qCWarning(lcGatewayService).noquote() << "provider" << m.provider->id() << "circuit open for" << h.cooldownMs
-                                          << "ms:" << reason;
+    qCWarning(lcGatewayService).noquote()
+        << "provider" << m.provider->id() << "circuit open for" << h.cooldownMs << "ms:" << reason;
     if (!m_probeTimer.isActive())
         m_probeTimer.start();
 }
@@ -233,19 +235,19 @@ QJsonArray ProviderPool::status() const
         else if (h.state == Health::State::HalfOpen)
             state = u"half-open"_s;
         const int windowFailures = int(std::count(h.window.cbegin(), h.window.cend(), true));
-        QJsonObject entry{
-            {u"id"_s, m.provider->id()},
-            {u"kind"_s, m.provider->kind()},
-            {u"local"_s, m.local},
-            {u"priority"_s, m.settings.priority},
-            {u"model"_s, m.settings.model},
-            {u"available"_s, isAvailable(m.provider->id())},
-            {u"circuit"_s, state},
-            {u"calls"_s, h.calls},
-            {u"failures"_s, h.failures},
-            {u"consecutiveFailures"_s, h.consecutiveFailures},
-            {u"errorRate"_s, h.window.isEmpty() ? 0.0 : double(windowFailures) / double(h.window.size())},
-            {u"latencyMs"_s, qRound64(h.latencyMs)},
+        QJsonObject entry {
+            { u"id"_s, m.provider->id() },
+            { u"kind"_s, m.provider->kind() },
+            { u"local"_s, m.local },
+            { u"priority"_s, m.settings.priority },
+            { u"model"_s, m.settings.model },
+            { u"available"_s, isAvailable(m.provider->id()) },
+            { u"circuit"_s, state },
+            { u"calls"_s, h.calls },
+            { u"failures"_s, h.failures },
+            { u"consecutiveFailures"_s, h.consecutiveFailures },
+            { u"errorRate"_s, h.window.isEmpty() ? 0.0 : double(windowFailures) / double(h.window.size()) },
+            { u"latencyMs"_s, qRound64(h.latencyMs) },
         };
         if (h.lastError.size())
             entry.insert(u"lastError"_s, h.lastError);

@@ -15,7 +15,8 @@
 #include "config/settings.h"
 #include "providers/provider.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief A provider and model to try, in order.
 struct Candidate

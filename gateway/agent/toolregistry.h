@@ -10,7 +10,8 @@
 
 #include "providers/provider.h"
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief What a tool returns: text for the model, or an error the model is told about.
 struct ToolResult

@@ -12,13 +12,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
-namespace {
+namespace
+{
 
 Error sqlError(const QString &what, const QSqlQuery &query)
 {
-    return Error{u"STORAGE_ERROR"_s, what + u": "_s + query.lastError().text()};
+    return Error { u"STORAGE_ERROR"_s, what + u": "_s + query.lastError().text() };
 }
 
 StoredMessage readMessage(const QSqlQuery &q)
@@ -41,8 +43,9 @@ StoredMessage readMessage(const QSqlQuery &q)
     return m;
 }
 
-constexpr auto MESSAGE_COLUMNS = "id, session_key, run_id, role, content, provider, model, input_tokens, output_tokens, "
-                                 "cache_write_tokens, cache_read_tokens, cost_usd, stop_reason, created_at";
+constexpr auto MESSAGE_COLUMNS
+    = "id, session_key, run_id, role, content, provider, model, input_tokens, output_tokens, "
+      "cache_write_tokens, cache_read_tokens, cost_usd, stop_reason, created_at";
 
 } // namespace
 
@@ -59,7 +62,7 @@ QString StoredMessage::text() const
 
 QJsonObject StoredMessage::toHistoryJson() const
 {
-    QJsonObject entry{{u"role"_s, role == u"tool" ? u"toolResult"_s : role}, {u"timestamp"_s, createdAt}};
+    QJsonObject entry { { u"role"_s, role == u"tool" ? u"toolResult"_s : role }, { u"timestamp"_s, createdAt } };
     if (role == u"user") {
         entry.insert(u"content"_s, text());
     } else {
@@ -70,12 +73,11 @@ QJsonObject StoredMessage::toHistoryJson() const
             entry.insert(u"provider"_s, provider);
         if (!model.isEmpty())
             entry.insert(u"model"_s, model);
-        entry.insert(u"usage"_s, QJsonObject{{u"input"_s, usage.inputTokens},
-                                            {u"output"_s, usage.outputTokens},
-                                            {u"cacheRead"_s, usage.cacheReadTokens},
-                                            {u"cacheWrite"_s, usage.cacheWriteTokens},
-                                            {u"totalTokens"_s, usage.inputTokens + usage.outputTokens
-                                                                   + usage.cacheReadTokens + usage.cacheWriteTokens}});
+        entry.insert(u"usage"_s,
+            QJsonObject { { u"input"_s, usage.inputTokens }, { u"output"_s, usage.outputTokens },
+                { u"cacheRead"_s, usage.cacheReadTokens }, { u"cacheWrite"_s, usage.cacheWriteTokens },
+                { u"totalTokens"_s,
+                    usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens } });
         if (!stopReason.isEmpty())
             entry.insert(u"stopReason"_s, stopReason);
     }
@@ -96,8 +98,8 @@ Providers::ChatMessage StoredMessage::toChatMessage() const
         for (const QJsonValue &part : content) {
             const QJsonObject object = part.toObject();
             if (object.value(u"type"_s).toString() == u"toolCall") {
-                message.toolCalls.append({object.value(u"id"_s).toString(), object.value(u"name"_s).toString(),
-                                          object.value(u"arguments"_s).toObject()});
+                message.toolCalls.append({ object.value(u"id"_s).toString(), object.value(u"name"_s).toString(),
+                    object.value(u"arguments"_s).toObject() });
             }
         }
     } else {
@@ -118,8 +120,8 @@ bool RunRecord::isTerminal() const
 
 TranscriptStore::TranscriptStore(Storage::Database *database) : m_db(database) { }
 
-Status TranscriptStore::beginRun(const QString &runId, const QString &sessionKey, const QString &agentId,
-                                 const QString &userText, qint64 nowMs)
+Status TranscriptStore::beginRun(
+    const QString &runId, const QString &sessionKey, const QString &agentId, const QString &userText, qint64 nowMs)
 {
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
@@ -139,11 +141,11 @@ Status TranscriptStore::beginRun(const QString &runId, const QString &sessionKey
     q.addBindValue(nowMs);
     if (!q.exec()) {
         if (run(runId))
-            return Error{u"DUPLICATE_RUN"_s, u"run %1 exists"_s.arg(runId)};
+            return Error { u"DUPLICATE_RUN"_s, u"run %1 exists"_s.arg(runId) };
         return sqlError(u"cannot record the run"_s, q);
     }
     if (!tx.commit())
-        return Error{u"STORAGE_ERROR"_s, u"cannot commit the run: "_s + db.lastError().text()};
+        return Error { u"STORAGE_ERROR"_s, u"cannot commit the run: "_s + db.lastError().text() };
     return {};
 }
 
@@ -169,7 +171,7 @@ Status TranscriptStore::startRun(const QString &runId, qint64 nowMs)
     if (!q.exec())
         return sqlError(u"cannot touch the session"_s, q);
     if (!tx.commit())
-        return Error{u"STORAGE_ERROR"_s, u"cannot commit the run start: "_s + db.lastError().text()};
+        return Error { u"STORAGE_ERROR"_s, u"cannot commit the run start: "_s + db.lastError().text() };
     return {};
 }
 
@@ -198,7 +200,7 @@ Status TranscriptStore::setUserText(const QString &runId, const QString &text)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(u"UPDATE messages SET content = ? WHERE run_id = ? AND role = 'user'"_s);
-    const QJsonArray content{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}};
+    const QJsonArray content { QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, text } } };
     q.addBindValue(QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact)));
     q.addBindValue(runId);
     if (!q.exec())
@@ -239,9 +241,10 @@ Status TranscriptStore::appendMessage(StoredMessage &m)
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO messages (session_key, run_id, role, content, provider, model, input_tokens, output_tokens, "
-              "cache_write_tokens, cache_read_tokens, cost_usd, stop_reason, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO messages (session_key, run_id, role, content, provider, model, input_tokens, output_tokens, "
+        "cache_write_tokens, cache_read_tokens, cost_usd, stop_reason, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(m.sessionKey);
     q.addBindValue(m.runId.isEmpty() ? QVariant() : QVariant(m.runId));
     q.addBindValue(m.role);
@@ -264,7 +267,7 @@ Status TranscriptStore::appendMessage(StoredMessage &m)
     if (!q.exec())
         return sqlError(u"cannot touch the session"_s, q);
     if (!tx.commit())
-        return Error{u"STORAGE_ERROR"_s, u"cannot commit the message: "_s + db.lastError().text()};
+        return Error { u"STORAGE_ERROR"_s, u"cannot commit the message: "_s + db.lastError().text() };
     return {};
 }
 
@@ -278,8 +281,9 @@ QList<StoredMessage> TranscriptStore::history(const QString &sessionKey, int lim
         *total = count;
     if (hasMore)
         *hasMore = count > limit;
-    q.prepare(u"SELECT * FROM (SELECT %1 FROM messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id ASC"_s
-                  .arg(QString::fromLatin1(MESSAGE_COLUMNS)));
+    q.prepare(
+        u"SELECT * FROM (SELECT %1 FROM messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id ASC"_s.arg(
+            QString::fromLatin1(MESSAGE_COLUMNS)));
     q.addBindValue(sessionKey);
     q.addBindValue(limit);
     QList<StoredMessage> messages;
@@ -347,8 +351,8 @@ QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, in
         const qint64 step = qMax<qint64>(1, limit / 2);
         start = ((total - limit + step - 1) / step) * step;
     }
-    q.prepare(u"SELECT %1 FROM messages WHERE session_key = ? ORDER BY id ASC LIMIT -1 OFFSET ?"_s
-                  .arg(QString::fromLatin1(MESSAGE_COLUMNS)));
+    q.prepare(u"SELECT %1 FROM messages WHERE session_key = ? ORDER BY id ASC LIMIT -1 OFFSET ?"_s.arg(
+        QString::fromLatin1(MESSAGE_COLUMNS)));
     q.addBindValue(sessionKey);
     q.addBindValue(start);
     QList<StoredMessage> messages;
@@ -370,8 +374,9 @@ QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, in
 int TranscriptStore::markInterruptedRuns(qint64 nowMs)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(u"UPDATE runs SET status = 'error', error = 'interrupted: the gateway stopped during the run', ended_at = ? "
-              "WHERE status IN ('queued', 'running')"_s);
+    q.prepare(
+        u"UPDATE runs SET status = 'error', error = 'interrupted: the gateway stopped during the run', ended_at = ? "
+        "WHERE status IN ('queued', 'running')"_s);
     q.addBindValue(nowMs);
     if (!q.exec())
         return 0;

@@ -12,11 +12,13 @@
 #include "core/result.h"
 #include "providers/provider.h"
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 class Database;
 }
 
-namespace Gateway::Agent {
+namespace Gateway::Agent
+{
 
 /// @brief One transcript entry. content is an array of parts:
 /// {"type":"text","text"}, {"type":"toolCall","id","name","arguments"},
@@ -76,8 +78,8 @@ public:
 
     /// Creates the session if needed and the run as "queued", keeping the user's message with the
     /// run, atomically. Fails with code "DUPLICATE_RUN" when the run id exists.
-    Status beginRun(const QString &runId, const QString &sessionKey, const QString &agentId,
-                    const QString &userText, qint64 nowMs);
+    Status beginRun(
+        const QString &runId, const QString &sessionKey, const QString &agentId, const QString &userText, qint64 nowMs);
     /// The run starts: it becomes "running" and its user message enters the transcript, after
     /// everything earlier runs of the session wrote.
     Status startRun(const QString &runId, qint64 nowMs);
@@ -88,7 +90,8 @@ public:
     Status finishRun(const RunRecord &record);
     Status appendMessage(StoredMessage &message);
     /// The newest `limit` messages in order; total and hasMore describe the whole session.
-    QList<StoredMessage> history(const QString &sessionKey, int limit, int *total = nullptr, bool *hasMore = nullptr) const;
+    QList<StoredMessage> history(
+        const QString &sessionKey, int limit, int *total = nullptr, bool *hasMore = nullptr) const;
     enum class UsageGroup { Total, Model, Day, Session };
     /// Usage of model calls since sinceMs, grouped (Day: UTC calendar day "YYYY-MM-DD"; Model:
     /// "provider:model"), largest cost first.

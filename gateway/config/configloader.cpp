@@ -18,9 +18,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
-namespace {
+namespace
+{
 
 /// A configuration file this large is a mistake (or an attack); refuse before parsing it.
 constexpr qsizetype MAX_CONFIG_BYTES = 1024 * 1024;
@@ -81,8 +83,7 @@ QString echo(const QString &value)
 
 bool hasControlCharacters(const QString &value)
 {
-    return std::any_of(value.cbegin(), value.cend(),
-                       [](QChar c) { return c.category() == QChar::Other_Control; });
+    return std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 int editDistance(const QString &a, const QString &b)
@@ -95,7 +96,7 @@ int editDistance(const QString &a, const QString &b)
         current[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int substitution = previous[size_t(j - 1)] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
-            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitution});
+            current[size_t(j)] = std::min({ previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitution });
         }
         std::swap(previous, current);
     }
@@ -202,7 +203,7 @@ std::vector<Entry> entriesInDocumentOrder(const toml::table &table)
 {
     std::vector<Entry> entries;
     for (auto &&[key, node] : table)
-        entries.push_back({&key, &node});
+        entries.push_back({ &key, &node });
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
         const toml::source_position &pa = a.key->source().begin;
         const toml::source_position &pb = b.key->source().begin;
@@ -223,10 +224,7 @@ QString sectionList(const QStringList &paths)
 class Loader
 {
 public:
-    Loader(const QString &sourceName, const QString &home) : m_source(sourceName)
-    {
-        m_settings.home = home;
-    }
+    Loader(const QString &sourceName, const QString &home) : m_source(sourceName) { m_settings.home = home; }
 
     std::optional<ConfigError> applyDocument(const QByteArray &data);
     std::optional<ConfigError> applyEnvironment(const QProcessEnvironment &env);
@@ -241,7 +239,7 @@ private:
 
     ConfigError fileError(const toml::source_region &where, const QString &key, const QString &message) const
     {
-        return {m_source, int(where.begin.line), int(where.begin.column), key, message};
+        return { m_source, int(where.begin.line), int(where.begin.column), key, message };
     }
 
     QString m_source;
@@ -251,8 +249,8 @@ private:
 std::optional<ConfigError> Loader::applyDocument(const QByteArray &data)
 {
     if (data.size() > MAX_CONFIG_BYTES) {
-        return ConfigError{m_source, 0, 0, QString(),
-                           u"the file is larger than 1 MiB (%1 bytes); refusing to parse it"_s.arg(data.size())};
+        return ConfigError { m_source, 0, 0, QString(),
+            u"the file is larger than 1 MiB (%1 bytes); refusing to parse it"_s.arg(data.size()) };
     }
     const std::string_view text(data.constData(), size_t(data.size()));
     toml::table root;
@@ -290,7 +288,7 @@ std::optional<ConfigError> Loader::applyTable(const toml::table &table, const QS
             const toml::table *subTable = entry.node->as_table();
             if (!subTable) {
                 return fileError(entry.key->source(), dotted,
-                                 u"expected a table [%1], got %2"_s.arg(dotted, tomlTypeName(*entry.node)));
+                    u"expected a table [%1], got %2"_s.arg(dotted, tomlTypeName(*entry.node)));
             }
             if (auto error = applyTable(*subTable, dotted))
                 return error;
@@ -305,9 +303,8 @@ std::optional<ConfigError> Loader::applyTable(const toml::table &table, const QS
                     siblings.append(spec.name);
             }
             const QString hint = suggestion(name, siblings);
-            m_settings.warnings.append(u"%1:%2:%3: unknown key %4 ignored%5"_s.arg(
-                m_source, QString::number(at.line), QString::number(at.column), dotted,
-                hint.isEmpty() ? QString() : QString(u"; "_s + hint)));
+            m_settings.warnings.append(u"%1:%2:%3: unknown key %4 ignored%5"_s.arg(m_source, QString::number(at.line),
+                QString::number(at.column), dotted, hint.isEmpty() ? QString() : QString(u"; "_s + hint)));
             continue;
         }
 
@@ -321,11 +318,10 @@ std::optional<ConfigError> Loader::applyTable(const toml::table &table, const QS
         const QString hintText = hint.isEmpty() ? QString() : QString(u" ("_s + hint + u')');
         if (path.isEmpty() && !entry.node->is_table()) {
             return fileError(entry.key->source(), dotted,
-                             u"key outside any section; put it under one of %1"_s.arg(sectionList(candidates)));
+                u"key outside any section; put it under one of %1"_s.arg(sectionList(candidates)));
         }
         return fileError(entry.key->source(), dotted,
-                         u"unknown section [%1]%2; known sections: %3"_s.arg(dotted, hintText,
-                                                                             sectionList(candidates)));
+            u"unknown section [%1]%2; known sections: %3"_s.arg(dotted, hintText, sectionList(candidates)));
     }
     return std::nullopt;
 }
@@ -350,14 +346,13 @@ std::optional<ConfigError> Loader::applyNode(const KeySpec &spec, const toml::no
         break;
     }
     if (!value.isValid()) {
-        return fileError(node.source(), spec.dottedKey(),
-                         u"expected "_s + spec.expectation() + u", got "_s + tomlTypeName(node));
+        return fileError(
+            node.source(), spec.dottedKey(), u"expected "_s + spec.expectation() + u", got "_s + tomlTypeName(node));
     }
     if (auto message = checkValue(spec, value))
         return fileError(node.source(), spec.dottedKey(), *message);
 
-    if (spec.type == ValueType::Secret
-        && SecretRef::parse(value.toString()).kind == SecretRef::Kind::PlainText) {
+    if (spec.type == ValueType::Secret && SecretRef::parse(value.toString()).kind == SecretRef::Kind::PlainText) {
         // Never repeat the value: warnings end up in logs and on screens.
         m_settings.warnings.append(u"plain-text secret in %1 at %2; move it to the keychain / %3"_s.arg(
             m_source, spec.dottedKey(), spec.envName()));
@@ -385,7 +380,8 @@ std::optional<ConfigError> Loader::applyEnvironment(const QProcessEnvironment &e
         if (!message)
             message = checkValue(spec, value);
         if (message)
-            return ConfigError{ENVIRONMENT_SOURCE, 0, 0, spec.dottedKey(), *message + u" (from "_s + variable + u')'};
+            return ConfigError { ENVIRONMENT_SOURCE, 0, 0, spec.dottedKey(),
+                *message + u" (from "_s + variable + u')' };
         spec.set(m_settings, value);
     }
 
@@ -398,8 +394,8 @@ std::optional<ConfigError> Loader::applyEnvironment(const QProcessEnvironment &e
     for (const QString &variable : variables) {
         if (knownNames.contains(variable))
             continue;
-        const bool inSection = std::any_of(prefixes.cbegin(), prefixes.cend(),
-                                           [&](const QString &prefix) { return variable.startsWith(prefix); });
+        const bool inSection = std::any_of(
+            prefixes.cbegin(), prefixes.cend(), [&](const QString &prefix) { return variable.startsWith(prefix); });
         if (inSection) {
             const QString hint = suggestion(variable, knownNames);
             m_settings.warnings.append(u"environment: %1 matches no configuration key and is ignored%2"_s.arg(
@@ -414,7 +410,7 @@ std::optional<ConfigError> Loader::applyOverride(const QString &dottedKey, QVari
     const KeySpec *spec = ConfigSchema::find(dottedKey);
     Q_ASSERT(spec);
     if (auto message = checkValue(*spec, value))
-        return ConfigError{COMMAND_LINE_SOURCE, 0, 0, dottedKey, *message + u" (from "_s + option + u')'};
+        return ConfigError { COMMAND_LINE_SOURCE, 0, 0, dottedKey, *message + u" (from "_s + option + u')' };
     spec->set(m_settings, value);
     return std::nullopt;
 }
@@ -455,8 +451,7 @@ QString ConfigError::toString() const
 }
 
 Result<Settings, ConfigError> ConfigLoader::loadFromData(const QByteArray &toml, const QString &sourceName,
-                                                         const QString &home, const QProcessEnvironment &env,
-                                                         const Overrides &overrides)
+    const QString &home, const QProcessEnvironment &env, const Overrides &overrides)
 {
     Loader loader(sourceName, home);
     if (auto error = loader.applyDocument(toml))
@@ -468,18 +463,18 @@ Result<Settings, ConfigError> ConfigLoader::loadFromData(const QByteArray &toml,
     return loader.takeSettings();
 }
 
-Result<Settings, ConfigError> ConfigLoader::loadFile(const QString &path, const QString &home,
-                                                     const QProcessEnvironment &env, const Overrides &overrides)
+Result<Settings, ConfigError> ConfigLoader::loadFile(
+    const QString &path, const QString &home, const QProcessEnvironment &env, const Overrides &overrides)
 {
     if (QFileInfo(path).isDir())
-        return ConfigError{path, 0, 0, QString(), u"cannot read the configuration: it is a directory"_s};
+        return ConfigError { path, 0, 0, QString(), u"cannot read the configuration: it is a directory"_s };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ConfigError{path, 0, 0, QString(), u"cannot read the configuration: "_s + file.errorString()};
+        return ConfigError { path, 0, 0, QString(), u"cannot read the configuration: "_s + file.errorString() };
     // Read one byte past the cap so an oversized file (or an endless device) is refused unparsed.
     const QByteArray data = file.read(MAX_CONFIG_BYTES + 1);
     if (file.error() != QFileDevice::NoError)
-        return ConfigError{path, 0, 0, QString(), u"cannot read the configuration: "_s + file.errorString()};
+        return ConfigError { path, 0, 0, QString(), u"cannot read the configuration: "_s + file.errorString() };
 
     Result<Settings, ConfigError> result = loadFromData(data, path, home, env, overrides);
     if (result)

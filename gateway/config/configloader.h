@@ -9,15 +9,16 @@
 #include "core/result.h"
 #include "config/settings.h"
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
 /// @brief Why a configuration was rejected: enough to find and fix the exact spot.
 struct ConfigError
 {
-    QString file;    ///< the file (or "environment", "command line")
-    int line = 0;    ///< 1-based, 0 when not applicable
-    int column = 0;  ///< 1-based, 0 when not applicable
-    QString key;     ///< dotted key, e.g. "gateway.port" (empty for syntax errors)
+    QString file; ///< the file (or "environment", "command line")
+    int line = 0; ///< 1-based, 0 when not applicable
+    int column = 0; ///< 1-based, 0 when not applicable
+    QString key; ///< dotted key, e.g. "gateway.port" (empty for syntax errors)
     QString message; ///< what was expected, e.g. "expected an integer from 1 to 65535, got 70000"
 
     /// "FILE:LINE:COLUMN: KEY: MESSAGE" (parts that are unknown are left out).
@@ -39,13 +40,10 @@ class ConfigLoader final
 public:
     /// Parses TOML text. sourceName is used in errors. home is copied into Settings::home.
     static Result<Settings, ConfigError> loadFromData(const QByteArray &toml, const QString &sourceName,
-                                                      const QString &home,
-                                                      const QProcessEnvironment &env = {},
-                                                      const Overrides &overrides = {});
+        const QString &home, const QProcessEnvironment &env = {}, const Overrides &overrides = {});
     /// Reads and parses a file.
-    static Result<Settings, ConfigError> loadFile(const QString &path, const QString &home,
-                                                  const QProcessEnvironment &env = {},
-                                                  const Overrides &overrides = {});
+    static Result<Settings, ConfigError> loadFile(
+        const QString &path, const QString &home, const QProcessEnvironment &env = {}, const Overrides &overrides = {});
     /// The documented template shipped as config/default.toml (compiled in).
     static QByteArray defaultTemplate();
     /// Every known key as "section.key", in template order (used by docs checks and env overrides).

@@ -7,9 +7,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
-namespace {
+namespace
+{
 
 constexpr qint64 INT_FIELD_MAX = std::numeric_limits<int>::max();
 constexpr qint64 INT64_FIELD_MAX = std::numeric_limits<qint64>::max();
@@ -19,16 +21,16 @@ constexpr qint64 INT64_FIELD_MAX = std::numeric_limits<qint64>::max();
 template<typename... Members>
 void bindField(KeySpec &spec, Members... path)
 {
-    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>().*....*path))>;
     spec.get = [=](const Settings &settings) -> QVariant {
-        const Field &field = (settings .* ... .* path);
+        const Field &field = (settings.*....*path);
         if constexpr (std::is_same_v<Field, bool> || std::is_same_v<Field, QString>)
             return QVariant::fromValue(field);
         else
             return QVariant::fromValue(qlonglong(field));
     };
     spec.set = [=](Settings &settings, const QVariant &value) {
-        Field &field = (settings .* ... .* path);
+        Field &field = (settings.*....*path);
         if constexpr (std::is_same_v<Field, bool>)
             field = value.toBool();
         else if constexpr (std::is_same_v<Field, QString>)
@@ -39,13 +41,12 @@ void bindField(KeySpec &spec, Members... path)
 }
 
 template<typename... Members>
-KeySpec integerKey(const QString &section, const QString &name, qint64 minimum, qint64 maximum,
-                   Members... path)
+KeySpec integerKey(const QString &section, const QString &name, qint64 minimum, qint64 maximum, Members... path)
 {
-    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>().*....*path))>;
     static_assert(std::is_integral_v<Field> && !std::is_same_v<Field, bool>, "integer keys need an integer field");
     Q_ASSERT(minimum <= maximum && maximum <= qint64(std::numeric_limits<Field>::max()));
-    KeySpec spec{section, name, ValueType::Integer, minimum, maximum, {}, false, {}, {}};
+    KeySpec spec { section, name, ValueType::Integer, minimum, maximum, {}, false, {}, {} };
     bindField(spec, path...);
     return spec;
 }
@@ -53,20 +54,20 @@ KeySpec integerKey(const QString &section, const QString &name, qint64 minimum, 
 template<typename... Members>
 KeySpec booleanKey(const QString &section, const QString &name, Members... path)
 {
-    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>().*....*path))>;
     static_assert(std::is_same_v<Field, bool>, "boolean keys need a bool field");
-    KeySpec spec{section, name, ValueType::Boolean, 0, 0, {}, false, {}, {}};
+    KeySpec spec { section, name, ValueType::Boolean, 0, 0, {}, false, {}, {} };
     bindField(spec, path...);
     return spec;
 }
 
 template<typename... Members>
-KeySpec stringKey(const QString &section, const QString &name, ValueType type, const QStringList &choices,
-                  Members... path)
+KeySpec stringKey(
+    const QString &section, const QString &name, ValueType type, const QStringList &choices, Members... path)
 {
-    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>() .* ... .* path))>;
+    using Field = std::remove_cvref_t<decltype((std::declval<Settings &>().*....*path))>;
     static_assert(std::is_same_v<Field, QString>, "string keys need a QString field");
-    KeySpec spec{section, name, type, 0, 0, choices, false, {}, {}};
+    KeySpec spec { section, name, type, 0, 0, choices, false, {}, {} };
     bindField(spec, path...);
     return spec;
 }
@@ -103,23 +104,23 @@ KeySpec secretKey(const QString &section, const QString &name, Members... path)
 // reached with one more member pointer: secretKey(u"providers.anthropic"_s, u"api_key"_s,
 // &Settings::providers, &ProvidersSettings::anthropic, &ProviderSettings::apiKey).
 // The same eight keys for every provider table.
-#define PROVIDER_KEYS(NAME)                                                                                        \
-    booleanKey(u"providers." #NAME ""_s, u"enabled"_s, &Settings::providers, &ProvidersSettings::NAME,              \
-               &ProviderSettings::enabled),                                                                        \
-        optionalTextKey(u"providers." #NAME ""_s, u"base_url"_s, &Settings::providers, &ProvidersSettings::NAME,    \
-                        &ProviderSettings::baseUrl),                                                               \
-        secretKey(u"providers." #NAME ""_s, u"api_key"_s, &Settings::providers, &ProvidersSettings::NAME,           \
-                  &ProviderSettings::apiKey),                                                                      \
-        textKey(u"providers." #NAME ""_s, u"model"_s, &Settings::providers, &ProvidersSettings::NAME,               \
-                &ProviderSettings::model),                                                                         \
-        integerKey(u"providers." #NAME ""_s, u"priority"_s, 0, 1000, &Settings::providers, &ProvidersSettings::NAME, \
-                   &ProviderSettings::priority),                                                                   \
-        integerKey(u"providers." #NAME ""_s, u"connect_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,       \
-                   &ProvidersSettings::NAME, &ProviderSettings::connectTimeoutMs),                                 \
-        integerKey(u"providers." #NAME ""_s, u"idle_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,          \
-                   &ProvidersSettings::NAME, &ProviderSettings::idleTimeoutMs),                                    \
-        integerKey(u"providers." #NAME ""_s, u"max_retries"_s, 0, 10, &Settings::providers, &ProvidersSettings::NAME, \
-                   &ProviderSettings::maxRetries)
+#define PROVIDER_KEYS(NAME)                                                                                            \
+    booleanKey(u"providers." #NAME ""_s, u"enabled"_s, &Settings::providers, &ProvidersSettings::NAME,                 \
+        &ProviderSettings::enabled),                                                                                   \
+        optionalTextKey(u"providers." #NAME ""_s, u"base_url"_s, &Settings::providers, &ProvidersSettings::NAME,       \
+            &ProviderSettings::baseUrl),                                                                               \
+        secretKey(u"providers." #NAME ""_s, u"api_key"_s, &Settings::providers, &ProvidersSettings::NAME,              \
+            &ProviderSettings::apiKey),                                                                                \
+        textKey(u"providers." #NAME ""_s, u"model"_s, &Settings::providers, &ProvidersSettings::NAME,                  \
+            &ProviderSettings::model),                                                                                 \
+        integerKey(u"providers." #NAME ""_s, u"priority"_s, 0, 1000, &Settings::providers, &ProvidersSettings::NAME,   \
+            &ProviderSettings::priority),                                                                              \
+        integerKey(u"providers." #NAME ""_s, u"connect_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,          \
+            &ProvidersSettings::NAME, &ProviderSettings::connectTimeoutMs),                                            \
+        integerKey(u"providers." #NAME ""_s, u"idle_timeout_ms"_s, 1, INT_FIELD_MAX, &Settings::providers,             \
+            &ProvidersSettings::NAME, &ProviderSettings::idleTimeoutMs),                                               \
+        integerKey(u"providers." #NAME ""_s, u"max_retries"_s, 0, 10, &Settings::providers, &ProvidersSettings::NAME,  \
+            &ProviderSettings::maxRetries)
 
 QList<KeySpec> buildSchema()
 {
@@ -139,7 +140,7 @@ QList<KeySpec> buildSchema()
     return {
         textKey(gateway, u"bind"_s, g, &G::bind),
         integerKey(gateway, u"port"_s, 1, 65535, g, &G::port),
-        choiceKey(gateway, u"auth"_s, {u"token"_s, u"password"_s, u"none"_s}, g, &G::auth),
+        choiceKey(gateway, u"auth"_s, { u"token"_s, u"password"_s, u"none"_s }, g, &G::auth),
         secretKey(gateway, u"token"_s, g, &G::token),
         secretKey(gateway, u"password"_s, g, &G::password),
         booleanKey(gateway, u"allow_insecure_bind"_s, g, &G::allowInsecureBind),
@@ -153,10 +154,10 @@ QList<KeySpec> buildSchema()
         integerKey(gateway, u"max_connections"_s, 1, INT_FIELD_MAX, g, &G::maxConnections),
 
         textKey(storage, u"path"_s, s, &S::path),
-        choiceKey(storage, u"synchronous"_s, {u"OFF"_s, u"NORMAL"_s, u"FULL"_s}, s, &S::synchronous),
+        choiceKey(storage, u"synchronous"_s, { u"OFF"_s, u"NORMAL"_s, u"FULL"_s }, s, &S::synchronous),
         integerKey(storage, u"busy_timeout_ms"_s, 0, INT_FIELD_MAX, s, &S::busyTimeoutMs),
 
-        choiceKey(logging, u"level"_s, {u"debug"_s, u"info"_s, u"warning"_s, u"error"_s}, l, &L::level),
+        choiceKey(logging, u"level"_s, { u"debug"_s, u"info"_s, u"warning"_s, u"error"_s }, l, &L::level),
         booleanKey(logging, u"file"_s, l, &L::file),
         textKey(logging, u"dir"_s, l, &L::dir),
         integerKey(logging, u"max_file_bytes"_s, 1, INT64_FIELD_MAX, l, &L::maxFileBytes),
@@ -176,7 +177,7 @@ QList<KeySpec> buildSchema()
         PROVIDER_KEYS(anthropic),
         PROVIDER_KEYS(openai),
 
-        choiceKey(u"routing"_s, u"mode"_s, {u"auto"_s, u"fixed"_s}, &Settings::routing, &RoutingSettings::mode),
+        choiceKey(u"routing"_s, u"mode"_s, { u"auto"_s, u"fixed"_s }, &Settings::routing, &RoutingSettings::mode),
         textKey(u"routing"_s, u"trivial"_s, &Settings::routing, &RoutingSettings::trivial),
         textKey(u"routing"_s, u"standard"_s, &Settings::routing, &RoutingSettings::standard),
         textKey(u"routing"_s, u"complex"_s, &Settings::routing, &RoutingSettings::complex),
@@ -219,7 +220,7 @@ QString KeySpec::envName() const
 
 QVariant KeySpec::defaultValue() const
 {
-    return get(Settings{});
+    return get(Settings {});
 }
 
 QString KeySpec::defaultLiteral() const

@@ -11,15 +11,16 @@
 
 #include "config/settings.h"
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
 /// @brief How a key's value is written in TOML and in the environment, and how it is checked.
 enum class ValueType {
     Integer, ///< TOML integer within [minimum, maximum]; env: decimal
     Boolean, ///< TOML true/false; env: true/false, 1/0, yes/no, on/off
-    String,  ///< TOML string (non-empty unless allowEmpty, no control characters)
-    Choice,  ///< TOML string, one of choices (matched case-insensitively, stored as spelled in choices)
-    Secret,  ///< TOML string holding a secret reference (see SecretRef); env: the secret itself
+    String, ///< TOML string (non-empty unless allowEmpty, no control characters)
+    Choice, ///< TOML string, one of choices (matched case-insensitively, stored as spelled in choices)
+    Secret, ///< TOML string holding a secret reference (see SecretRef); env: the secret itself
 };
 
 /// @brief One configuration key. The schema (ConfigSchema::keys()) is the single source of truth
@@ -27,8 +28,8 @@ enum class ValueType {
 /// from a default-constructed Settings, so the struct initialisers are the defaults).
 struct KeySpec
 {
-    QString section;  ///< table path: "gateway", or nested such as "providers.anthropic"
-    QString name;     ///< snake_case key inside the section: "max_payload"
+    QString section; ///< table path: "gateway", or nested such as "providers.anthropic"
+    QString name; ///< snake_case key inside the section: "max_payload"
     ValueType type = ValueType::String;
     qint64 minimum = 0; ///< Integer only
     qint64 maximum = 0; ///< Integer only

@@ -2,12 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "config/secretref.h"
 
-
 using namespace Qt::StringLiterals;
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
-namespace {
+namespace
+{
 
 constexpr QStringView STORED_PREFIX = u"secret:";
 constexpr QStringView ENV_PREFIX = u"env:";
@@ -58,20 +59,20 @@ bool isValidPath(const QString &path)
 SecretRef SecretRef::parse(const QString &value)
 {
     if (value.isEmpty())
-        return {Kind::None, {}};
+        return { Kind::None, {} };
     if (value.startsWith(STORED_PREFIX)) {
         const QString name = value.mid(STORED_PREFIX.size());
-        return isValidStoredName(name) ? SecretRef{Kind::Stored, name} : SecretRef{Kind::Invalid, value};
+        return isValidStoredName(name) ? SecretRef { Kind::Stored, name } : SecretRef { Kind::Invalid, value };
     }
     if (value.startsWith(ENV_PREFIX)) {
         const QString name = value.mid(ENV_PREFIX.size());
-        return isValidVariableName(name) ? SecretRef{Kind::Environment, name} : SecretRef{Kind::Invalid, value};
+        return isValidVariableName(name) ? SecretRef { Kind::Environment, name } : SecretRef { Kind::Invalid, value };
     }
     if (value.startsWith(FILE_PREFIX)) {
         const QString path = value.mid(FILE_PREFIX.size());
-        return isValidPath(path) ? SecretRef{Kind::File, path} : SecretRef{Kind::Invalid, value};
+        return isValidPath(path) ? SecretRef { Kind::File, path } : SecretRef { Kind::Invalid, value };
     }
-    return {Kind::PlainText, value};
+    return { Kind::PlainText, value };
 }
 
 QString SecretRef::environmentReference(const QString &variable)

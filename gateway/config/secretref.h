@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
 /// @brief A secret reference as written in the configuration (gateway.token, gateway.password,
 /// later providers.*.api_key): where to find a secret, never the secret itself.
@@ -15,12 +16,12 @@ namespace Gateway::Config {
 struct SecretRef
 {
     enum class Kind {
-        None,        ///< empty: unset
-        Stored,      ///< secret:NAME, target = NAME
+        None, ///< empty: unset
+        Stored, ///< secret:NAME, target = NAME
         Environment, ///< env:VAR, target = VAR
-        File,        ///< file:PATH, target = PATH
-        PlainText,   ///< not a reference, target = the secret itself
-        Invalid,     ///< a reference prefix with a missing or malformed target; target = the whole value
+        File, ///< file:PATH, target = PATH
+        PlainText, ///< not a reference, target = the secret itself
+        Invalid, ///< a reference prefix with a missing or malformed target; target = the whole value
     };
 
     Kind kind = Kind::None;

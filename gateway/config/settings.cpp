@@ -4,7 +4,8 @@
 
 #include <QDir>
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
 QString Settings::resolvePath(const QString &path) const
 {

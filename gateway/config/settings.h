@@ -5,7 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace Gateway::Config {
+namespace Gateway::Config
+{
 
 /// @brief [gateway]: the listener, authentication and protocol limits.
 struct GatewaySettings
@@ -21,13 +22,13 @@ struct GatewaySettings
     /// Allow a non-loopback bind without TLS (a token is still mandatory).
     bool allowInsecureBind = false;
     int tickIntervalMs = 30000;
-    qint64 maxPayload = 26214400;        // bytes, after connect
-    qint64 maxBufferedBytes = 52428800;  // bytes queued per socket before it is dropped
-    int handshakeTimeoutMs = 15000;      // WebSocket open -> successful connect
-    int maxHeaderBytes = 16384;          // HTTP request head
-    int headerTimeoutMs = 5000;          // time to receive a complete HTTP request head
-    int maxBodyBytes = 1048576;          // HTTP request body
-    int maxConnections = 20000;          // open sockets, all clients together
+    qint64 maxPayload = 26214400; // bytes, after connect
+    qint64 maxBufferedBytes = 52428800; // bytes queued per socket before it is dropped
+    int handshakeTimeoutMs = 15000; // WebSocket open -> successful connect
+    int maxHeaderBytes = 16384; // HTTP request head
+    int headerTimeoutMs = 5000; // time to receive a complete HTTP request head
+    int maxBodyBytes = 1048576; // HTTP request body
+    int maxConnections = 20000; // open sockets, all clients together
 };
 
 /// @brief [storage]: the SQLite database.
@@ -93,11 +94,11 @@ struct ProviderSettings
 /// @brief [providers.*]
 struct ProvidersSettings
 {
-    ProviderSettings ollama{true, QString(), QString(), QStringLiteral("llama3.2"), 1, 10000, 300000, 1};
-    ProviderSettings anthropic{true, QString(), QStringLiteral("env:ANTHROPIC_API_KEY"),
-                               QStringLiteral("claude-sonnet-4-5"), 2, 10000, 60000, 1};
-    ProviderSettings openai{true, QString(), QStringLiteral("env:OPENAI_API_KEY"), QStringLiteral("gpt-4o-mini"),
-                            3, 10000, 60000, 1};
+    ProviderSettings ollama { true, QString(), QString(), QStringLiteral("llama3.2"), 1, 10000, 300000, 1 };
+    ProviderSettings anthropic { true, QString(), QStringLiteral("env:ANTHROPIC_API_KEY"),
+        QStringLiteral("claude-sonnet-4-5"), 2, 10000, 60000, 1 };
+    ProviderSettings openai { true, QString(), QStringLiteral("env:OPENAI_API_KEY"), QStringLiteral("gpt-4o-mini"), 3,
+        10000, 60000, 1 };
 };
 
 /// @brief [routing]: which model answers which kind of turn.
@@ -118,10 +119,10 @@ struct RoutingSettings
 /// and cache reads 0.1× the input price (Anthropic's multipliers).
 struct PricingSettings
 {
-    QString table = QStringLiteral(
-        "claude-haiku-4-5=1/5, claude-sonnet-4-5=3/15, claude-sonnet-4-6=3/15, claude-sonnet-5=3/15, "
-        "claude-opus-4-5=5/25, claude-opus-4-6=5/25, claude-opus-4-7=5/25, claude-opus-4-8=5/25, "
-        "claude-opus-5=5/25, claude-fable-5=10/50, gpt-4o-mini=0.15/0.6, gpt-4o=2.5/10");
+    QString table
+        = QStringLiteral("claude-haiku-4-5=1/5, claude-sonnet-4-5=3/15, claude-sonnet-4-6=3/15, claude-sonnet-5=3/15, "
+                         "claude-opus-4-5=5/25, claude-opus-4-6=5/25, claude-opus-4-7=5/25, claude-opus-4-8=5/25, "
+                         "claude-opus-5=5/25, claude-fable-5=10/50, gpt-4o-mini=0.15/0.6, gpt-4o=2.5/10");
 };
 
 /// @brief The whole validated configuration plus where it came from.

@@ -8,7 +8,8 @@
 
 #include <QString>
 
-namespace Gateway {
+namespace Gateway
+{
 
 /// @brief A failure with a machine-readable code and a human-readable message.
 struct Error

@@ -9,19 +9,20 @@
 
 #include "core/result.h"
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
 /// @brief A parsed HTTP/1.x request head (and, once read, its body).
 struct Request
 {
     QByteArray method;
-    QByteArray target;  ///< as sent, e.g. "/health?x=1"
-    QString path;       ///< percent-decoded path without the query
+    QByteArray target; ///< as sent, e.g. "/health?x=1"
+    QString path; ///< percent-decoded path without the query
     QByteArray query;
     int versionMinor = 1; ///< HTTP/1.<minor>
     QList<QPair<QByteArray, QByteArray>> headers; ///< names lower-cased, values trimmed
     QByteArray body;
-    QString peer;       ///< remote address
+    QString peer; ///< remote address
 
     QByteArray header(const QByteArray &lowerName) const;
     bool hasHeader(const QByteArray &lowerName) const;

@@ -14,9 +14,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
-namespace {
+namespace
+{
 constexpr int LISTEN_BACKLOG = 4096;
 } // namespace
 
@@ -28,8 +30,8 @@ class ConnectionResponder final : public Responder
 public:
     explicit ConnectionResponder(Connection *connection) : m_connection(connection) { }
     void send(const Response &response) override;
-    void beginStream(int status, const QByteArray &contentType,
-                     const QList<QPair<QByteArray, QByteArray>> &headers) override;
+    void beginStream(
+        int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers) override;
     void write(const QByteArray &data) override;
     void end() override;
     bool isOpen() const override { return m_connection && !m_finished; }
@@ -228,7 +230,7 @@ private:
             qCInfo(lcGatewayAccess).noquote()
                 << u"http method=%1 path=%2 status=%3 durationMs=%4 bytes=%5 peer=%6"_s
                        .arg(QString::fromLatin1(m_request.method.isEmpty() ? QByteArray("-") : m_request.method),
-                            m_request.path.isEmpty() ? u"-"_s : m_request.path.left(200))
+                           m_request.path.isEmpty() ? u"-"_s : m_request.path.left(200))
                        .arg(status)
                        .arg(m_clock.elapsed())
                        .arg(bytes)
@@ -252,7 +254,8 @@ private:
             armTimer();
             // A pipelined request may already be waiting.
             if (m_socket->bytesAvailable() > 0)
-                QMetaObject::invokeMethod(this, [this] { process(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this] { process(); }, Qt::QueuedConnection);
         } else {
             m_closing = true;
             killTimer(m_timerId);
@@ -305,8 +308,8 @@ void ConnectionResponder::send(const Response &response)
     m_connection->respond(response);
 }
 
-void ConnectionResponder::beginStream(int status, const QByteArray &contentType,
-                                      const QList<QPair<QByteArray, QByteArray>> &headers)
+void ConnectionResponder::beginStream(
+    int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     if (!isOpen() || m_streaming)
         return;
@@ -343,10 +346,11 @@ Status Server::listen(const QHostAddress &address, quint16 port)
     m_server->setMaxPendingConnections(LISTEN_BACKLOG);
     connect(m_server, &QTcpServer::newConnection, this, &Server::acceptPending);
     if (!m_server->listen(address, port)) {
-        const QString message = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(m_server->errorString());
+        const QString message
+            = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(m_server->errorString());
         delete m_server;
         m_server = nullptr;
-        return Error{u"LISTEN_FAILED"_s, message};
+        return Error { u"LISTEN_FAILED"_s, message };
     }
     return {};
 }

@@ -14,7 +14,8 @@
 class QTcpServer;
 class QTcpSocket;
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
 class Router;
 

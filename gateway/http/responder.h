@@ -10,7 +10,8 @@
 
 #include "http/httprequest.h"
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
 /// @brief Answers one HTTP request, now or later, whole or as a stream. Held by shared pointer;
 /// every call is a no-op once the client has gone.
@@ -21,8 +22,9 @@ public:
     /// A complete response.
     virtual void send(const Response &response) = 0;
     /// Starts a streamed response (chunked on HTTP/1.1, close-delimited on 1.0).
-    virtual void beginStream(int status, const QByteArray &contentType,
-                             const QList<QPair<QByteArray, QByteArray>> &headers = {}) = 0;
+    virtual void beginStream(
+        int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        = 0;
     /// One piece of a streamed body.
     virtual void write(const QByteArray &data) = 0;
     /// Ends a streamed body.

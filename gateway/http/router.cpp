@@ -6,14 +6,15 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
 void Router::add(const QByteArray &method, const QString &path, Handler handler)
 {
-    m_routes[path].insert(method, [handler = std::move(handler)](const Request &request,
-                                                                 const std::shared_ptr<Responder> &responder) {
-        responder->send(handler(request));
-    });
+    m_routes[path].insert(
+        method, [handler = std::move(handler)](const Request &request, const std::shared_ptr<Responder> &responder) {
+            responder->send(handler(request));
+        });
 }
 
 void Router::addAsync(const QByteArray &method, const QString &path, AsyncHandler handler)
@@ -21,7 +22,8 @@ void Router::addAsync(const QByteArray &method, const QString &path, AsyncHandle
     m_routes[path].insert(method, std::move(handler));
 }
 
-namespace {
+namespace
+{
 /// Collects a synchronous answer for route().
 class CollectingResponder final : public Responder
 {
@@ -63,7 +65,7 @@ void Router::dispatch(const Request &request, const std::shared_ptr<Responder> &
             allowed.append("HEAD");
         std::sort(allowed.begin(), allowed.end());
         Response response = Response::error(405, u"method not allowed"_s);
-        response.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
+        response.headers.append({ QByteArrayLiteral("Allow"), allowed.join(", ") });
         responder->send(response);
         return;
     }

@@ -12,7 +12,8 @@
 #include "http/httprequest.h"
 #include "http/responder.h"
 
-namespace Gateway::Http {
+namespace Gateway::Http
+{
 
 /// @brief Request handling between the transport (Server) and the endpoints: exact-path routes
 /// with per-method handlers; 404 for unknown paths, 405 with Allow for known paths.

@@ -8,7 +8,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 
 bool ClientSession::hasScope(const QString &required) const
 {
@@ -35,7 +36,7 @@ void Reply::fail(const ProtocolError &error, const QJsonValue &payload) const
 
 void Dispatcher::add(const QString &method, const QString &scope, Handler handler)
 {
-    m_methods.insert(method, Entry{scope, std::move(handler)});
+    m_methods.insert(method, Entry { scope, std::move(handler) });
 }
 
 QStringList Dispatcher::methods() const
@@ -53,8 +54,8 @@ void Dispatcher::dispatch(const ClientSession &client, const Request &request, c
         return;
     }
     if (!it->scope.isEmpty() && !client.hasScope(it->scope)) {
-        qCInfo(lcGatewayProtocol).noquote() << "denied" << request.method << "to" << client.connId
-                                            << "missing scope" << it->scope;
+        qCInfo(lcGatewayProtocol).noquote()
+            << "denied" << request.method << "to" << client.connId << "missing scope" << it->scope;
         reply.fail(missingScope(it->scope));
         return;
     }
@@ -72,10 +73,9 @@ bool Dispatcher::scopeSatisfies(const QStringList &held, const QString &required
 
 ProtocolError Dispatcher::missingScope(const QString &scope)
 {
-    ProtocolError error{Code::Forbidden.toString(), u"missing scope: "_s + scope, {}, false, -1};
-    error.details = QJsonObject{{u"code"_s, u"MISSING_SCOPE"_s},
-                                {u"missingScope"_s, scope},
-                                {u"requiredScopes"_s, QJsonArray{scope}}};
+    ProtocolError error { Code::Forbidden.toString(), u"missing scope: "_s + scope, {}, false, -1 };
+    error.details = QJsonObject { { u"code"_s, u"MISSING_SCOPE"_s }, { u"missingScope"_s, scope },
+        { u"requiredScopes"_s, QJsonArray { scope } } };
     return error;
 }
 

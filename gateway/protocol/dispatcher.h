@@ -12,10 +12,12 @@
 
 #include "protocol/frames.h"
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 
 /// Operator scopes (openclaw-protocol.md §3.3).
-namespace Scope {
+namespace Scope
+{
 inline constexpr QStringView Read = u"operator.read";
 inline constexpr QStringView Write = u"operator.write";
 inline constexpr QStringView Admin = u"operator.admin";

@@ -12,10 +12,12 @@
 
 #include "core/result.h"
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 
 /// Top-level error codes of the OpenClaw protocol (openclaw-protocol.md §4).
-namespace Code {
+namespace Code
+{
 inline constexpr QStringView InvalidRequest = u"INVALID_REQUEST";
 inline constexpr QStringView Forbidden = u"FORBIDDEN";
 inline constexpr QStringView NotPaired = u"NOT_PAIRED";

@@ -17,9 +17,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 
-namespace {
+namespace
+{
 
 constexpr int DEFAULT_SESSION_LIMIT = 50;
 constexpr int MAX_SESSION_LIMIT = 1000;
@@ -36,8 +38,8 @@ struct SessionRows
 };
 
 // Reads sessions newest first. An unopened database reads as empty.
-SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const QString &agentId,
-                         const QString &search = {})
+SessionRows readSessions(
+    const GatewayInfo &info, int limit, int offset, const QString &agentId, const QString &search = {})
 {
     SessionRows result;
     Storage::Database *db = info.database();
@@ -66,17 +68,15 @@ SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const Q
     if (q.exec() && q.next())
         result.count = q.value(0).toInt();
     q.prepare(u"SELECT key, agent_id, kind, label, updated_at FROM sessions"_s + where
-              + u" ORDER BY updated_at DESC LIMIT ? OFFSET ?"_s);
+        + u" ORDER BY updated_at DESC LIMIT ? OFFSET ?"_s);
     for (const QVariant &bind : std::as_const(binds))
         q.addBindValue(bind);
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (q.exec()) {
         while (q.next()) {
-            QJsonObject row{{u"key"_s, q.value(0).toString()},
-                            {u"agentId"_s, q.value(1).toString()},
-                            {u"kind"_s, q.value(2).toString()},
-                            {u"updatedAt"_s, q.value(4).toLongLong()}};
+            QJsonObject row { { u"key"_s, q.value(0).toString() }, { u"agentId"_s, q.value(1).toString() },
+                { u"kind"_s, q.value(2).toString() }, { u"updatedAt"_s, q.value(4).toLongLong() } };
             if (!q.value(3).isNull())
                 row.insert(u"label"_s, q.value(3).toString());
             result.rows.append(row);
@@ -92,9 +92,8 @@ QJsonArray recentSessions(const SessionRows &sessions)
     for (const QJsonValue &value : sessions.rows) {
         const QJsonObject row = value.toObject();
         const qint64 updatedAt = row.value(u"updatedAt"_s).toInteger();
-        recent.append(QJsonObject{{u"key"_s, row.value(u"key"_s)},
-                                  {u"updatedAt"_s, updatedAt},
-                                  {u"age"_s, qMax<qint64>(0, now - updatedAt)}});
+        recent.append(QJsonObject { { u"key"_s, row.value(u"key"_s) }, { u"updatedAt"_s, updatedAt },
+            { u"age"_s, qMax<qint64>(0, now - updatedAt) } });
     }
     return recent;
 }
@@ -167,47 +166,43 @@ QJsonObject healthPayload(const GatewayInfo &info)
     timer.start();
     const Config::Settings &settings = info.settings();
     const SessionRows sessions = readSessions(info, 5, 0, {});
-    const QJsonObject sessionSummary{{u"path"_s, databasePath(info)},
-                                     {u"count"_s, sessions.count},
-                                     {u"recent"_s, recentSessions(sessions)}};
-    const QJsonObject heartbeat{{u"enabled"_s, false},   {u"every"_s, u"off"_s}, {u"everyMs"_s, 0},
-                                {u"prompt"_s, QString()}, {u"target"_s, u"none"_s}, {u"ackMaxChars"_s, 0}};
-    const QJsonObject agent{{u"agentId"_s, settings.agent.defaultAgentId},
-                            {u"isDefault"_s, true},
-                            {u"heartbeat"_s, heartbeat},
-                            {u"sessions"_s, sessionSummary}};
-    return QJsonObject{
-        {u"ok"_s, true},
-        {u"ts"_s, nowMs()},
-        {u"durationMs"_s, timer.elapsed()},
-        {u"status"_s, info.isReady() ? u"live"_s : u"starting"_s},
-        {u"version"_s, serverVersion()},
-        {u"uptimeMs"_s, info.uptimeMs()},
-        {u"channels"_s, QJsonObject()},
-        {u"channelOrder"_s, QJsonArray()},
-        {u"channelLabels"_s, QJsonObject()},
-        {u"heartbeatSeconds"_s, 0},
-        {u"defaultAgentId"_s, settings.agent.defaultAgentId},
-        {u"agents"_s, QJsonArray{agent}},
-        {u"sessions"_s, sessionSummary},
+    const QJsonObject sessionSummary { { u"path"_s, databasePath(info) }, { u"count"_s, sessions.count },
+        { u"recent"_s, recentSessions(sessions) } };
+    const QJsonObject heartbeat { { u"enabled"_s, false }, { u"every"_s, u"off"_s }, { u"everyMs"_s, 0 },
+        { u"prompt"_s, QString() }, { u"target"_s, u"none"_s }, { u"ackMaxChars"_s, 0 } };
+    const QJsonObject agent { { u"agentId"_s, settings.agent.defaultAgentId }, { u"isDefault"_s, true },
+        { u"heartbeat"_s, heartbeat }, { u"sessions"_s, sessionSummary } };
+    return QJsonObject {
+        { u"ok"_s, true },
+        { u"ts"_s, nowMs() },
+        { u"durationMs"_s, timer.elapsed() },
+        { u"status"_s, info.isReady() ? u"live"_s : u"starting"_s },
+        { u"version"_s, serverVersion() },
+        { u"uptimeMs"_s, info.uptimeMs() },
+        { u"channels"_s, QJsonObject() },
+        { u"channelOrder"_s, QJsonArray() },
+        { u"channelLabels"_s, QJsonObject() },
+        { u"heartbeatSeconds"_s, 0 },
+        { u"defaultAgentId"_s, settings.agent.defaultAgentId },
+        { u"agents"_s, QJsonArray { agent } },
+        { u"sessions"_s, sessionSummary },
     };
 }
 
 QJsonObject helloSnapshot(const GatewayInfo &info)
 {
     const Config::Settings &settings = info.settings();
-    return QJsonObject{
+    return QJsonObject {
         // The gateway itself only: a full list in every hello-ok made each handshake cost O(clients)
         // in time and bytes; clients read the rest with system-presence.
-        {u"presence"_s, info.presence(1)},
-        {u"health"_s, QJsonObject{{u"ok"_s, true}, {u"status"_s, info.isReady() ? u"live"_s : u"starting"_s}}},
-        {u"stateVersion"_s, QJsonObject{{u"presence"_s, 0}, {u"health"_s, 0}}},
-        {u"uptimeMs"_s, info.uptimeMs()},
-        {u"sessionDefaults"_s,
-         QJsonObject{{u"defaultAgentId"_s, settings.agent.defaultAgentId},
-                     {u"mainKey"_s, settings.agent.mainKey},
-                     {u"mainSessionKey"_s, mainSessionKey(settings)},
-                     {u"scope"_s, u"per-sender"_s}}},
+        { u"presence"_s, info.presence(1) },
+        { u"health"_s, QJsonObject { { u"ok"_s, true }, { u"status"_s, info.isReady() ? u"live"_s : u"starting"_s } } },
+        { u"stateVersion"_s, QJsonObject { { u"presence"_s, 0 }, { u"health"_s, 0 } } },
+        { u"uptimeMs"_s, info.uptimeMs() },
+        { u"sessionDefaults"_s,
+            QJsonObject { { u"defaultAgentId"_s, settings.agent.defaultAgentId },
+                { u"mainKey"_s, settings.agent.mainKey }, { u"mainSessionKey"_s, mainSessionKey(settings) },
+                { u"scope"_s, u"per-sender"_s } } },
     };
 }
 
@@ -223,29 +218,28 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
     dispatcher.add(u"status"_s, read, [gateway](const ClientSession &client, const QJsonObject &, const Reply &reply) {
         const Config::Settings &settings = gateway->settings();
         const SessionRows sessions = readSessions(*gateway, 10, 0, {});
-        QJsonObject status{
-            {u"ok"_s, true},
-            {u"runtimeVersion"_s, serverVersion()},
-            {u"version"_s, serverVersion()},
-            {u"uptimeMs"_s, gateway->uptimeMs()},
-            {u"heartbeat"_s, QJsonObject{{u"defaultAgentId"_s, settings.agent.defaultAgentId}, {u"agents"_s, QJsonArray()}}},
-            {u"channelSummary"_s, QJsonArray()},
-            {u"queuedSystemEvents"_s, QJsonArray()},
-            {u"tasks"_s, QJsonObject{{u"total"_s, 0}, {u"active"_s, 0}}},
-            {u"sessions"_s,
-             QJsonObject{{u"paths"_s, QJsonArray{databasePath(*gateway)}},
-                         {u"count"_s, sessions.count},
-                         {u"defaults"_s, QJsonObject{{u"model"_s, QJsonValue::Null}, {u"contextTokens"_s, 0}}},
-                         {u"recent"_s, recentSessions(sessions)},
-                         {u"byAgent"_s, QJsonArray()}}},
-            {u"gateway"_s,
-             QJsonObject{{u"clients"_s, gateway->clientCount()}, {u"ready"_s, gateway->isReady()}}},
-            {u"providers"_s, gateway->providers()},
+        QJsonObject status {
+            { u"ok"_s, true },
+            { u"runtimeVersion"_s, serverVersion() },
+            { u"version"_s, serverVersion() },
+            { u"uptimeMs"_s, gateway->uptimeMs() },
+            { u"heartbeat"_s,
+                QJsonObject { { u"defaultAgentId"_s, settings.agent.defaultAgentId }, { u"agents"_s, QJsonArray() } } },
+            { u"channelSummary"_s, QJsonArray() },
+            { u"queuedSystemEvents"_s, QJsonArray() },
+            { u"tasks"_s, QJsonObject { { u"total"_s, 0 }, { u"active"_s, 0 } } },
+            { u"sessions"_s,
+                QJsonObject { { u"paths"_s, QJsonArray { databasePath(*gateway) } }, { u"count"_s, sessions.count },
+                    { u"defaults"_s, QJsonObject { { u"model"_s, QJsonValue::Null }, { u"contextTokens"_s, 0 } } },
+                    { u"recent"_s, recentSessions(sessions) }, { u"byAgent"_s, QJsonArray() } } },
+            { u"gateway"_s,
+                QJsonObject { { u"clients"_s, gateway->clientCount() }, { u"ready"_s, gateway->isReady() } } },
+            { u"providers"_s, gateway->providers() },
         };
         // Process and file-system details only for admins (openclaw-protocol.md §7.2).
         if (client.hasScope(Scope::Admin.toString())) {
             status.insert(u"pid"_s, QCoreApplication::applicationPid());
-            status.insert(u"processMemory"_s, QJsonObject{{u"rssBytes"_s, residentBytes()}});
+            status.insert(u"processMemory"_s, QJsonObject { { u"rssBytes"_s, residentBytes() } });
             QJsonObject gw = status.value(u"gateway"_s).toObject();
             gw.insert(u"bind"_s, settings.gateway.bind);
             gw.insert(u"port"_s, settings.gateway.port);
@@ -255,55 +249,60 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
         reply.ok(status);
     });
 
-    dispatcher.add(u"system-presence"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
-        reply.ok(gateway->presence(1000));
-    });
+    dispatcher.add(
+        u"system-presence"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
+            reply.ok(gateway->presence(1000));
+        });
 
     dispatcher.add(u"models.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {
         // No model provider is configured in the foundation; the agent runtime fills this list.
-        reply.ok(QJsonObject{{u"models"_s, QJsonArray()}});
+        reply.ok(QJsonObject { { u"models"_s, QJsonArray() } });
     });
 
     dispatcher.add(u"agents.list"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
         const Config::Settings &settings = gateway->settings();
-        reply.ok(QJsonObject{
-            {u"defaultId"_s, settings.agent.defaultAgentId},
-            {u"mainKey"_s, settings.agent.mainKey},
-            {u"scope"_s, u"per-sender"_s},
-            {u"agents"_s, QJsonArray{QJsonObject{{u"id"_s, settings.agent.defaultAgentId}, {u"name"_s, u"Skynet"_s}}}},
+        reply.ok(QJsonObject {
+            { u"defaultId"_s, settings.agent.defaultAgentId },
+            { u"mainKey"_s, settings.agent.mainKey },
+            { u"scope"_s, u"per-sender"_s },
+            { u"agents"_s,
+                QJsonArray { QJsonObject { { u"id"_s, settings.agent.defaultAgentId }, { u"name"_s, u"Skynet"_s } } } },
         });
     });
 
-    dispatcher.add(u"sessions.list"_s, read, [gateway](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-        const int limit = intParam(params, u"limit"_s, DEFAULT_SESSION_LIMIT, 1, MAX_SESSION_LIMIT);
-        const int offset = intParam(params, u"offset"_s, 0, 0, INT_MAX);
-        const QJsonValue agentValue = params.value(u"agentId"_s);
-        if (!agentValue.isUndefined() && !agentValue.isNull() && !agentValue.isString()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: agentId must be a string"_s));
-            return;
-        }
-        const QJsonValue searchValue = params.value(u"search"_s);
-        if (!searchValue.isUndefined() && !searchValue.isNull() && !searchValue.isString()) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: search must be a string"_s));
-            return;
-        }
-        const SessionRows sessions = readSessions(*gateway, limit, offset, agentValue.toString(), searchValue.toString());
-        const bool hasMore = offset + sessions.rows.size() < sessions.count;
-        QJsonObject result{
-            {u"ts"_s, nowMs()},
-            {u"path"_s, databasePath(*gateway)},
-            {u"count"_s, sessions.rows.size()},
-            {u"totalCount"_s, sessions.count},
-            {u"limitApplied"_s, limit},
-            {u"hasMore"_s, hasMore},
-            {u"defaults"_s,
-             QJsonObject{{u"modelProvider"_s, QJsonValue::Null}, {u"model"_s, QJsonValue::Null}, {u"contextTokens"_s, 0}}},
-            {u"sessions"_s, sessions.rows},
-        };
-        if (hasMore)
-            result.insert(u"nextOffset"_s, offset + sessions.rows.size());
-        reply.ok(result);
-    });
+    dispatcher.add(
+        u"sessions.list"_s, read, [gateway](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            const int limit = intParam(params, u"limit"_s, DEFAULT_SESSION_LIMIT, 1, MAX_SESSION_LIMIT);
+            const int offset = intParam(params, u"offset"_s, 0, 0, INT_MAX);
+            const QJsonValue agentValue = params.value(u"agentId"_s);
+            if (!agentValue.isUndefined() && !agentValue.isNull() && !agentValue.isString()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: agentId must be a string"_s));
+                return;
+            }
+            const QJsonValue searchValue = params.value(u"search"_s);
+            if (!searchValue.isUndefined() && !searchValue.isNull() && !searchValue.isString()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: search must be a string"_s));
+                return;
+            }
+            const SessionRows sessions
+                = readSessions(*gateway, limit, offset, agentValue.toString(), searchValue.toString());
+            const bool hasMore = offset + sessions.rows.size() < sessions.count;
+            QJsonObject result {
+                { u"ts"_s, nowMs() },
+                { u"path"_s, databasePath(*gateway) },
+                { u"count"_s, sessions.rows.size() },
+                { u"totalCount"_s, sessions.count },
+                { u"limitApplied"_s, limit },
+                { u"hasMore"_s, hasMore },
+                { u"defaults"_s,
+                    QJsonObject { { u"modelProvider"_s, QJsonValue::Null }, { u"model"_s, QJsonValue::Null },
+                        { u"contextTokens"_s, 0 } } },
+                { u"sessions"_s, sessions.rows },
+            };
+            if (hasMore)
+                result.insert(u"nextOffset"_s, offset + sessions.rows.size());
+            reply.ok(result);
+        });
 
     // Read-only view of the configuration (openclaw-protocol.md §7.4); `gateway probe` reads it.
     dispatcher.add(u"config.get"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
@@ -312,25 +311,26 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
         const bool exists = !settings.configPath.isEmpty() && file.exists();
         QString hash;
         if (exists && file.open(QIODevice::ReadOnly))
-            hash = QString::fromLatin1(QCryptographicHash::hash(file.read(1 << 20), QCryptographicHash::Sha256).toHex());
+            hash
+                = QString::fromLatin1(QCryptographicHash::hash(file.read(1 << 20), QCryptographicHash::Sha256).toHex());
         const QJsonObject config = effectiveConfig(settings);
-        reply.ok(QJsonObject{
-            {u"path"_s, settings.configPath},
-            {u"exists"_s, exists},
-            {u"valid"_s, true},
-            {u"hash"_s, hash},
-            {u"config"_s, config},
-            {u"parsed"_s, config},
+        reply.ok(QJsonObject {
+            { u"path"_s, settings.configPath },
+            { u"exists"_s, exists },
+            { u"valid"_s, true },
+            { u"hash"_s, hash },
+            { u"config"_s, config },
+            { u"parsed"_s, config },
             // The file may hold plain-text secrets; it is never sent.
-            {u"raw"_s, QJsonValue::Null},
-            {u"issues"_s, QJsonArray()},
-            {u"warnings"_s, QJsonArray::fromStringList(settings.warnings)},
+            { u"raw"_s, QJsonValue::Null },
+            { u"issues"_s, QJsonArray() },
+            { u"warnings"_s, QJsonArray::fromStringList(settings.warnings) },
         });
     });
 
     dispatcher.add(u"commands.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {
         // Slash commands arrive with the agent runtime and the people issue; none are served yet.
-        reply.ok(QJsonObject{{u"commands"_s, QJsonArray()}});
+        reply.ok(QJsonObject { { u"commands"_s, QJsonArray() } });
     });
 }
 

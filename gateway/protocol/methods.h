@@ -8,11 +8,13 @@
 
 #include "config/settings.h"
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 class Database;
 }
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 
 class Dispatcher;
 

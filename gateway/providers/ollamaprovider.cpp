@@ -164,8 +164,7 @@ QString contextLengthOf(const QJsonObject &modelInfo, qint64 *length)
 
 } // namespace
 
-OllamaProvider::OllamaProvider(ProviderConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config))
+OllamaProvider::OllamaProvider(ProviderConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
     if (m_config.baseUrl.isEmpty())
         m_config.baseUrl = QUrl(QString::fromLatin1(DEFAULT_BASE_URL));
@@ -260,8 +259,8 @@ ChatStream *OllamaProvider::chat(const ChatRequest &request, QObject *parent)
     httpRequest.setRawHeader("Accept", "application/x-ndjson");
     if (!m_config.apiKey.isEmpty())
         httpRequest.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
-    stream->start(
-        network(), httpRequest, QJsonDocument(buildChatBody(request)).toJson(QJsonDocument::Compact), m_config.timeouts);
+    stream->start(network(), httpRequest, QJsonDocument(buildChatBody(request)).toJson(QJsonDocument::Compact),
+        m_config.timeouts);
     return stream;
 }
 

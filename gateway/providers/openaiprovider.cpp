@@ -244,8 +244,7 @@ QJsonObject messageJson(const ChatMessage &message)
 
 } // namespace
 
-OpenAiProvider::OpenAiProvider(ProviderConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config))
+OpenAiProvider::OpenAiProvider(ProviderConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
     if (m_config.baseUrl.isEmpty())
         m_config.baseUrl = QUrl(QString::fromLatin1(DEFAULT_BASE_URL));

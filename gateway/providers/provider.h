@@ -13,7 +13,8 @@
 
 #include "core/result.h"
 
-namespace Gateway::Providers {
+namespace Gateway::Providers
+{
 
 /// @brief A tool call requested by the model (arguments already parsed from the fragments).
 struct ToolCall
@@ -28,11 +29,11 @@ struct ChatMessage
 {
     enum class Role { User, Assistant, Tool };
     Role role = Role::User;
-    QString text;               ///< user or assistant text; for Role::Tool the result content
-    QList<ToolCall> toolCalls;  ///< assistant turns that asked for tools
-    QString toolCallId;         ///< Role::Tool: which call this answers
-    QString toolName;           ///< Role::Tool: the tool's name (Ollama wants it)
-    bool isError = false;       ///< Role::Tool: the tool failed
+    QString text; ///< user or assistant text; for Role::Tool the result content
+    QList<ToolCall> toolCalls; ///< assistant turns that asked for tools
+    QString toolCallId; ///< Role::Tool: which call this answers
+    QString toolName; ///< Role::Tool: the tool's name (Ollama wants it)
+    bool isError = false; ///< Role::Tool: the tool failed
 };
 
 /// @brief A tool the model may call; parameters is a JSON Schema object.
@@ -66,10 +67,10 @@ struct ChatRequest
 /// @brief Token counts as the provider reported them.
 struct Usage
 {
-    qint64 inputTokens = 0;      ///< uncached input
+    qint64 inputTokens = 0; ///< uncached input
     qint64 outputTokens = 0;
     qint64 cacheWriteTokens = 0; ///< Anthropic cache_creation_input_tokens
-    qint64 cacheReadTokens = 0;  ///< Anthropic cache_read_input_tokens
+    qint64 cacheReadTokens = 0; ///< Anthropic cache_read_input_tokens
 };
 
 enum class StopReason { Stop, Length, ToolUse, Refusal, Other };
@@ -78,22 +79,22 @@ enum class StopReason { Stop, Length, ToolUse, Refusal, Other };
 struct ProviderError
 {
     enum class Kind {
-        Connect,       ///< could not connect / connection reset before any answer
-        Timeout,       ///< no answer (or no progress) in time
-        RateLimited,   ///< 429
-        Overloaded,    ///< 529 / overloaded_error / 503
-        Server,        ///< other 5xx
-        Auth,          ///< 401/403
-        BadRequest,    ///< 400/404/422: our request is wrong; retrying will not help
-        Quota,         ///< insufficient_quota / billing: never retried
-        Malformed,     ///< the stream could not be parsed
-        Upstream,      ///< an error event / error line inside a 200 stream
-        Aborted,       ///< abort() was called
+        Connect, ///< could not connect / connection reset before any answer
+        Timeout, ///< no answer (or no progress) in time
+        RateLimited, ///< 429
+        Overloaded, ///< 529 / overloaded_error / 503
+        Server, ///< other 5xx
+        Auth, ///< 401/403
+        BadRequest, ///< 400/404/422: our request is wrong; retrying will not help
+        Quota, ///< insufficient_quota / billing: never retried
+        Malformed, ///< the stream could not be parsed
+        Upstream, ///< an error event / error line inside a 200 stream
+        Aborted, ///< abort() was called
     };
     Kind kind = Kind::Server;
     int httpStatus = 0;
     qint64 retryAfterMs = -1; ///< from retry-after / retry_after, -1 when absent
-    QString message;          ///< for people; never contains credentials
+    QString message; ///< for people; never contains credentials
     /// The upstream's machine-readable error type/code when it gave one ("overloaded_error",
     /// "insufficient_quota", "rate_limit_exceeded", ...); empty otherwise.
     QString errorType;

@@ -15,9 +15,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Secrets {
+namespace Gateway::Secrets
+{
 
-namespace {
+namespace
+{
 constexpr qint64 MAX_SECRETS_FILE_BYTES = 1024 * 1024;
 }
 
@@ -31,17 +33,16 @@ Status FileSecretStore::open()
         return {};
     const QFileDevice::Permissions perms = file.permissions();
     if (perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)) {
-        return Error{u"SECRETS_PERMISSIONS"_s,
-                     u"%1 is readable by other users; run: chmod 600 %1"_s.arg(m_path)};
+        return Error { u"SECRETS_PERMISSIONS"_s, u"%1 is readable by other users; run: chmod 600 %1"_s.arg(m_path) };
     }
     if (file.size() > MAX_SECRETS_FILE_BYTES)
-        return Error{u"SECRETS_TOO_LARGE"_s, u"%1 is larger than 1 MiB"_s.arg(m_path)};
+        return Error { u"SECRETS_TOO_LARGE"_s, u"%1 is larger than 1 MiB"_s.arg(m_path) };
     if (!file.open(QIODevice::ReadOnly))
-        return Error{u"SECRETS_UNREADABLE"_s, u"cannot read %1: %2"_s.arg(m_path, file.errorString())};
+        return Error { u"SECRETS_UNREADABLE"_s, u"cannot read %1: %2"_s.arg(m_path, file.errorString()) };
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject())
-        return Error{u"SECRETS_INVALID"_s, u"%1 is not a JSON object (%2)"_s.arg(m_path, parseError.errorString())};
+        return Error { u"SECRETS_INVALID"_s, u"%1 is not a JSON object (%2)"_s.arg(m_path, parseError.errorString()) };
     const QJsonObject object = doc.object();
     for (auto it = object.begin(); it != object.end(); ++it)
         m_values.insert(it.key(), it.value().toString());
@@ -81,18 +82,18 @@ Status FileSecretStore::save()
         object.insert(it.key(), it.value());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{u"SECRETS_UNWRITABLE"_s, u"cannot write %1: %2"_s.arg(m_path, file.errorString())};
+        return Error { u"SECRETS_UNWRITABLE"_s, u"cannot write %1: %2"_s.arg(m_path, file.errorString()) };
     // Restrict before any secret byte is written.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error{u"SECRETS_UNWRITABLE"_s, u"cannot write %1: %2"_s.arg(m_path, file.errorString())};
+        return Error { u"SECRETS_UNWRITABLE"_s, u"cannot write %1: %2"_s.arg(m_path, file.errorString()) };
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return {};
 }
 
-std::optional<QString> resolve(const QString &reference, SecretStore *store, const QProcessEnvironment &env,
-                               const QString &home)
+std::optional<QString> resolve(
+    const QString &reference, SecretStore *store, const QProcessEnvironment &env, const QString &home)
 {
     const Config::SecretRef ref = Config::SecretRef::parse(reference);
     switch (ref.kind) {
@@ -108,7 +109,8 @@ std::optional<QString> resolve(const QString &reference, SecretStore *store, con
         return value.isEmpty() ? std::nullopt : std::optional<QString>(value);
     }
     case Config::SecretRef::Kind::File: {
-        const QString path = QDir::isRelativePath(ref.target) && !home.isEmpty() ? QDir(home).filePath(ref.target) : ref.target;
+        const QString path
+            = QDir::isRelativePath(ref.target) && !home.isEmpty() ? QDir(home).filePath(ref.target) : ref.target;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly) || file.size() > MAX_SECRETS_FILE_BYTES)
             return std::nullopt;

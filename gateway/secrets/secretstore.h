@@ -10,7 +10,8 @@
 
 #include "core/result.h"
 
-namespace Gateway::Secrets {
+namespace Gateway::Secrets
+{
 
 /// @brief Where named secrets (gateway token, API keys, bot tokens) live. Config files only name
 /// a secret; the value is read through this interface.
@@ -51,8 +52,8 @@ private:
 /// @brief Resolves a secret reference from the config (Config::SecretRef):
 /// "" → nullopt; "secret:NAME" → store; "env:VAR" → environment; "file:PATH" → first line of
 /// the file (relative to home); anything else is a plain-text value (warned about by the loader).
-std::optional<QString> resolve(const QString &reference, SecretStore *store,
-                               const QProcessEnvironment &env, const QString &home = {});
+std::optional<QString> resolve(
+    const QString &reference, SecretStore *store, const QProcessEnvironment &env, const QString &home = {});
 
 /// @brief Compares two secrets in time independent of where they differ.
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);

@@ -35,9 +35,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway {
+namespace Gateway
+{
 
-namespace {
+namespace
+{
 
 const QString GATEWAY_TOKEN_SECRET = QStringLiteral("gateway.token");
 
@@ -95,7 +97,7 @@ std::shared_ptr<Secrets::FileSecretStore> openSecretStore(const QString &home, E
 }
 
 #if defined(Q_OS_UNIX)
-int s_signalPipe[2] = {-1, -1};
+int s_signalPipe[2] = { -1, -1 };
 
 void onSignal(int)
 {
@@ -148,16 +150,20 @@ bool argvRequestsNoGui(int argc, char **argv)
 Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDesktopApp)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        isDesktopApp ? u"Skynet: a security-first, self-hosted AI gateway (desktop app)."_s
-                     : u"Skynet gateway: a security-first, self-hosted AI gateway (headless)."_s);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
-    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
-    const QCommandLineOption config(u"config"_s, u"Read the configuration from <path> (default: <home>/skynet.toml)."_s, u"path"_s);
-    const QCommandLineOption home(u"home"_s, u"Use <dir> as the home folder (default: $SKYNET_HOME or ~/.skynet)."_s, u"dir"_s);
+    parser.setApplicationDescription(isDesktopApp
+            ? u"Skynet: a security-first, self-hosted AI gateway (desktop app)."_s
+            : u"Skynet gateway: a security-first, self-hosted AI gateway (headless)."_s);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help and exit."_s);
+    const QCommandLineOption version({ u"v"_s, u"version"_s }, u"Show the version and exit."_s);
+    const QCommandLineOption config(
+        u"config"_s, u"Read the configuration from <path> (default: <home>/skynet.toml)."_s, u"path"_s);
+    const QCommandLineOption home(
+        u"home"_s, u"Use <dir> as the home folder (default: $SKYNET_HOME or ~/.skynet)."_s, u"dir"_s);
     const QCommandLineOption bind(u"bind"_s, u"Listen on <address> (overrides gateway.bind)."_s, u"address"_s);
-    const QCommandLineOption port(u"port"_s, u"Listen on <port>; 0 picks a free port (overrides gateway.port)."_s, u"port"_s);
-    const QCommandLineOption logLevel(u"log-level"_s, u"debug, info, warning or error (overrides logging.level)."_s, u"level"_s);
+    const QCommandLineOption port(
+        u"port"_s, u"Listen on <port>; 0 picks a free port (overrides gateway.port)."_s, u"port"_s);
+    const QCommandLineOption logLevel(
+        u"log-level"_s, u"debug, info, warning or error (overrides logging.level)."_s, u"level"_s);
     const QCommandLineOption noGui(u"no-gui"_s, u"Run the gateway headless, without a window."_s);
     parser.addOption(help);
     parser.addOption(version);
@@ -169,15 +175,15 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     if (isDesktopApp)
         parser.addOption(noGui);
     parser.addPositionalArgument(u"command"_s,
-                                 u"Optional: token (print the gateway token), config check (validate the "
-                                 "configuration and exit), route \"<text>\" (print the model routing decision "
-                                 "for <text> as JSON). Without a command the gateway runs."_s,
-                                 u"[command [args...]]"_s);
+        u"Optional: token (print the gateway token), config check (validate the "
+        "configuration and exit), route \"<text>\" (print the model routing decision "
+        "for <text> as JSON). Without a command the gateway runs."_s,
+        u"[command [args...]]"_s);
 
     CommandLine result;
     result.helpText = parser.helpText();
     if (!parser.parse(arguments))
-        return Error{u"USAGE"_s, parser.errorText() + u"\nTry '%1 --help'."_s.arg(programName(isDesktopApp))};
+        return Error { u"USAGE"_s, parser.errorText() + u"\nTry '%1 --help'."_s.arg(programName(isDesktopApp)) };
 
     result.showHelp = parser.isSet(help);
     result.showVersion = parser.isSet(version);
@@ -190,30 +196,31 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
         if (!ok || value < 0 || value > 65535) {
-            return Error{u"USAGE"_s, u"--port expects an integer from 0 to 65535, got \"%1\""_s.arg(parser.value(port).left(32))};
+            return Error { u"USAGE"_s,
+                u"--port expects an integer from 0 to 65535, got \"%1\""_s.arg(parser.value(port).left(32)) };
         }
         result.overrides.port = value;
     }
     if (parser.isSet(logLevel)) {
-        static const QStringList levels = {u"debug"_s, u"info"_s, u"warning"_s, u"error"_s};
+        static const QStringList levels = { u"debug"_s, u"info"_s, u"warning"_s, u"error"_s };
         if (!levels.contains(result.overrides.logLevel))
-            return Error{u"USAGE"_s, u"--log-level expects debug, info, warning or error"_s};
+            return Error { u"USAGE"_s, u"--log-level expects debug, info, warning or error"_s };
     }
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         result.command = positional.first();
         result.arguments = positional.mid(1);
-        static const QStringList commands = {u"token"_s, u"config"_s, u"route"_s};
+        static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s };
         if (!commands.contains(result.command)) {
-            return Error{u"USAGE"_s, u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64),
-                                                                                     programName(isDesktopApp))};
+            return Error { u"USAGE"_s,
+                u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64), programName(isDesktopApp)) };
         }
-        if (result.command == u"config" && result.arguments != QStringList{u"check"_s})
-            return Error{u"USAGE"_s, u"usage: %1 config check"_s.arg(programName(isDesktopApp))};
+        if (result.command == u"config" && result.arguments != QStringList { u"check"_s })
+            return Error { u"USAGE"_s, u"usage: %1 config check"_s.arg(programName(isDesktopApp)) };
         if (result.command == u"token" && !result.arguments.isEmpty())
-            return Error{u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp))};
+            return Error { u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp)) };
         if (result.command == u"route" && result.arguments.size() != 1)
-            return Error{u"USAGE"_s, u"usage: %1 route \"<text>\""_s.arg(programName(isDesktopApp))};
+            return Error { u"USAGE"_s, u"usage: %1 route \"<text>\""_s.arg(programName(isDesktopApp)) };
     }
     return result;
 }
@@ -228,7 +235,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     QString home = commandLine.home.isEmpty() ? defaultHome(env) : commandLine.home;
     home = QDir(home).absolutePath();
     if (!QDir().mkpath(home))
-        return Error{u"HOME"_s, u"cannot create the home folder %1"_s.arg(home)};
+        return Error { u"HOME"_s, u"cannot create the home folder %1"_s.arg(home) };
     QFile::setPermissions(home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     // The config: --config, else <home>/skynet.toml, created from the template on first run.
@@ -242,19 +249,19 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
             const QString partial = configPath + u".new"_s;
             QFile file(partial);
             if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return Error{u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString())};
+                return Error { u"CONFIG"_s, u"cannot create %1: %2"_s.arg(configPath, file.errorString()) };
             file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             const QByteArray text = Config::ConfigLoader::defaultTemplate();
             const bool written = file.write(text) == text.size();
             file.close();
             if (!written || !QFile::rename(partial, configPath)) {
                 QFile::remove(partial);
-                return Error{u"CONFIG"_s, u"cannot create %1"_s.arg(configPath)};
+                return Error { u"CONFIG"_s, u"cannot create %1"_s.arg(configPath) };
             }
             freshTemplate = true;
         }
     } else if (!QFileInfo::exists(configPath)) {
-        return Error{u"CONFIG"_s, u"%1: the configuration file does not exist"_s.arg(configPath)};
+        return Error { u"CONFIG"_s, u"%1: the configuration file does not exist"_s.arg(configPath) };
     }
 
     // --port 0 (pick a free port) is a command-line-only value; the file requires 1..65535.
@@ -267,7 +274,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     auto loaded = freshTemplate ? Config::ConfigLoader::loadFromData({}, configPath, home, env, overrides)
                                 : Config::ConfigLoader::loadFile(configPath, home, env, overrides);
     if (!loaded)
-        return Error{u"CONFIG"_s, loaded.error().toString()};
+        return Error { u"CONFIG"_s, loaded.error().toString() };
     if (freshTemplate)
         loaded->configPath = QFileInfo(configPath).absoluteFilePath();
     Bootstrap boot;
@@ -282,7 +289,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     Error secretsError;
     std::shared_ptr<Secrets::FileSecretStore> store = openSecretStore(home, &secretsError);
     if (!store)
-        return Error{u"SECRETS"_s, secretsError.message};
+        return Error { u"SECRETS"_s, secretsError.message };
     boot.secrets = store;
 
     // The gateway token: configured (reference or SKYNET_GATEWAY_TOKEN), else stored, else
@@ -295,20 +302,21 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
             } else if (isLoopback(gw.bind)) {
                 const QString token = Secrets::generateToken();
                 if (Status s = store->write(GATEWAY_TOKEN_SECRET, token); !s)
-                    return Error{u"SECRETS"_s, s.error().message};
+                    return Error { u"SECRETS"_s, s.error().message };
                 gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
                 // The value is shown only on a terminal: redirected stderr usually ends up in a
                 // log file, and secrets never go to logs.
                 const QString shown = stderrIsTerminal() ? u":\n\n    %1\n\n"_s.arg(token) : u".\n"_s;
-                boot.firstRunNotice = u"Skynet generated a gateway token for clients%1"
-                                      "It is stored %2. Print it with: skynet-gateway token\n"
-                                      "Clients pass it as --token, or set SKYNET_GATEWAY_TOKEN.\n"_s
-                                          .arg(shown, store->describe());
+                boot.firstRunNotice
+                    = u"Skynet generated a gateway token for clients%1"
+                      "It is stored %2. Print it with: skynet-gateway token\n"
+                      "Clients pass it as --token, or set SKYNET_GATEWAY_TOKEN.\n"_s.arg(shown, store->describe());
             }
         } else {
             const Config::SecretRef ref = Config::SecretRef::parse(gw.token);
             if (ref.isReference() && !Secrets::resolve(gw.token, store.get(), env, home)) {
-                return Error{u"SECRETS"_s, u"%1: gateway.token refers to \"%2\", which is not set"_s.arg(configPath, gw.token)};
+                return Error { u"SECRETS"_s,
+                    u"%1: gateway.token refers to \"%2\", which is not set"_s.arg(configPath, gw.token) };
             }
         }
     }
@@ -325,14 +333,15 @@ int runCommand(const CommandLine &commandLine)
         return ExitConfigError;
     }
     if (commandLine.command == u"config") {
-        printOut(u"%1: OK\n"_s.arg(boot->settings.configPath.isEmpty() ? u"configuration"_s : boot->settings.configPath));
+        printOut(
+            u"%1: OK\n"_s.arg(boot->settings.configPath.isEmpty() ? u"configuration"_s : boot->settings.configPath));
         for (const QString &warning : std::as_const(boot->settings.warnings))
             printOut(u"warning: "_s + warning + u'\n');
         return ExitOk;
     }
     if (commandLine.command == u"token") {
         const auto token = Secrets::resolve(boot->settings.gateway.token, boot->secrets.get(),
-                                            QProcessEnvironment::systemEnvironment(), boot->settings.home);
+            QProcessEnvironment::systemEnvironment(), boot->settings.home);
         if (!token) {
             printErr(u"no gateway token is configured (gateway.auth = \"%1\")\n"_s.arg(boot->settings.gateway.auth));
             return ExitFailure;
@@ -349,8 +358,8 @@ int runCommand(const CommandLine &commandLine)
         Secrets::SecretStore *store = boot->secrets.get();
         Agent::ModelRouter router(settings.routing, settings.providers);
         router.setAvailability([&](const QString &providerId) {
-            const Config::ProviderSettings *provider =
-                Agent::ModelRouter::providerSettings(settings.providers, providerId);
+            const Config::ProviderSettings *provider
+                = Agent::ModelRouter::providerSettings(settings.providers, providerId);
             if (!provider || !provider->enabled)
                 return false;
             if (providerId == u"ollama")
@@ -420,7 +429,8 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
     // fsyncs) runs on a worker thread meanwhile, and the main thread then opens its own
     // connection to the ready file. "listening" is printed once the gateway is ready.
     auto prepared = std::make_shared<Status>();
-    QThread *worker = QThread::create([prepared, settings = boot->settings] { *prepared = Service::prepareStorage(settings); });
+    QThread *worker
+        = QThread::create([prepared, settings = boot->settings] { *prepared = Service::prepareStorage(settings); });
     QObject::connect(worker, &QThread::finished, &app, [&, worker, prepared] {
         worker->deleteLater();
         Status status = *prepared;

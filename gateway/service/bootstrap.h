@@ -13,9 +13,11 @@
 
 class QCoreApplication;
 
-namespace Gateway {
+namespace Gateway
+{
 
-namespace Secrets {
+namespace Secrets
+{
 class SecretStore;
 }
 class Service;
@@ -23,22 +25,22 @@ class Service;
 /// @brief What the command line asked for (shared by skynet and skynet-gateway).
 struct CommandLine
 {
-    QString configPath;          ///< --config PATH
-    QString home;                ///< --home DIR
+    QString configPath; ///< --config PATH
+    QString home; ///< --home DIR
     Config::Overrides overrides; ///< --bind, --port, --log-level
-    bool noGui = false;          ///< --no-gui (skynet only)
+    bool noGui = false; ///< --no-gui (skynet only)
     bool showVersion = false;
     bool showHelp = false;
-    QString command;             ///< first positional argument ("" = run the gateway)
-    QStringList arguments;       ///< the positional arguments after the command
-    QString helpText;            ///< filled by parse()
+    QString command; ///< first positional argument ("" = run the gateway)
+    QStringList arguments; ///< the positional arguments after the command
+    QString helpText; ///< filled by parse()
 };
 
 /// @brief Exit codes of both executables.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,      ///< could not start (port in use, storage, ...)
-    ExitConfigError = 2,  ///< bad configuration or command line
+    ExitFailure = 1, ///< could not start (port in use, storage, ...)
+    ExitConfigError = 2, ///< bad configuration or command line
 };
 
 /// @brief Turns argv into a CommandLine; a usage error is returned as an Error whose message is

@@ -27,9 +27,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway {
+namespace Gateway
+{
 
-namespace {
+namespace
+{
 
 bool isLoopbackBind(const QString &bind)
 {
@@ -73,7 +75,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     bool isReady() const override { return ready; }
     QStringList events() const override
     {
-        return {u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s};
+        return { u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s };
     }
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
@@ -86,10 +88,9 @@ struct Service::Private final : public Protocol::GatewayInfo
 void Service::Private::addRoutes()
 {
     const auto health = [this](const Http::Request &) {
-        return Http::Response::json(200, compactJson(QJsonObject{{u"ok"_s, true},
-                                                                 {u"status"_s, u"live"_s},
-                                                                 {u"version"_s, Protocol::serverVersion()},
-                                                                 {u"uptimeMs"_s, uptimeMs()}}));
+        return Http::Response::json(200,
+            compactJson(QJsonObject { { u"ok"_s, true }, { u"status"_s, u"live"_s },
+                { u"version"_s, Protocol::serverVersion() }, { u"uptimeMs"_s, uptimeMs() } }));
     };
     router.add("GET", u"/health"_s, health);
     router.add("GET", u"/healthz"_s, health);
@@ -97,16 +98,17 @@ void Service::Private::addRoutes()
         QJsonArray failing;
         if (!ready)
             failing.append(u"storage"_s);
-        return Http::Response::json(ready ? 200 : 503, compactJson(QJsonObject{{u"ready"_s, ready},
-                                                                               {u"failing"_s, failing},
-                                                                               {u"uptimeMs"_s, uptimeMs()}}));
+        return Http::Response::json(ready ? 200 : 503,
+            compactJson(
+                QJsonObject { { u"ready"_s, ready }, { u"failing"_s, failing }, { u"uptimeMs"_s, uptimeMs() } }));
     };
     router.add("GET", u"/readyz"_s, readiness);
     router.add("GET", u"/ready"_s, readiness);
     router.add("GET", u"/"_s, [](const Http::Request &) {
-        Http::Response response = Http::Response::error(426, u"this is the Skynet gateway's WebSocket endpoint; "
-                                                              "see /health for status"_s);
-        response.headers.append({QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket")});
+        Http::Response response = Http::Response::error(426,
+            u"this is the Skynet gateway's WebSocket endpoint; "
+            "see /health for status"_s);
+        response.headers.append({ QByteArrayLiteral("Upgrade"), QByteArrayLiteral("websocket") });
         return response;
     });
 }
@@ -122,9 +124,8 @@ void Service::Private::addProviders(QObject *parent)
         QString id;
         const Config::ProviderSettings *settings;
     };
-    const QList<Entry> entries = {{u"ollama"_s, &config.providers.ollama},
-                                  {u"anthropic"_s, &config.providers.anthropic},
-                                  {u"openai"_s, &config.providers.openai}};
+    const QList<Entry> entries = { { u"ollama"_s, &config.providers.ollama },
+        { u"anthropic"_s, &config.providers.anthropic }, { u"openai"_s, &config.providers.openai } };
     for (const Entry &entry : entries) {
         if (!entry.settings->enabled)
             continue;
@@ -141,7 +142,8 @@ void Service::Private::addProviders(QObject *parent)
         pc = Providers::ProviderFactory::withEnvironment(pc, env);
         if (entry.id == u"anthropic" && pc.apiKey.isEmpty())
             continue;
-        if (entry.id == u"openai" && pc.apiKey.isEmpty() && entry.settings->baseUrl.isEmpty() && !env.contains(u"OPENAI_BASE_URL"_s))
+        if (entry.id == u"openai" && pc.apiKey.isEmpty() && entry.settings->baseUrl.isEmpty()
+            && !env.contains(u"OPENAI_BASE_URL"_s))
             continue;
         pc.local = pc.local || Providers::ProviderFactory::isLoopback(pc.baseUrl);
         if (config.routing.offline && !pc.local)
@@ -155,7 +157,8 @@ void Service::Private::addProviders(QObject *parent)
     }
 }
 
-namespace {
+namespace
+{
 Storage::Database::Options storageOptions(const Config::Settings &config)
 {
     const QString path = config.resolvePath(config.storage.path);
@@ -197,7 +200,7 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     router->setAvailability([pool](const QString &id) { return pool->find(id) && pool->isAvailable(id); });
     const bool localOnly = d->config.routing.privacy || d->config.routing.offline;
     d->runtime->setRouter([router, localOnly](const QString &text, int historyMessages) {
-        const Agent::RouteDecision decision = router->route(Agent::RouteInput{text, historyMessages, 0, QString()});
+        const Agent::RouteDecision decision = router->route(Agent::RouteInput { text, historyMessages, 0, QString() });
         Agent::RouteChoice choice;
         choice.provider = decision.provider;
         choice.model = decision.model;
@@ -211,21 +214,26 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     // a loopback proxy is still billed, so this asks for the kind, not for the address.)
     auto prices = Agent::PriceTable::parse(d->config.pricing.table);
     if (!prices)
-        qCWarning(lcGatewayConfig).noquote() << "pricing.table:" << prices.error().message << "- costs are recorded as 0";
+        qCWarning(lcGatewayConfig).noquote()
+            << "pricing.table:" << prices.error().message << "- costs are recorded as 0";
     auto table = std::make_shared<Agent::PriceTable>(prices ? prices.value() : Agent::PriceTable());
-    d->runtime->setCostFunction([table, pool](const QString &provider, const QString &model, const Providers::Usage &usage) {
-        const Providers::Provider *p = pool->find(provider);
-        return table->cost(model, usage, p && p->kind() == u"ollama");
-    });
+    d->runtime->setCostFunction(
+        [table, pool](const QString &provider, const QString &model, const Providers::Usage &usage) {
+            const Providers::Provider *p = pool->find(provider);
+            return table->cost(model, usage, p && p->kind() == u"ollama");
+        });
 
-    auto *openai = new Agent::OpenAiEndpoint(d->runtime, d->pool, [this](const QString &bearer) {
-        // The same secret as the WebSocket endpoint (per-user keys come with the people issue).
-        const Ws::AuthConfig &auth = d->auth;
-        if (auth.mode == u"none")
-            return true;
-        const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
-        return !expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8());
-    }, this);
+    auto *openai = new Agent::OpenAiEndpoint(
+        d->runtime, d->pool,
+        [this](const QString &bearer) {
+            // The same secret as the WebSocket endpoint (per-user keys come with the people issue).
+            const Ws::AuthConfig &auth = d->auth;
+            if (auth.mode == u"none")
+                return true;
+            const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
+            return !expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8());
+        },
+        this);
     openai->registerRoutes(d->router);
     d->addRoutes();
 }
@@ -249,7 +257,7 @@ Status Service::start()
 Status Service::openStorage()
 {
     if (!d->running)
-        return Error{u"NOT_RUNNING"_s, u"the gateway is not listening"_s};
+        return Error { u"NOT_RUNNING"_s, u"the gateway is not listening"_s };
     if (d->ready)
         return {};
     if (Status s = d->openStorage(); !s)
@@ -276,34 +284,34 @@ Status Service::listen()
     auth.password = Secrets::resolve(gw.password, d->secrets.get(), env, d->config.home).value_or(QString());
     Logging::registerSecret(auth.token);
     Logging::registerSecret(auth.password);
-    const bool hasSecret = (auth.mode == u"token" && !auth.token.isEmpty())
-        || (auth.mode == u"password" && !auth.password.isEmpty());
+    const bool hasSecret
+        = (auth.mode == u"token" && !auth.token.isEmpty()) || (auth.mode == u"password" && !auth.password.isEmpty());
 
     // Loopback by default; anything else needs a secret, and TLS (not yet available) or an
     // explicit override.
     if (!isLoopbackBind(gw.bind)) {
         if (!hasSecret) {
-            return Error{u"INSECURE_BIND"_s,
-                         u"refusing to listen on %1 without authentication: set SKYNET_GATEWAY_TOKEN (or gateway.token) "
-                         "and gateway.auth = \"token\", or bind 127.0.0.1"_s.arg(gw.bind)};
+            return Error { u"INSECURE_BIND"_s,
+                u"refusing to listen on %1 without authentication: set SKYNET_GATEWAY_TOKEN (or gateway.token) "
+                "and gateway.auth = \"token\", or bind 127.0.0.1"_s.arg(gw.bind) };
         }
         if (!gw.allowInsecureBind) {
-            return Error{u"INSECURE_BIND"_s,
-                         u"refusing to listen on %1 without TLS: TLS is not available in this build; set "
-                         "gateway.allow_insecure_bind = true to accept plain-text traffic beyond loopback"_s.arg(gw.bind)};
+            return Error { u"INSECURE_BIND"_s,
+                u"refusing to listen on %1 without TLS: TLS is not available in this build; set "
+                "gateway.allow_insecure_bind = true to accept plain-text traffic beyond loopback"_s.arg(gw.bind) };
         }
         qCWarning(lcGatewayService).noquote() << "listening beyond loopback on" << gw.bind << "WITHOUT TLS";
     }
     if ((auth.mode == u"token" || auth.mode == u"password") && !hasSecret) {
-        return Error{u"AUTH_NOT_CONFIGURED"_s,
-                     u"gateway.auth is \"%1\" but no %1 is available: set SKYNET_GATEWAY_TOKEN or gateway.%1"_s.arg(auth.mode)};
+        return Error { u"AUTH_NOT_CONFIGURED"_s,
+            u"gateway.auth is \"%1\" but no %1 is available: set SKYNET_GATEWAY_TOKEN or gateway.%1"_s.arg(auth.mode) };
     }
 
     QHostAddress address;
     if (gw.bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
         address = QHostAddress(QHostAddress::LocalHost);
     else if (!address.setAddress(gw.bind))
-        return Error{u"BAD_BIND"_s, u"gateway.bind \"%1\" is not an IP address"_s.arg(gw.bind)};
+        return Error { u"BAD_BIND"_s, u"gateway.bind \"%1\" is not an IP address"_s.arg(gw.bind) };
 
     d->http = new Http::Server(d->config.gateway, d->router, this);
     d->http->setAccessLogEnabled(d->config.logging.accessLog);
@@ -312,9 +320,8 @@ Status Service::listen()
     d->auth = auth;
     d->runtime->setEventBus(d->hub);
     connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);
-    d->http->setUpgradeHandler([this](QTcpSocket *socket, const Http::Request &request) {
-        d->hub->accept(socket, request);
-    });
+    d->http->setUpgradeHandler(
+        [this](QTcpSocket *socket, const Http::Request &request) { d->hub->accept(socket, request); });
     if (Status s = d->http->listen(address, quint16(gw.port)); !s) {
         delete d->http;
         d->http = nullptr;

@@ -11,21 +11,27 @@
 #include "config/settings.h"
 #include "core/result.h"
 
-namespace Gateway {
+namespace Gateway
+{
 
-namespace Http {
+namespace Http
+{
 class Server;
 }
-namespace Storage {
+namespace Storage
+{
 class Database;
 }
-namespace Secrets {
+namespace Secrets
+{
 class SecretStore;
 }
-namespace Protocol {
+namespace Protocol
+{
 class Dispatcher;
 }
-namespace Agent {
+namespace Agent
+{
 class ChatRuntime;
 class ProviderPool;
 } // namespace Agent
@@ -41,8 +47,7 @@ class Service final : public QObject
 
 public:
     /// secrets is shared with the caller (the bootstrap resolved the gateway token with it).
-    Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore> secrets,
-            QObject *parent = nullptr);
+    Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore> secrets, QObject *parent = nullptr);
     ~Service() override;
 
     /// Binds the listener and opens storage: listen() then openStorage(). Fails with a clear

@@ -8,7 +8,8 @@
 #include <sys/resource.h>
 #endif
 
-namespace Gateway::SystemLimits {
+namespace Gateway::SystemLimits
+{
 
 long raiseOpenFileLimit()
 {

@@ -12,21 +12,20 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 
-namespace {
-std::atomic<int> s_connectionCounter{0};
+namespace
+{
+std::atomic<int> s_connectionCounter { 0 };
 
 Error sqlError(const QString &what, const QSqlError &error)
 {
-    return Error{u"STORAGE_ERROR"_s, what + u": "_s + error.text()};
+    return Error { u"STORAGE_ERROR"_s, what + u": "_s + error.text() };
 }
 } // namespace
 
-Database::Database()
-    : m_connectionName(u"skynet-%1"_s.arg(s_connectionCounter.fetch_add(1)))
-{
-}
+Database::Database() : m_connectionName(u"skynet-%1"_s.arg(s_connectionCounter.fetch_add(1))) { }
 
 Database::~Database()
 {
@@ -38,7 +37,7 @@ Status Database::open(const Options &options, const QList<Migration> &steps)
     close();
     m_options = options;
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
-        return Error{u"STORAGE_DRIVER"_s, u"the Qt SQLite driver (libqt6sql6-sqlite) is not installed"_s};
+        return Error { u"STORAGE_DRIVER"_s, u"the Qt SQLite driver (libqt6sql6-sqlite) is not installed"_s };
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(options.path);
@@ -88,10 +87,11 @@ Status Database::configure()
     if (q.exec(u"PRAGMA journal_mode=WAL"_s) && q.next())
         m_journalMode = q.value(0).toString().toLower();
     if (m_journalMode != u"wal")
-        qCWarning(lcGatewayStorage) << "could not enable WAL for" << m_options.path << "- journal mode is" << m_journalMode;
+        qCWarning(lcGatewayStorage) << "could not enable WAL for" << m_options.path << "- journal mode is"
+                                    << m_journalMode;
     const QString sync = m_options.synchronous.toUpper();
     if (sync != u"OFF" && sync != u"NORMAL" && sync != u"FULL")
-        return Error{u"STORAGE_CONFIG"_s, u"storage.synchronous must be OFF, NORMAL or FULL"_s};
+        return Error { u"STORAGE_CONFIG"_s, u"storage.synchronous must be OFF, NORMAL or FULL"_s };
     const QStringList pragmas = {
         u"PRAGMA synchronous="_s + sync,
         u"PRAGMA busy_timeout="_s + QString::number(m_options.busyTimeoutMs),
@@ -122,9 +122,11 @@ Status Database::migrate(const QList<Migration> &steps)
         return s;
     const int latest = steps.isEmpty() ? 0 : steps.constLast().version;
     if (version > latest) {
-        return Error{u"STORAGE_TOO_NEW"_s,
-                     u"%1 has schema version %2, newer than this Skynet understands (%3); "
-                     "use a newer Skynet or restore a backup"_s.arg(m_options.path).arg(version).arg(latest)};
+        return Error { u"STORAGE_TOO_NEW"_s,
+            u"%1 has schema version %2, newer than this Skynet understands (%3); "
+            "use a newer Skynet or restore a backup"_s.arg(m_options.path)
+                .arg(version)
+                .arg(latest) };
     }
     for (const Migration &step : steps) {
         if (step.version <= version)
@@ -136,8 +138,7 @@ Status Database::migrate(const QList<Migration> &steps)
         QSqlQuery q(db);
         for (const QString &statement : step.statements) {
             if (!q.exec(statement)) {
-                return sqlError(u"migration %1 (%2) failed"_s.arg(step.version).arg(step.description),
-                                q.lastError());
+                return sqlError(u"migration %1 (%2) failed"_s.arg(step.version).arg(step.description), q.lastError());
             }
         }
         q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);

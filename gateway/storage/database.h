@@ -9,7 +9,8 @@
 #include "core/result.h"
 #include "storage/migrations.h"
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 
 /// @brief The gateway's SQLite database: WAL, synchronous, busy_timeout and foreign keys set;
 /// the schema brought to this binary's version step by step, each step in a transaction.

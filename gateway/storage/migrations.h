@@ -6,7 +6,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace Gateway::Storage {
+namespace Gateway::Storage
+{
 
 /// @brief One step of the schema: applied in its own transaction to go from version-1 to version.
 struct Migration

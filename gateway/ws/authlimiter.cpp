@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "ws/authlimiter.h"
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
 qint64 AuthLimiter::retryAfterMs(const QString &address, qint64 nowMs) const
 {

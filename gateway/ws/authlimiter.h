@@ -5,7 +5,8 @@
 #include <QHash>
 #include <QString>
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
 /// @brief Slows down guessing of the gateway token: per remote address, up to FREE_FAILURES
 /// failed logins in a window are free; each further failure blocks that address for a delay that

@@ -17,9 +17,11 @@
 using namespace Qt::Literals::StringLiterals;
 using Gateway::Protocol::ProtocolError;
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
-namespace {
+namespace
+{
 
 constexpr int SERVER_MIN_PROTOCOL = 3;
 constexpr int SERVER_MAX_PROTOCOL = 4;
@@ -44,8 +46,8 @@ QString invalidConnect(const QString &what)
     return u"invalid connect params: "_s + what;
 }
 
-ProtocolError authError(const QString &detailCode, const QString &message, const QString &authReason,
-                        const QString &nextStep)
+ProtocolError authError(
+    const QString &detailCode, const QString &message, const QString &authReason, const QString &nextStep)
 {
     ProtocolError error = ProtocolError::invalidRequest(message, detailCode);
     error.details.insert(u"authReason"_s, authReason);
@@ -71,8 +73,8 @@ Connection::Connection(Hub *hub, QWebSocket *socket) : QObject(socket), m_hub(hu
 
     m_handshakeTimer = startTimer(hub->settings().gateway.handshakeTimeoutMs);
     // The challenge carries no seq (openclaw-protocol.md §2.1).
-    send(Protocol::eventFrame(u"connect.challenge"_s,
-                              QJsonObject{{u"nonce"_s, m_nonce}, {u"ts"_s, Protocol::nowMs()}}, -1));
+    send(Protocol::eventFrame(
+        u"connect.challenge"_s, QJsonObject { { u"nonce"_s, m_nonce }, { u"ts"_s, Protocol::nowMs() } }, -1));
 }
 
 Connection::~Connection()
@@ -146,8 +148,7 @@ void Connection::onText(const QString &message)
         }
         if (parsed->method != u"connect") {
             rejectHandshake(parsed->id,
-                            ProtocolError::invalidRequest(u"invalid handshake: first request must be connect"_s),
-                            CLOSE_POLICY);
+                ProtocolError::invalidRequest(u"invalid handshake: first request must be connect"_s), CLOSE_POLICY);
             return;
         }
         handleConnect(*parsed);
@@ -164,10 +165,11 @@ void Connection::onText(const QString &message)
     if (request.method == u"connect") {
         // A second connect is an ordinary admin-scoped call (openclaw-protocol.md §2.4).
         if (!m_session.hasScope(Protocol::Scope::Admin.toString()))
-            send(Protocol::errorFrame(request.id, Protocol::Dispatcher::missingScope(Protocol::Scope::Admin.toString())));
+            send(Protocol::errorFrame(
+                request.id, Protocol::Dispatcher::missingScope(Protocol::Scope::Admin.toString())));
         else
-            send(Protocol::errorFrame(request.id,
-                                      ProtocolError::invalidRequest(u"already connected"_s, u"ALREADY_CONNECTED"_s)));
+            send(Protocol::errorFrame(
+                request.id, ProtocolError::invalidRequest(u"already connected"_s, u"ALREADY_CONNECTED"_s)));
         return;
     }
     QPointer<Connection> self(this);
@@ -183,8 +185,8 @@ void Connection::onBinary(const QByteArray &message)
     if (m_closing)
         return;
     if (!m_authenticated) {
-        rejectHandshake({}, ProtocolError::invalidRequest(u"invalid handshake: binary frames are not accepted"_s),
-                        CLOSE_POLICY);
+        rejectHandshake(
+            {}, ProtocolError::invalidRequest(u"invalid handshake: binary frames are not accepted"_s), CLOSE_POLICY);
         return;
     }
     // Text frames only; with no id there is nothing to answer, and the socket stays open.
@@ -210,8 +212,9 @@ void Connection::handleConnect(const Protocol::Request &request)
     const QJsonValue maxValue = params.value(u"maxProtocol"_s);
     if (!isPositiveInt(minValue) || !isPositiveInt(maxValue) || minValue.toInteger() > maxValue.toInteger()) {
         rejectHandshake(request.id,
-                        ProtocolError::invalidRequest(invalidConnect(u"minProtocol and maxProtocol must be integers ≥ 1 with min ≤ max"_s)),
-                        CLOSE_POLICY);
+            ProtocolError::invalidRequest(
+                invalidConnect(u"minProtocol and maxProtocol must be integers ≥ 1 with min ≤ max"_s)),
+            CLOSE_POLICY);
         return;
     }
     const QJsonValue clientValue = params.value(u"client"_s);
@@ -221,28 +224,29 @@ void Connection::handleConnect(const Protocol::Request &request)
         || !client.value(u"version"_s).isString() || !client.value(u"platform"_s).isString()
         || !client.value(u"mode"_s).isString() || stringField(u"mode"_s).isEmpty()) {
         rejectHandshake(request.id,
-                        ProtocolError::invalidRequest(invalidConnect(u"client must have string id, version, platform and mode"_s)),
-                        CLOSE_POLICY);
+            ProtocolError::invalidRequest(invalidConnect(u"client must have string id, version, platform and mode"_s)),
+            CLOSE_POLICY);
         return;
     }
     const QJsonValue roleValue = params.value(u"role"_s);
     const QString role = roleValue.isString() ? roleValue.toString() : u"operator"_s;
     if ((!roleValue.isUndefined() && !roleValue.isString()) || role != u"operator") {
         rejectHandshake(request.id,
-                        ProtocolError::invalidRequest(invalidConnect(u"role \"%1\" is not supported; use \"operator\""_s.arg(role.left(32)))),
-                        CLOSE_POLICY);
+            ProtocolError::invalidRequest(
+                invalidConnect(u"role \"%1\" is not supported; use \"operator\""_s.arg(role.left(32)))),
+            CLOSE_POLICY);
         return;
     }
     const QJsonValue scopesValue = params.value(u"scopes"_s);
     if (!scopesValue.isUndefined() && !scopesValue.isArray()) {
-        rejectHandshake(request.id, ProtocolError::invalidRequest(invalidConnect(u"scopes must be an array"_s)),
-                        CLOSE_POLICY);
+        rejectHandshake(
+            request.id, ProtocolError::invalidRequest(invalidConnect(u"scopes must be an array"_s)), CLOSE_POLICY);
         return;
     }
     const QJsonValue authValue = params.value(u"auth"_s);
     if (!authValue.isUndefined() && !authValue.isNull() && !authValue.isObject()) {
-        rejectHandshake(request.id, ProtocolError::invalidRequest(invalidConnect(u"auth must be an object"_s)),
-                        CLOSE_POLICY);
+        rejectHandshake(
+            request.id, ProtocolError::invalidRequest(invalidConnect(u"auth must be an object"_s)), CLOSE_POLICY);
         return;
     }
 
@@ -255,7 +259,7 @@ void Connection::handleConnect(const Protocol::Request &request)
         error.details.insert(u"clientMaxProtocol"_s, clientMax);
         error.details.insert(u"expectedProtocol"_s, SERVER_MAX_PROTOCOL);
         error.details.insert(u"minimumProbeProtocol"_s, SERVER_MIN_PROTOCOL);
-        error.details.insert(u"supportedProtocols"_s, QJsonArray{SERVER_MIN_PROTOCOL, SERVER_MAX_PROTOCOL});
+        error.details.insert(u"supportedProtocols"_s, QJsonArray { SERVER_MIN_PROTOCOL, SERVER_MAX_PROTOCOL });
         rejectHandshake(request.id, error, CLOSE_PROTOCOL_ERROR);
         return;
     }
@@ -264,8 +268,8 @@ void Connection::handleConnect(const Protocol::Request &request)
     AuthLimiter &limiter = m_hub->authLimiter();
     const qint64 now = Protocol::nowMs();
     if (const qint64 wait = limiter.retryAfterMs(m_session.remoteAddress, now); wait > 0) {
-        ProtocolError error = ProtocolError::invalidRequest(u"unauthorized: too many failed attempts; retry later"_s,
-                                                            u"AUTH_RATE_LIMITED"_s);
+        ProtocolError error = ProtocolError::invalidRequest(
+            u"unauthorized: too many failed attempts; retry later"_s, u"AUTH_RATE_LIMITED"_s);
         error.retryable = true;
         error.retryAfterMs = wait;
         error.details.insert(u"recommendedNextStep"_s, u"wait_then_retry"_s);
@@ -284,16 +288,17 @@ void Connection::handleConnect(const Protocol::Request &request)
         const QString noun = password ? u"gateway password"_s : u"gateway token"_s;
         std::optional<ProtocolError> failure;
         if (expected.isEmpty()) {
-            failure = authError(u"AUTH_%1_NOT_CONFIGURED"_s.arg(kind), u"unauthorized: no %1 is configured on the gateway"_s.arg(noun),
-                                u"%1_not_configured"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
+            failure = authError(u"AUTH_%1_NOT_CONFIGURED"_s.arg(kind),
+                u"unauthorized: no %1 is configured on the gateway"_s.arg(noun),
+                u"%1_not_configured"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
         } else if (offered.isEmpty()) {
             failure = authError(u"AUTH_%1_MISSING"_s.arg(kind),
-                                u"unauthorized: %1 missing (pass --token, or set SKYNET_GATEWAY_TOKEN)"_s.arg(noun),
-                                u"%1_missing"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
+                u"unauthorized: %1 missing (pass --token, or set SKYNET_GATEWAY_TOKEN)"_s.arg(noun),
+                u"%1_missing"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
         } else if (!Secrets::constantTimeEquals(offered.toUtf8(), expected.toUtf8())) {
             failure = authError(u"AUTH_%1_MISMATCH"_s.arg(kind),
-                                u"unauthorized: %1 mismatch (check the token you passed against the gateway's)"_s.arg(noun),
-                                u"%1_mismatch"_s.arg(kind.toLower()), u"update_auth_credentials"_s);
+                u"unauthorized: %1 mismatch (check the token you passed against the gateway's)"_s.arg(noun),
+                u"%1_mismatch"_s.arg(kind.toLower()), u"update_auth_credentials"_s);
         }
         if (failure) {
             limiter.recordFailure(m_session.remoteAddress, now);
@@ -345,22 +350,20 @@ QJsonObject Connection::helloOk() const
 {
     const Config::GatewaySettings &gw = m_hub->settings().gateway;
     const Protocol::GatewayInfo &info = m_hub->info();
-    return QJsonObject{
-        {u"type"_s, u"hello-ok"_s},
-        {u"protocol"_s, m_session.protocol},
-        {u"server"_s, QJsonObject{{u"version"_s, Protocol::serverVersion()}, {u"connId"_s, m_session.connId}}},
-        {u"features"_s,
-         QJsonObject{{u"methods"_s, QJsonArray::fromStringList(m_hub->dispatcher().methods())},
-                     {u"events"_s, QJsonArray::fromStringList(info.events())}}},
-        {u"snapshot"_s, Protocol::helloSnapshot(info)},
-        {u"auth"_s,
-         QJsonObject{{u"role"_s, m_session.role},
-                     {u"scopes"_s, QJsonArray::fromStringList(m_session.scopes)},
-                     {u"method"_s, m_hub->auth().mode}}},
-        {u"policy"_s,
-         QJsonObject{{u"maxPayload"_s, gw.maxPayload},
-                     {u"maxBufferedBytes"_s, gw.maxBufferedBytes},
-                     {u"tickIntervalMs"_s, gw.tickIntervalMs}}},
+    return QJsonObject {
+        { u"type"_s, u"hello-ok"_s },
+        { u"protocol"_s, m_session.protocol },
+        { u"server"_s, QJsonObject { { u"version"_s, Protocol::serverVersion() }, { u"connId"_s, m_session.connId } } },
+        { u"features"_s,
+            QJsonObject { { u"methods"_s, QJsonArray::fromStringList(m_hub->dispatcher().methods()) },
+                { u"events"_s, QJsonArray::fromStringList(info.events()) } } },
+        { u"snapshot"_s, Protocol::helloSnapshot(info) },
+        { u"auth"_s,
+            QJsonObject { { u"role"_s, m_session.role }, { u"scopes"_s, QJsonArray::fromStringList(m_session.scopes) },
+                { u"method"_s, m_hub->auth().mode } } },
+        { u"policy"_s,
+            QJsonObject { { u"maxPayload"_s, gw.maxPayload }, { u"maxBufferedBytes"_s, gw.maxBufferedBytes },
+                { u"tickIntervalMs"_s, gw.tickIntervalMs } } },
     };
 }
 
@@ -375,7 +378,7 @@ void Connection::onDisconnected()
         qCInfo(lcGatewayAccess).noquote()
             << u"ws connId=%1 client=%2 mode=%3 protocol=%4 status=%5 closeCode=%6 durationMs=%7 peer=%8"_s
                    .arg(m_session.connId, m_session.clientId.isEmpty() ? u"-"_s : m_session.clientId,
-                        m_session.mode.isEmpty() ? u"-"_s : m_session.mode)
+                       m_session.mode.isEmpty() ? u"-"_s : m_session.mode)
                    .arg(m_authenticated ? m_session.protocol : 0)
                    .arg(m_authenticated ? u"authenticated"_s : u"unauthenticated"_s)
                    .arg(m_closeCode == -1 ? u"dropped"_s : QString::number(code))

@@ -11,7 +11,8 @@
 
 class QWebSocket;
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
 class Hub;
 

@@ -18,9 +18,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
-namespace {
+namespace
+{
 
 bool isLoopbackHost(const QString &host)
 {
@@ -58,7 +60,7 @@ void refuse(QTcpSocket *socket, int status, const QString &message)
 } // namespace
 
 Hub::Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatcher, const Protocol::GatewayInfo &info,
-         QObject *parent)
+    QObject *parent)
     : QObject(parent),
       m_settings(settings),
       m_dispatcher(dispatcher),
@@ -154,34 +156,34 @@ QJsonArray Hub::presence(int limit) const
     if (m_selfPresence.isEmpty()) {
         const QString version = Protocol::serverVersion();
         const QString host = QSysInfo::machineHostName();
-        m_selfPresence = QJsonObject{
-            {u"host"_s, host},
-            {u"version"_s, version},
-            {u"platform"_s, QString(QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion())},
-            {u"deviceFamily"_s, QSysInfo::productType()},
-            {u"mode"_s, u"gateway"_s},
-            {u"reason"_s, u"self"_s},
-            {u"text"_s, u"Gateway: %1 · %2"_s.arg(host, version)},
-            {u"ts"_s, m_info.startedAtMs()},
+        m_selfPresence = QJsonObject {
+            { u"host"_s, host },
+            { u"version"_s, version },
+            { u"platform"_s, QString(QSysInfo::kernelType() + u' ' + QSysInfo::kernelVersion()) },
+            { u"deviceFamily"_s, QSysInfo::productType() },
+            { u"mode"_s, u"gateway"_s },
+            { u"reason"_s, u"self"_s },
+            { u"text"_s, u"Gateway: %1 · %2"_s.arg(host, version) },
+            { u"ts"_s, m_info.startedAtMs() },
         };
     }
-    QJsonArray entries{m_selfPresence};
+    QJsonArray entries { m_selfPresence };
     for (const Connection *connection : m_connections) {
         if (entries.size() >= limit)
             break;
         if (!connection->isAuthenticated())
             continue;
         const Protocol::ClientSession &s = connection->session();
-        QJsonObject entry{
-            {u"ts"_s, s.connectedAtMs},
-            {u"ip"_s, s.remoteAddress},
-            {u"version"_s, s.clientVersion},
-            {u"platform"_s, s.platform},
-            {u"mode"_s, s.mode},
-            {u"reason"_s, u"connect"_s},
-            {u"text"_s, u"%1 (%2)"_s.arg(s.displayName.isEmpty() ? s.clientId : s.displayName, s.mode)},
-            {u"roles"_s, QJsonArray{s.role}},
-            {u"scopes"_s, QJsonArray::fromStringList(s.scopes)},
+        QJsonObject entry {
+            { u"ts"_s, s.connectedAtMs },
+            { u"ip"_s, s.remoteAddress },
+            { u"version"_s, s.clientVersion },
+            { u"platform"_s, s.platform },
+            { u"mode"_s, s.mode },
+            { u"reason"_s, u"connect"_s },
+            { u"text"_s, u"%1 (%2)"_s.arg(s.displayName.isEmpty() ? s.clientId : s.displayName, s.mode) },
+            { u"roles"_s, QJsonArray { s.role } },
+            { u"scopes"_s, QJsonArray::fromStringList(s.scopes) },
         };
         if (!s.deviceFamily.isEmpty())
             entry.insert(u"deviceFamily"_s, s.deviceFamily);
@@ -220,7 +222,7 @@ void Hub::subscribe(const QString &connId, const QString &sessionKey)
 }
 
 void Hub::publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
-                  const QJsonObject &payloadV3, const QString &requiredCap)
+    const QJsonObject &payloadV3, const QString &requiredCap)
 {
     const auto it = m_subscribers.constFind(sessionKey);
     if (it == m_subscribers.cend())
@@ -242,13 +244,13 @@ void Hub::publish(const QString &sessionKey, const QString &event, const QJsonOb
 
 void Hub::sendTicks()
 {
-    broadcast(u"tick"_s, QJsonObject{{u"ts"_s, Protocol::nowMs()}});
+    broadcast(u"tick"_s, QJsonObject { { u"ts"_s, Protocol::nowMs() } });
 }
 
 void Hub::shutdown(const QString &reason, int restartExpectedMs)
 {
     m_tickTimer.stop();
-    QJsonObject payload{{u"reason"_s, reason}};
+    QJsonObject payload { { u"reason"_s, reason } };
     if (restartExpectedMs >= 0)
         payload.insert(u"restartExpectedMs"_s, restartExpectedMs);
     broadcast(u"shutdown"_s, payload);

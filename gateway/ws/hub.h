@@ -19,12 +19,14 @@ class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
 
-namespace Gateway::Protocol {
+namespace Gateway::Protocol
+{
 class Dispatcher;
 class GatewayInfo;
 } // namespace Gateway::Protocol
 
-namespace Gateway::Ws {
+namespace Gateway::Ws
+{
 
 class Connection;
 
@@ -44,8 +46,8 @@ class Hub final : public QObject, public Agent::EventBus
     Q_DISABLE_COPY_MOVE(Hub)
 
 public:
-    Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatcher,
-        const Protocol::GatewayInfo &info, QObject *parent = nullptr);
+    Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatcher, const Protocol::GatewayInfo &info,
+        QObject *parent = nullptr);
     ~Hub() override;
 
     void setAuth(const AuthConfig &auth);
@@ -64,7 +66,7 @@ public:
     // Agent::EventBus
     void subscribe(const QString &connId, const QString &sessionKey) override;
     void publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
-                 const QJsonObject &payloadV3, const QString &requiredCap = {}) override;
+        const QJsonObject &payloadV3, const QString &requiredCap = {}) override;
 
     /// Sends `shutdown` and closes every socket (1012 when a restart is expected, else 1001).
     void shutdown(const QString &reason, int restartExpectedMs = -1);
@@ -91,9 +93,9 @@ private:
     AuthLimiter m_limiter;
     QWebSocketServer *m_server;
     QSet<Connection *> m_connections;
-    QHash<QString, Connection *> m_byConnId;                 ///< authenticated sockets
-    QHash<QString, QSet<Connection *>> m_subscribers;        ///< session key → interested sockets
-    QHash<Connection *, QSet<QString>> m_subscriptions;      ///< socket → its session keys
+    QHash<QString, Connection *> m_byConnId; ///< authenticated sockets
+    QHash<QString, QSet<Connection *>> m_subscribers; ///< session key → interested sockets
+    QHash<Connection *, QSet<QString>> m_subscriptions; ///< socket → its session keys
     int m_authenticated = 0;
     QTimer m_tickTimer;
     mutable QJsonObject m_selfPresence;

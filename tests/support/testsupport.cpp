@@ -19,12 +19,13 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace TestSupport {
+namespace TestSupport
+{
 
 // ---------------------------------------------------------------- TestGateway
 
-TestGateway::TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust, bool openStorage,
-                         const QString &homePath)
+TestGateway::TestGateway(
+    const std::function<void(Gateway::Config::Settings &)> &adjust, bool openStorage, const QString &homePath)
     : m_homePath(homePath.isEmpty() ? m_home.path() : homePath)
 {
     Gateway::Config::Settings settings;
@@ -101,24 +102,28 @@ bool ProtocolClient::open(const QUrl &url, const QByteArray &origin)
     return QTest::qWaitFor([this] { return !m_challenge.isEmpty() || m_closed; }, WAIT_MS) && !m_challenge.isEmpty();
 }
 
-QJsonObject ProtocolClient::connectParams(const QString &token, int minProtocol, int maxProtocol, const QStringList &scopes)
+QJsonObject ProtocolClient::connectParams(
+    const QString &token, int minProtocol, int maxProtocol, const QStringList &scopes)
 {
-    QJsonObject params{
-        {u"minProtocol"_s, minProtocol},
-        {u"maxProtocol"_s, maxProtocol},
-        {u"client"_s, QJsonObject{{u"id"_s, u"test"_s}, {u"version"_s, u"1.0"_s}, {u"platform"_s, u"linux"_s}, {u"mode"_s, u"test"_s}}},
-        {u"role"_s, u"operator"_s},
-        {u"caps"_s, QJsonArray()},
-        {u"scopes"_s, QJsonArray::fromStringList(scopes)},
+    QJsonObject params {
+        { u"minProtocol"_s, minProtocol },
+        { u"maxProtocol"_s, maxProtocol },
+        { u"client"_s,
+            QJsonObject { { u"id"_s, u"test"_s }, { u"version"_s, u"1.0"_s }, { u"platform"_s, u"linux"_s },
+                { u"mode"_s, u"test"_s } } },
+        { u"role"_s, u"operator"_s },
+        { u"caps"_s, QJsonArray() },
+        { u"scopes"_s, QJsonArray::fromStringList(scopes) },
     };
     if (!token.isNull())
-        params.insert(u"auth"_s, QJsonObject{{u"token"_s, token}});
+        params.insert(u"auth"_s, QJsonObject { { u"token"_s, token } });
     return params;
 }
 
 QJsonObject ProtocolClient::connect(const QJsonObject &params, const QString &id)
 {
-    const QJsonObject frame{{u"type"_s, u"req"_s}, {u"id"_s, id}, {u"method"_s, u"connect"_s}, {u"params"_s, params}};
+    const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, id }, { u"method"_s, u"connect"_s },
+        { u"params"_s, params } };
     sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
     return waitForResponse(id);
 }
@@ -135,7 +140,7 @@ bool ProtocolClient::openAndConnect(const QUrl &url, const QString &token, int m
 QJsonObject ProtocolClient::request(const QString &method, const QJsonObject &params, const QString &id)
 {
     const QString requestId = id.isEmpty() ? u"r%1"_s.arg(m_nextId++) : id;
-    QJsonObject frame{{u"type"_s, u"req"_s}, {u"id"_s, requestId}, {u"method"_s, method}};
+    QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, requestId }, { u"method"_s, method } };
     if (!params.isEmpty())
         frame.insert(u"params"_s, params);
     sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
@@ -213,8 +218,10 @@ bool ProtocolClient::isOpen() const
 
 GatewayProcess::GatewayProcess()
 {
-    QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] { m_stdout += m_process.readAllStandardOutput(); });
-    QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] { m_stderr += m_process.readAllStandardError(); });
+    QObject::connect(
+        &m_process, &QProcess::readyReadStandardOutput, [this] { m_stdout += m_process.readAllStandardOutput(); });
+    QObject::connect(
+        &m_process, &QProcess::readyReadStandardError, [this] { m_stderr += m_process.readAllStandardError(); });
 }
 
 GatewayProcess::~GatewayProcess()
@@ -248,7 +255,7 @@ static QProcessEnvironment processEnvironment(const QStringList &env)
 bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
 {
     m_process.setProcessEnvironment(processEnvironment(env));
-    QStringList args{u"--home"_s, m_home.path(), u"--port"_s, u"0"_s};
+    QStringList args { u"--home"_s, m_home.path(), u"--port"_s, u"0"_s };
     args += extraArgs;
     m_process.start(binary(), args);
     if (!m_process.waitForStarted(WAIT_MS))

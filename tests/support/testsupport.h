@@ -14,14 +14,17 @@
 
 #include "config/settings.h"
 
-namespace Gateway {
+namespace Gateway
+{
 class Service;
-namespace Secrets {
+namespace Secrets
+{
 class FileSecretStore;
 }
 } // namespace Gateway
 
-namespace TestSupport {
+namespace TestSupport
+{
 
 /// Default time a test waits for one expected network event.
 inline constexpr int WAIT_MS = 10000;
@@ -33,7 +36,7 @@ class TestGateway
 public:
     /// adjust may change the settings before the service starts.
     explicit TestGateway(const std::function<void(Gateway::Config::Settings &)> &adjust = {}, bool openStorage = true,
-                         const QString &homePath = {});
+        const QString &homePath = {});
     ~TestGateway();
 
     bool isRunning() const;
@@ -67,10 +70,10 @@ public:
     QJsonObject connect(const QJsonObject &params, const QString &id = QStringLiteral("c1"));
     /// A minimal valid connect params object.
     static QJsonObject connectParams(const QString &token, int minProtocol = 3, int maxProtocol = 4,
-                                     const QStringList &scopes = {QStringLiteral("operator.read")});
+        const QStringList &scopes = { QStringLiteral("operator.read") });
     /// open() + connect(connectParams(token)); true when hello-ok came back.
     bool openAndConnect(const QUrl &url, const QString &token, int maxProtocol = 4,
-                        const QStringList &scopes = {QStringLiteral("operator.read")});
+        const QStringList &scopes = { QStringLiteral("operator.read") });
     /// Sends a `req` and waits for the `res` with that id (empty object on timeout).
     QJsonObject request(const QString &method, const QJsonObject &params = {}, const QString &id = {});
     /// Sends raw text / binary.

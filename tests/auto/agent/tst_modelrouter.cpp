@@ -19,7 +19,8 @@ using namespace Qt::Literals::StringLiterals;
 using namespace Gateway;
 using namespace Gateway::Agent;
 
-namespace {
+namespace
+{
 
 bool hasReason(const QStringList &reasons, const QString &part)
 {
@@ -89,10 +90,10 @@ private Q_SLOTS:
                                          << u"score 0 -> standard"_s;
         QTest::addRow("short follow-up") << u"continue"_s << 0 << 0 << u"standard"_s << u"score 0"_s;
         QTest::addRow("an answer is not small talk") << u"yes"_s << 0 << 0 << u"standard"_s << u"score 0"_s;
-        QTest::addRow("greeting plus a request") << u"hi! can you explain what a monad is?"_s << 0 << 0
-                                                 << u"standard"_s << u"score 0"_s;
-        QTest::addRow("improve is not prove") << u"Can you improve this sentence: the cat sat."_s << 0 << 0
-                                              << u"standard"_s << u"score 0"_s;
+        QTest::addRow("greeting plus a request")
+            << u"hi! can you explain what a monad is?"_s << 0 << 0 << u"standard"_s << u"score 0"_s;
+        QTest::addRow("improve is not prove")
+            << u"Can you improve this sentence: the cat sat."_s << 0 << 0 << u"standard"_s << u"score 0"_s;
         // Code.
         QTest::addRow("code question") << u"What does this print?\n```python\nprint(1 + 1)\n```"_s << 0 << 0
                                        << u"standard"_s << u"code block (+3)"_s;
@@ -107,8 +108,8 @@ private Q_SLOTS:
                                         "ZeroDivisionError: division by zero"_s
                                      << 0 << 0 << u"standard"_s << u"stack trace or error output (+2)"_s;
         QTest::addRow("refactor with code")
-            << u"Refactor this into smaller functions:\n```js\nfunction f(a) { return a; }\n```"_s
-                                            << 0 << 0 << u"complex"_s << u"refactor"_s;
+            << u"Refactor this into smaller functions:\n```js\nfunction f(a) { return a; }\n```"_s << 0 << 0
+            << u"complex"_s << u"refactor"_s;
         // Math.
         QTest::addRow("proof") << u"Prove that there are infinitely many primes."_s << 0 << 0 << u"complex"_s
                                << u"proof or derivation (prove) (+5)"_s;
@@ -124,19 +125,19 @@ private Q_SLOTS:
                                              << u"multi-step or analysis request (step by step, compare, design, plan, "
                                                 "architecture, trade-offs, migrate) (+4)"_s;
         QTest::addRow("list") << u"Shopping:\n- milk\n- eggs"_s << 0 << 0 << u"standard"_s << u"list of 2 items (+2)"_s;
-        QTest::addRow("several questions") << u"What is X? And what is Y? Which is older?"_s << 0 << 0
-                                           << u"standard"_s << u"3 questions (+1)"_s;
+        QTest::addRow("several questions")
+            << u"What is X? And what is Y? Which is older?"_s << 0 << 0 << u"standard"_s << u"3 questions (+1)"_s;
         // Depth and attachments.
-        QTest::addRow("code question, shallow") << u"How does this work?\n```js\nlet a = 1;\n```"_s << 0 << 0
-                                                << u"standard"_s << u"score 3 -> standard"_s;
+        QTest::addRow("code question, shallow")
+            << u"How does this work?\n```js\nlet a = 1;\n```"_s << 0 << 0 << u"standard"_s << u"score 3 -> standard"_s;
         QTest::addRow("code question, deep") << u"How does this work?\n```js\nlet a = 1;\n```"_s << 25 << 0
                                              << u"complex"_s << u"conversation depth (25 messages) (+2)"_s;
-        QTest::addRow("plain question, some depth") << u"And in Germany?"_s << 8 << 0 << u"standard"_s
-                                                    << u"conversation depth (8 messages) (+1)"_s;
+        QTest::addRow("plain question, some depth")
+            << u"And in Germany?"_s << 8 << 0 << u"standard"_s << u"conversation depth (8 messages) (+1)"_s;
         QTest::addRow("thanks, deep") << u"thanks!"_s << 40 << 0 << u"trivial"_s << u"score -1 -> trivial"_s;
         QTest::addRow("greeting with an attachment") << u"hi"_s << 0 << 1 << u"standard"_s << u"1 attachment (+2)"_s;
-        QTest::addRow("compare attachments") << u"Compare these two contracts."_s << 0 << 2 << u"complex"_s
-                                             << u"2 attachments (+4)"_s;
+        QTest::addRow("compare attachments")
+            << u"Compare these two contracts."_s << 0 << 2 << u"complex"_s << u"2 attachments (+4)"_s;
         QTest::addRow("attachments capped") << u"Summarize"_s << 0 << 5 << u"standard"_s << u"5 attachments (+4)"_s;
     }
 
@@ -149,7 +150,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const Classification result = ModelRouter::classify(text, history, attachments);
         QVERIFY2(result.reasons.contains(reason) || hasReason(result.reasons, reason),
-                 qPrintable(result.reasons.join(u" | "_s)));
+            qPrintable(result.reasons.join(u" | "_s)));
         QVERIFY2(result.tier == tier, qPrintable(result.reasons.join(u" | "_s)));
         // Deterministic: the same input gives the same answer.
         const Classification again = ModelRouter::classify(text, history, attachments);
@@ -206,8 +207,8 @@ private Q_SLOTS:
                                           << u"ollama"_s << u"llama3.2"_s << u"Prove Fermat"_s;
         QTest::addRow("short name") << u"/model opus hi"_s << QString() << true << u"override"_s << u"anthropic"_s
                                     << u"claude-opus-4-5"_s << u"hi"_s;
-        QTest::addRow("bare model id keeps its name") << u"/model gpt-4o"_s << QString() << true << u"override"_s
-                                                      << u"openai"_s << u"gpt-4o"_s << QString();
+        QTest::addRow("bare model id keeps its name")
+            << u"/model gpt-4o"_s << QString() << true << u"override"_s << u"openai"_s << u"gpt-4o"_s << QString();
         QTest::addRow("bare claude id") << u"/model claude-haiku-4-5 hi"_s << QString() << true << u"override"_s
                                         << u"anthropic"_s << u"claude-haiku-4-5"_s << u"hi"_s;
         QTest::addRow("leading space, text on the next line")
@@ -217,8 +218,8 @@ private Q_SLOTS:
                                      << u"anthropic"_s << u"claude-haiku-4-5"_s << u"hi"_s;
         QTest::addRow("message beats the session") << u"/model ollama hi"_s << u"complex"_s << true << u"override"_s
                                                    << u"ollama"_s << u"llama3.2"_s << u"hi"_s;
-        QTest::addRow("/model auto ignores the pin") << u"/model auto hello"_s << u"complex"_s << false
-                                                     << u"trivial"_s << u"ollama"_s << u"llama3.2"_s << u"hello"_s;
+        QTest::addRow("/model auto ignores the pin") << u"/model auto hello"_s << u"complex"_s << false << u"trivial"_s
+                                                     << u"ollama"_s << u"llama3.2"_s << u"hello"_s;
         QTest::addRow("session auto") << u"hello"_s << u"auto"_s << false << u"trivial"_s << u"ollama"_s
                                       << u"llama3.2"_s << u"hello"_s;
         QTest::addRow("not a command: /modelx") << u"/modelx hi"_s << QString() << false << u"standard"_s
@@ -265,11 +266,11 @@ private Q_SLOTS:
         Config::RoutingSettings routing;
         routing.mode = u"fixed"_s;
         const ModelRouter router(routing, {});
-        for (const QString &text : {u"hi"_s, u"Prove that there are infinitely many primes."_s, LONG_DESIGN}) {
+        for (const QString &text : { u"hi"_s, u"Prove that there are infinitely many primes."_s, LONG_DESIGN }) {
             const RouteDecision decision = router.route(input(text));
             QCOMPARE(decision.tier, u"standard"_s);
             QCOMPARE(decision.model, u"claude-sonnet-4-5"_s);
-            QCOMPARE(decision.reasons, QStringList{u"routing mode is fixed"_s});
+            QCOMPARE(decision.reasons, QStringList { u"routing mode is fixed"_s });
         }
         // An explicit override still wins.
         const RouteDecision pinned = router.route(input(u"/model complex hi"_s));
@@ -378,28 +379,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("reason");
 
-        const QStringList defaults{u"1"_s, u"2"_s, u"3"_s};
+        const QStringList defaults { u"1"_s, u"2"_s, u"3"_s };
         const QString standardText = u"What is the capital of France?"_s;
         QTest::addRow("anthropic down → ollama (priority 1)")
-            << standardText << QStringList{u"anthropic"_s} << defaults << u"ollama"_s << u"llama3.2"_s
+            << standardText << QStringList { u"anthropic"_s } << defaults << u"ollama"_s << u"llama3.2"_s
             << u"anthropic is unavailable; falling back to ollama:llama3.2 (priority 1)"_s;
         QTest::addRow("openai first by priority")
-            << standardText << QStringList{u"anthropic"_s} << QStringList{u"5"_s, u"2"_s, u"0"_s} << u"openai"_s
+            << standardText << QStringList { u"anthropic"_s } << QStringList { u"5"_s, u"2"_s, u"0"_s } << u"openai"_s
             << u"gpt-4o-mini"_s << u"falling back to openai:gpt-4o-mini (priority 0)"_s;
         QTest::addRow("ollama down → anthropic default model")
-            << u"hello"_s << QStringList{u"ollama"_s} << defaults << u"anthropic"_s << u"claude-sonnet-4-5"_s
+            << u"hello"_s << QStringList { u"ollama"_s } << defaults << u"anthropic"_s << u"claude-sonnet-4-5"_s
             << u"ollama is unavailable; falling back to anthropic:claude-sonnet-4-5 (priority 2)"_s;
         QTest::addRow("two down → the third")
-            << u"hello"_s << QStringList{u"ollama"_s, u"anthropic"_s} << defaults << u"openai"_s << u"gpt-4o-mini"_s
+            << u"hello"_s << QStringList { u"ollama"_s, u"anthropic"_s } << defaults << u"openai"_s << u"gpt-4o-mini"_s
             << u"falling back to openai:gpt-4o-mini (priority 3)"_s;
         QTest::addRow("equal priorities keep the canonical order")
-            << standardText << QStringList{u"anthropic"_s} << QStringList{u"1"_s, u"1"_s, u"1"_s} << u"ollama"_s
+            << standardText << QStringList { u"anthropic"_s } << QStringList { u"1"_s, u"1"_s, u"1"_s } << u"ollama"_s
             << u"llama3.2"_s << u"falling back to ollama:llama3.2"_s;
         QTest::addRow("nothing available")
-            << standardText << QStringList{u"ollama"_s, u"anthropic"_s, u"openai"_s} << defaults << QString()
+            << standardText << QStringList { u"ollama"_s, u"anthropic"_s, u"openai"_s } << defaults << QString()
             << QString() << u"anthropic is unavailable; no other provider is available"_s;
         QTest::addRow("an override to an unavailable provider falls back too")
-            << u"/model anthropic:claude-opus-4-5 hi"_s << QStringList{u"anthropic"_s} << defaults << u"ollama"_s
+            << u"/model anthropic:claude-opus-4-5 hi"_s << QStringList { u"anthropic"_s } << defaults << u"ollama"_s
             << u"llama3.2"_s << u"anthropic is unavailable; falling back"_s;
     }
 
@@ -471,29 +472,29 @@ private Q_SLOTS:
 
         QTest::addRow("provider:model") << u"anthropic:claude-opus-4-5"_s << false << u"anthropic"_s
                                         << u"claude-opus-4-5"_s << QString() << false;
-        QTest::addRow("colon inside the model") << u"ollama:llama3.2:3b"_s << false << u"ollama"_s << u"llama3.2:3b"_s
-                                                << QString() << false;
+        QTest::addRow("colon inside the model")
+            << u"ollama:llama3.2:3b"_s << false << u"ollama"_s << u"llama3.2:3b"_s << QString() << false;
         QTest::addRow("bare ollama tag") << u"llama3.2:3b"_s << false << u"ollama"_s << u"llama3.2:3b"_s << QString()
                                          << true;
         QTest::addRow("hugging face ollama model") << u"hf.co/org/model-GGUF:Q4_K_M"_s << false << u"ollama"_s
                                                    << u"hf.co/org/model-GGUF:Q4_K_M"_s << QString() << true;
         QTest::addRow("provider only") << u"anthropic"_s << false << u"anthropic"_s << u"claude-sonnet-4-5"_s
                                        << QString() << false;
-        QTest::addRow("provider and empty model") << u"openai:"_s << false << u"openai"_s << u"gpt-4o-mini"_s
-                                                  << QString() << false;
+        QTest::addRow("provider and empty model")
+            << u"openai:"_s << false << u"openai"_s << u"gpt-4o-mini"_s << QString() << false;
         QTest::addRow("spaces and case") << u"  Anthropic : claude-opus-4-5 "_s << false << u"anthropic"_s
                                          << u"claude-opus-4-5"_s << QString() << false;
         QTest::addRow("claude id") << u"claude-haiku-4-5"_s << false << u"anthropic"_s << u"claude-haiku-4-5"_s
                                    << QString() << true;
         QTest::addRow("gpt id") << u"gpt-4o"_s << false << u"openai"_s << u"gpt-4o"_s << QString() << true;
         QTest::addRow("o-series id") << u"o3-mini"_s << false << u"openai"_s << u"o3-mini"_s << QString() << true;
-        QTest::addRow("a provider's default model") << u"gpt-4o-mini"_s << false << u"openai"_s << u"gpt-4o-mini"_s
-                                                    << QString() << true;
-        QTest::addRow("other local model") << u"qwen2.5-coder:7b"_s << false << u"ollama"_s << u"qwen2.5-coder:7b"_s
-                                           << QString() << true;
+        QTest::addRow("a provider's default model")
+            << u"gpt-4o-mini"_s << false << u"openai"_s << u"gpt-4o-mini"_s << QString() << true;
+        QTest::addRow("other local model")
+            << u"qwen2.5-coder:7b"_s << false << u"ollama"_s << u"qwen2.5-coder:7b"_s << QString() << true;
         QTest::addRow("tier when allowed") << u"Complex"_s << true << QString() << QString() << u"complex"_s << false;
-        QTest::addRow("tier name as a model otherwise") << u"complex"_s << false << u"ollama"_s << u"complex"_s
-                                                        << QString() << true;
+        QTest::addRow("tier name as a model otherwise")
+            << u"complex"_s << false << u"ollama"_s << u"complex"_s << QString() << true;
         QTest::addRow("empty") << u"  "_s << true << QString() << QString() << QString() << false;
     }
 
@@ -505,7 +506,7 @@ private Q_SLOTS:
         QFETCH(QString, model);
         QFETCH(QString, tier);
         QFETCH(bool, inferred);
-        const RouteTarget target = ModelRouter::parseTarget(spec, Config::ProvidersSettings{}, allowTier);
+        const RouteTarget target = ModelRouter::parseTarget(spec, Config::ProvidersSettings {}, allowTier);
         QCOMPARE(target.provider, provider);
         QCOMPARE(target.model, model);
         QCOMPARE(target.tier, tier);
@@ -565,27 +566,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("reason");
 
-        QTest::addRow("greeting") << u"hi there"_s << QStringList() << 0 << u"trivial"_s << u"ollama"_s
-                                  << u"llama3.2"_s << u"greeting or small talk (-3)"_s;
+        QTest::addRow("greeting") << u"hi there"_s << QStringList() << 0 << u"trivial"_s << u"ollama"_s << u"llama3.2"_s
+                                  << u"greeting or small talk (-3)"_s;
         QTest::addRow("complex with an Anthropic key")
-            << u"Prove that there are infinitely many primes."_s << QStringList{u"ANTHROPIC_API_KEY=sk-ant-test"_s}
+            << u"Prove that there are infinitely many primes."_s << QStringList { u"ANTHROPIC_API_KEY=sk-ant-test"_s }
             << 0 << u"complex"_s << u"anthropic"_s << u"claude-opus-4-5"_s << u"proof or derivation (prove) (+5)"_s;
         QTest::addRow("complex without a key falls back")
             << u"Prove that there are infinitely many primes."_s << QStringList() << 0 << u"complex"_s << u"ollama"_s
             << u"llama3.2"_s << u"anthropic is unavailable; falling back to ollama:llama3.2 (priority 1)"_s;
         QTest::addRow("privacy from the environment")
             << u"Prove that there are infinitely many primes."_s
-            << QStringList{u"ANTHROPIC_API_KEY=sk-ant-test"_s, u"SKYNET_ROUTING_PRIVACY=true"_s} << 0 << u"complex"_s
+            << QStringList { u"ANTHROPIC_API_KEY=sk-ant-test"_s, u"SKYNET_ROUTING_PRIVACY=true"_s } << 0 << u"complex"_s
             << u"ollama"_s << u"llama3.2"_s << u"not a local provider (privacy mode)"_s;
-        QTest::addRow("/model override") << u"/model opus hi"_s << QStringList{u"ANTHROPIC_API_KEY=sk-ant-test"_s}
+        QTest::addRow("/model override") << u"/model opus hi"_s << QStringList { u"ANTHROPIC_API_KEY=sk-ant-test"_s }
                                          << 0 << u"override"_s << u"anthropic"_s << u"claude-opus-4-5"_s
                                          << u"explicit override"_s;
         QTest::addRow("fixed mode from the environment")
             << u"hi there"_s
-            << QStringList{u"SKYNET_ROUTING_MODE=fixed"_s, u"OPENAI_API_KEY=sk-test"_s,
-                           u"SKYNET_PROVIDERS_OLLAMA_ENABLED=false"_s}
-            << 0
-            << u"standard"_s << u"openai"_s << u"gpt-4o-mini"_s
+            << QStringList { u"SKYNET_ROUTING_MODE=fixed"_s, u"OPENAI_API_KEY=sk-test"_s,
+                   u"SKYNET_PROVIDERS_OLLAMA_ENABLED=false"_s }
+            << 0 << u"standard"_s << u"openai"_s << u"gpt-4o-mini"_s
             << u"anthropic is unavailable; falling back to openai"_s;
     }
 
@@ -603,7 +603,7 @@ private Q_SLOTS:
         QVERIFY(home.isValid());
         QByteArray out;
         QByteArray err;
-        QCOMPARE(runGateway({u"--home"_s, home.path(), u"route"_s, text}, env, &out, &err), exitCode);
+        QCOMPARE(runGateway({ u"--home"_s, home.path(), u"route"_s, text }, env, &out, &err), exitCode);
         QCOMPARE(out.count('\n'), 1); // one line, compact
         QJsonParseError parseError;
         const QJsonObject json = QJsonDocument::fromJson(out, &parseError).object();
@@ -624,9 +624,9 @@ private Q_SLOTS:
         QVERIFY(home.isValid());
         QByteArray out;
         QByteArray err;
-        QCOMPARE(runGateway({u"--home"_s, home.path(), u"route"_s, u"hello"_s},
-                            {u"SKYNET_ROUTING_OFFLINE=true"_s, u"SKYNET_PROVIDERS_OLLAMA_ENABLED=false"_s}, &out, &err),
-                 1);
+        QCOMPARE(runGateway({ u"--home"_s, home.path(), u"route"_s, u"hello"_s },
+                     { u"SKYNET_ROUTING_OFFLINE=true"_s, u"SKYNET_PROVIDERS_OLLAMA_ENABLED=false"_s }, &out, &err),
+            1);
         const QJsonObject json = QJsonDocument::fromJson(out).object();
         QCOMPARE(json.value(u"provider"_s).toString(), QString());
         QVERIFY2(out.contains("no other local provider is available"), QByteArray(out + err).constData());
@@ -635,8 +635,8 @@ private Q_SLOTS:
     void cliUsageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::addRow("no text") << QStringList{u"route"_s};
-        QTest::addRow("two words") << QStringList{u"route"_s, u"hello"_s, u"world"_s};
+        QTest::addRow("no text") << QStringList { u"route"_s };
+        QTest::addRow("two words") << QStringList { u"route"_s, u"hello"_s, u"world"_s };
     }
 
     void cliUsageErrors()
@@ -647,7 +647,7 @@ private Q_SLOTS:
         QVERIFY(home.isValid());
         QByteArray out;
         QByteArray err;
-        QCOMPARE(runGateway(QStringList{u"--home"_s, home.path()} + args, {}, &out, &err), 2);
+        QCOMPARE(runGateway(QStringList { u"--home"_s, home.path() } + args, {}, &out, &err), 2);
         QVERIFY2(err.contains("usage: skynet-gateway route \"<text>\""), err.constData());
         QVERIFY(out.isEmpty());
     }
@@ -657,7 +657,7 @@ private Q_SLOTS:
         SKIP_WITHOUT_BINARY();
         QByteArray out;
         QByteArray err;
-        QCOMPARE(runGateway({u"--help"_s}, {}, &out, &err), 0);
+        QCOMPARE(runGateway({ u"--help"_s }, {}, &out, &err), 0);
         QVERIFY2(out.contains("route \"<text>\""), out.constData());
     }
 

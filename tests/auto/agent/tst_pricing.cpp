@@ -11,7 +11,8 @@ using namespace Qt::Literals::StringLiterals;
 using namespace Gateway;
 using namespace Gateway::Agent;
 
-namespace {
+namespace
+{
 
 Providers::Usage usage(qint64 input, qint64 output, qint64 cacheWrite = 0, qint64 cacheRead = 0)
 {
@@ -25,8 +26,8 @@ Providers::Usage usage(qint64 input, qint64 output, qint64 cacheWrite = 0, qint6
 
 PriceTable defaultTable()
 {
-    auto table = PriceTable::parse(Config::PricingSettings{}.table);
-    return table ? *table : PriceTable{};
+    auto table = PriceTable::parse(Config::PricingSettings {}.table);
+    return table ? *table : PriceTable {};
 }
 
 } // namespace
@@ -41,12 +42,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("table");
         QTest::addColumn<QStringList>("models");
         QTest::addRow("empty") << QString() << QStringList();
-        QTest::addRow("one") << u"a=1/2"_s << QStringList{u"a"_s};
+        QTest::addRow("one") << u"a=1/2"_s << QStringList { u"a"_s };
         QTest::addRow("spaces, newlines, trailing comma")
-            << u"  a = 1 / 2 ,\n b=0.5/.25, "_s << QStringList{u"a"_s, u"b"_s};
+            << u"  a = 1 / 2 ,\n b=0.5/.25, "_s << QStringList { u"a"_s, u"b"_s };
         QTest::addRow("ids with colons and slashes")
-            << u"llama3.2:3b=0/0, org/model@v1=0.1/0.2"_s << QStringList{u"llama3.2:3b"_s, u"org/model@v1"_s};
-        QTest::addRow("lower-cased") << u"GPT-4o=2.5/10"_s << QStringList{u"gpt-4o"_s};
+            << u"llama3.2:3b=0/0, org/model@v1=0.1/0.2"_s << QStringList { u"llama3.2:3b"_s, u"org/model@v1"_s };
+        QTest::addRow("lower-cased") << u"GPT-4o=2.5/10"_s << QStringList { u"gpt-4o"_s };
     }
 
     void parseGood()
@@ -61,7 +62,7 @@ private Q_SLOTS:
 
     void defaultTableParses()
     {
-        const auto parsed = PriceTable::parse(Config::PricingSettings{}.table);
+        const auto parsed = PriceTable::parse(Config::PricingSettings {}.table);
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->size(), 12);
     }
@@ -140,30 +141,30 @@ private Q_SLOTS:
         QTest::addColumn<bool>("local");
         QTest::addColumn<double>("usd");
         // (1000·3 + 2000·3·1.25 + 10000·3·0.1 + 500·15) / 1e6 = (3000 + 7500 + 3000 + 7500) / 1e6
-        QTest::addRow("sonnet with cache") << u"claude-sonnet-4-5"_s << qint64(1000) << qint64(500) << qint64(2000)
-                                           << qint64(10000) << false << 0.021;
+        QTest::addRow("sonnet with cache")
+            << u"claude-sonnet-4-5"_s << qint64(1000) << qint64(500) << qint64(2000) << qint64(10000) << false << 0.021;
         QTest::addRow("dated sonnet, same price") << u"claude-sonnet-4-5-20250929"_s << qint64(1000) << qint64(500)
                                                   << qint64(2000) << qint64(10000) << false << 0.021;
         // 1M·5 + 1M·25 per million
-        QTest::addRow("opus, a million each") << u"claude-opus-4-5"_s << qint64(1000000) << qint64(1000000)
-                                              << qint64(0) << qint64(0) << false << 30.0;
+        QTest::addRow("opus, a million each")
+            << u"claude-opus-4-5"_s << qint64(1000000) << qint64(1000000) << qint64(0) << qint64(0) << false << 30.0;
         // 2M·0.15 + 0.5M·0.6 = 0.3 + 0.3
-        QTest::addRow("gpt-4o-mini") << u"gpt-4o-mini"_s << qint64(2000000) << qint64(500000) << qint64(0)
-                                     << qint64(0) << false << 0.6;
+        QTest::addRow("gpt-4o-mini") << u"gpt-4o-mini"_s << qint64(2000000) << qint64(500000) << qint64(0) << qint64(0)
+                                     << false << 0.6;
         // 100k cache reads of haiku: 100000·1·0.1 / 1e6
-        QTest::addRow("cache reads only") << u"claude-haiku-4-5"_s << qint64(0) << qint64(0) << qint64(0)
-                                          << qint64(100000) << false << 0.01;
+        QTest::addRow("cache reads only")
+            << u"claude-haiku-4-5"_s << qint64(0) << qint64(0) << qint64(0) << qint64(100000) << false << 0.01;
         // 40k cache writes of fable: 40000·10·1.25 / 1e6
-        QTest::addRow("cache writes only") << u"claude-fable-5"_s << qint64(0) << qint64(0) << qint64(40000)
-                                           << qint64(0) << false << 0.5;
-        QTest::addRow("local costs nothing") << u"claude-opus-4-5"_s << qint64(1000000) << qint64(1000000)
-                                             << qint64(0) << qint64(0) << true << 0.0;
-        QTest::addRow("unknown model costs nothing") << u"llama3.2"_s << qint64(1000000) << qint64(1000000)
-                                                     << qint64(0) << qint64(0) << false << 0.0;
-        QTest::addRow("negative counts are ignored") << u"claude-opus-4-5"_s << qint64(-1000000) << qint64(1000000)
-                                                     << qint64(0) << qint64(0) << false << 25.0;
-        QTest::addRow("no tokens") << u"claude-opus-4-5"_s << qint64(0) << qint64(0) << qint64(0) << qint64(0)
-                                   << false << 0.0;
+        QTest::addRow("cache writes only")
+            << u"claude-fable-5"_s << qint64(0) << qint64(0) << qint64(40000) << qint64(0) << false << 0.5;
+        QTest::addRow("local costs nothing")
+            << u"claude-opus-4-5"_s << qint64(1000000) << qint64(1000000) << qint64(0) << qint64(0) << true << 0.0;
+        QTest::addRow("unknown model costs nothing")
+            << u"llama3.2"_s << qint64(1000000) << qint64(1000000) << qint64(0) << qint64(0) << false << 0.0;
+        QTest::addRow("negative counts are ignored")
+            << u"claude-opus-4-5"_s << qint64(-1000000) << qint64(1000000) << qint64(0) << qint64(0) << false << 25.0;
+        QTest::addRow("no tokens") << u"claude-opus-4-5"_s << qint64(0) << qint64(0) << qint64(0) << qint64(0) << false
+                                   << 0.0;
     }
 
     void cost()

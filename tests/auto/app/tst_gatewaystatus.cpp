@@ -28,7 +28,8 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
+namespace
+{
 
 const QString TOKEN = u"tst-gatewaystatus-token"_s;
 
@@ -377,14 +378,14 @@ void tst_GatewayStatus::commandLine_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("output");
     // --no-gui must never construct a QGuiApplication: these run with no display at all.
-    QTest::addRow("--no-gui --version, no display") << QStringList{u"--no-gui"_s, u"--version"_s} << false << 0
-                                                    << u"skynet " SKYNET_VERSION ""_s;
-    QTest::addRow("--no-gui usage error, no display") << QStringList{u"--no-gui"_s, u"--port"_s, u"x"_s} << false
-                                                      << 2 << u"--port"_s;
-    QTest::addRow("--version") << QStringList{u"--version"_s} << true << 0 << u"skynet " SKYNET_VERSION ""_s;
-    QTest::addRow("--help") << QStringList{u"--help"_s} << true << 0 << u"--no-gui"_s;
-    QTest::addRow("usage error") << QStringList{u"--bogus"_s} << true << 2 << u"bogus"_s;
-    QTest::addRow("bad port") << QStringList{u"--port"_s, u"70000"_s} << true << 2 << u"--port"_s;
+    QTest::addRow("--no-gui --version, no display")
+        << QStringList { u"--no-gui"_s, u"--version"_s } << false << 0 << u"skynet " SKYNET_VERSION ""_s;
+    QTest::addRow("--no-gui usage error, no display")
+        << QStringList { u"--no-gui"_s, u"--port"_s, u"x"_s } << false << 2 << u"--port"_s;
+    QTest::addRow("--version") << QStringList { u"--version"_s } << true << 0 << u"skynet " SKYNET_VERSION ""_s;
+    QTest::addRow("--help") << QStringList { u"--help"_s } << true << 0 << u"--no-gui"_s;
+    QTest::addRow("usage error") << QStringList { u"--bogus"_s } << true << 2 << u"bogus"_s;
+    QTest::addRow("bad port") << QStringList { u"--port"_s, u"70000"_s } << true << 2 << u"--port"_s;
 }
 
 void tst_GatewayStatus::commandLine()
@@ -403,7 +404,7 @@ void tst_GatewayStatus::commandLine()
     if (withDisplay) {
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     } else {
-        for (const QString &name : {u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+        for (const QString &name : { u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s })
             env.remove(name);
     }
     QProcess process;

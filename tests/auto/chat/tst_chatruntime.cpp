@@ -43,7 +43,8 @@ private:
 
     static QJsonObject send(ProtocolClient &client, const QString &session, const QString &message, const QString &key)
     {
-        return client.request(u"chat.send"_s, {{u"sessionKey"_s, session}, {u"message"_s, message}, {u"idempotencyKey"_s, key}});
+        return client.request(
+            u"chat.send"_s, { { u"sessionKey"_s, session }, { u"message"_s, message }, { u"idempotencyKey"_s, key } });
     }
 
     // Chat events of one run, in arrival order.
@@ -120,9 +121,9 @@ private Q_SLOTS:
         startGateway();
         // Pieces further apart than the coalescing window arrive as separate deltas.
         m_ollama->setChunkDelayMs(60);
-        m_ollama->enqueue(FakeOllama::Turn::text({u"Hel"_s, u"lo "_s, u"there"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Hel"_s, u"lo "_s, u"there"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         const QJsonObject ack = send(client, u"s1"_s, u"hi"_s, u"run-1"_s);
         QVERIFY2(ack.value(u"ok"_s).toBool(), QJsonDocument(ack).toJson().constData());
         QCOMPARE(ack.value(u"payload"_s).toObject().value(u"runId"_s).toString(), u"run-1"_s);
@@ -170,7 +171,7 @@ private Q_SLOTS:
         }
         m_ollama->enqueue(FakeOllama::Turn::text(pieces));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"fast"_s, u"go"_s, u"run-fast"_s).value(u"ok"_s).toBool());
         const QJsonObject final = waitForTerminal(client, u"run-fast"_s);
         QCOMPARE(messageText(final.value(u"message"_s).toObject()), expected);
@@ -190,24 +191,27 @@ private Q_SLOTS:
     void modelOverrideInTheMessage()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::text({u"small model here"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"small model here"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
-        QVERIFY(send(client, u"pick"_s, u"/model ollama:qwen3:0.6b what is 2+2?"_s, u"run-pick"_s).value(u"ok"_s).toBool());
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
+        QVERIFY(
+            send(client, u"pick"_s, u"/model ollama:qwen3:0.6b what is 2+2?"_s, u"run-pick"_s).value(u"ok"_s).toBool());
         QCOMPARE(waitForTerminal(client, u"run-pick"_s).value(u"state"_s).toString(), u"final"_s);
         const QJsonObject request = m_ollama->server().requests().constLast().json();
         QCOMPARE(request.value(u"model"_s).toString(), u"qwen3:0.6b"_s);
-        QCOMPARE(request.value(u"messages"_s).toArray().last().toObject().value(u"content"_s).toString(), u"what is 2+2?"_s);
+        QCOMPARE(
+            request.value(u"messages"_s).toArray().last().toObject().value(u"content"_s).toString(), u"what is 2+2?"_s);
     }
 
     void protocol3ClientGetsNoDeltaText()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::text({u"a"_s, u"b"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"a"_s, u"b"_s }));
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
-        QVERIFY(client.connect(ProtocolClient::connectParams(m_gateway->token(), 3, 3, {u"operator.write"_s}))
-                    .value(u"ok"_s).toBool());
+        QVERIFY(client.connect(ProtocolClient::connectParams(m_gateway->token(), 3, 3, { u"operator.write"_s }))
+                    .value(u"ok"_s)
+                    .toBool());
         QVERIFY(send(client, u"v3"_s, u"x"_s, u"run-v3"_s).value(u"ok"_s).toBool());
         QCOMPARE(waitForTerminal(client, u"run-v3"_s).value(u"state"_s).toString(), u"final"_s);
         for (const QJsonObject &e : chatEvents(client, u"run-v3"_s)) {
@@ -219,10 +223,10 @@ private Q_SLOTS:
     void historySurvivesRestart()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::text({u"first answer"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"first answer"_s }));
         {
             ProtocolClient client;
-            QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+            QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
             QVERIFY(send(client, u"keep"_s, u"remember me"_s, u"run-keep"_s).value(u"ok"_s).toBool());
             QCOMPARE(waitForTerminal(client, u"run-keep"_s).value(u"state"_s).toString(), u"final"_s);
         }
@@ -230,7 +234,7 @@ private Q_SLOTS:
         startGateway();
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
-        const QJsonObject history = client.request(u"chat.history"_s, {{u"sessionKey"_s, u"keep"_s}});
+        const QJsonObject history = client.request(u"chat.history"_s, { { u"sessionKey"_s, u"keep"_s } });
         QVERIFY(history.value(u"ok"_s).toBool());
         const QJsonArray messages = history.value(u"payload"_s).toObject().value(u"messages"_s).toArray();
         QCOMPARE(messages.size(), 2);
@@ -241,15 +245,16 @@ private Q_SLOTS:
         QCOMPARE(messages.at(1).toObject().value(u"provider"_s).toString(), u"ollama"_s);
         // The session is listed too.
         const QJsonObject sessions = client.request(u"sessions.list"_s).value(u"payload"_s).toObject();
-        QCOMPARE(sessions.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(), u"agent:main:keep"_s);
+        QCOMPARE(sessions.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(),
+            u"agent:main:keep"_s);
     }
 
     void idempotentResendStartsNoSecondRun()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::text({u"once"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"once"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"idem"_s, u"hello"_s, u"same-key"_s).value(u"ok"_s).toBool());
         const QJsonObject again = send(client, u"idem"_s, u"hello"_s, u"same-key"_s);
         QVERIFY(again.value(u"ok"_s).toBool());
@@ -257,24 +262,34 @@ private Q_SLOTS:
         QCOMPARE(again.value(u"payload"_s).toObject().value(u"duplicate"_s).toBool(), true);
         QCOMPARE(waitForTerminal(client, u"same-key"_s).value(u"state"_s).toString(), u"final"_s);
         // After it finished, a third resend still does not start anything.
-        QCOMPARE(send(client, u"idem"_s, u"hello"_s, u"same-key"_s).value(u"payload"_s).toObject().value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(send(client, u"idem"_s, u"hello"_s, u"same-key"_s)
+                     .value(u"payload"_s)
+                     .toObject()
+                     .value(u"status"_s)
+                     .toString(),
+            u"ok"_s);
         QCOMPARE(m_ollama->server().requestCount(u"/api/chat"_s), 1);
-        QCOMPARE(client.request(u"chat.history"_s, {{u"sessionKey"_s, u"idem"_s}})
-                     .value(u"payload"_s).toObject().value(u"messages"_s).toArray().size(), 2);
+        QCOMPARE(client.request(u"chat.history"_s, { { u"sessionKey"_s, u"idem"_s } })
+                     .value(u"payload"_s)
+                     .toObject()
+                     .value(u"messages"_s)
+                     .toArray()
+                     .size(),
+            2);
     }
 
     void abortStopsTheUpstreamRequest()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::stall({u"partial "_s, u"answer"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"partial "_s, u"answer"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"ab"_s, u"go"_s, u"run-ab"_s).value(u"ok"_s).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(chatEvents(client, u"run-ab"_s).size() >= 3, TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(m_ollama->server().openConnections(), 1, TestSupport::WAIT_MS);
-        const QJsonObject result = client.request(u"chat.abort"_s, {{u"sessionKey"_s, u"ab"_s}});
+        const QJsonObject result = client.request(u"chat.abort"_s, { { u"sessionKey"_s, u"ab"_s } });
         QCOMPARE(result.value(u"payload"_s).toObject().value(u"aborted"_s).toBool(), true);
-        QCOMPARE(result.value(u"payload"_s).toObject().value(u"runIds"_s).toArray(), QJsonArray{u"run-ab"_s});
+        QCOMPARE(result.value(u"payload"_s).toObject().value(u"runIds"_s).toArray(), QJsonArray { u"run-ab"_s });
         const QJsonObject terminal = waitForTerminal(client, u"run-ab"_s);
         QCOMPARE(terminal.value(u"state"_s).toString(), u"aborted"_s);
         QCOMPARE(terminal.value(u"stopReason"_s).toString(), u"rpc"_s);
@@ -283,7 +298,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_ollama->server().openConnections(), 0, TestSupport::WAIT_MS);
         QCOMPARE(terminalCount(client, u"run-ab"_s), 1);
         // Idle session: nothing to abort.
-        const QJsonObject idle = client.request(u"chat.abort"_s, {{u"sessionKey"_s, u"ab"_s}});
+        const QJsonObject idle = client.request(u"chat.abort"_s, { { u"sessionKey"_s, u"ab"_s } });
         QCOMPARE(idle.value(u"payload"_s).toObject().value(u"aborted"_s).toBool(), false);
     }
 
@@ -302,32 +317,35 @@ private Q_SLOTS:
         startGateway();
         switch (kind) {
         case 0:
-            m_ollama->enqueue(FakeOllama::Turn::errorLine(u"model crashed"_s, {u"some "_s}));
+            m_ollama->enqueue(FakeOllama::Turn::errorLine(u"model crashed"_s, { u"some "_s }));
             break;
         case 1:
-            m_ollama->enqueue(FakeOllama::Turn::malformedLine({u"some "_s}));
+            m_ollama->enqueue(FakeOllama::Turn::malformedLine({ u"some "_s }));
             break;
         case 2:
             m_ollama->enqueue(FakeOllama::Turn::httpError(500, u"internal"_s));
             break;
         default:
-            m_ollama->enqueue(FakeOllama::Turn::reset({u"some "_s}));
+            m_ollama->enqueue(FakeOllama::Turn::reset({ u"some "_s }));
             break;
         }
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"err"_s, u"x"_s, u"run-err"_s).value(u"ok"_s).toBool());
         const QJsonObject terminal = waitForTerminal(client, u"run-err"_s);
         QCOMPARE(terminal.value(u"state"_s).toString(), u"error"_s);
         QVERIFY(!terminal.value(u"errorMessage"_s).toString().isEmpty());
         QCOMPARE(terminalCount(client, u"run-err"_s), 1);
         // A consistent transcript: the user's message, and no half answer.
-        const QJsonArray messages = client.request(u"chat.history"_s, {{u"sessionKey"_s, u"err"_s}})
-                                        .value(u"payload"_s).toObject().value(u"messages"_s).toArray();
+        const QJsonArray messages = client.request(u"chat.history"_s, { { u"sessionKey"_s, u"err"_s } })
+                                        .value(u"payload"_s)
+                                        .toObject()
+                                        .value(u"messages"_s)
+                                        .toArray();
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().toObject().value(u"role"_s).toString(), u"user"_s);
         // The gateway keeps working: the next turn answers.
-        m_ollama->enqueue(FakeOllama::Turn::text({u"fine"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"fine"_s }));
         QVERIFY(send(client, u"err"_s, u"again"_s, u"run-ok"_s).value(u"ok"_s).toBool());
         QCOMPARE(waitForTerminal(client, u"run-ok"_s).value(u"state"_s).toString(), u"final"_s);
     }
@@ -335,12 +353,13 @@ private Q_SLOTS:
     void toolLoop()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::toolCall(u"current_time"_s, QJsonObject{{u"timezone"_s, u"Europe/Berlin"_s}}));
-        m_ollama->enqueue(FakeOllama::Turn::text({u"It is late."_s}));
+        m_ollama->enqueue(
+            FakeOllama::Turn::toolCall(u"current_time"_s, QJsonObject { { u"timezone"_s, u"Europe/Berlin"_s } }));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"It is late."_s }));
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
-        QJsonObject params = ProtocolClient::connectParams(m_gateway->token(), 3, 4, {u"operator.write"_s});
-        params.insert(u"caps"_s, QJsonArray{u"tool-events"_s});
+        QJsonObject params = ProtocolClient::connectParams(m_gateway->token(), 3, 4, { u"operator.write"_s });
+        params.insert(u"caps"_s, QJsonArray { u"tool-events"_s });
         QVERIFY(client.connect(params).value(u"ok"_s).toBool());
         QVERIFY(send(client, u"tools"_s, u"what time is it in Berlin?"_s, u"run-tool"_s).value(u"ok"_s).toBool());
         const QJsonObject final = waitForTerminal(client, u"run-tool"_s);
@@ -349,8 +368,15 @@ private Q_SLOTS:
         QCOMPARE(m_ollama->server().requestCount(u"/api/chat"_s), 2);
         // The tools were declared, and the second call carried the tool result in Ollama's format.
         const QJsonObject first = m_ollama->server().requests().at(m_ollama->server().requests().size() - 2).json();
-        QCOMPARE(first.value(u"tools"_s).toArray().first().toObject().value(u"function"_s).toObject().value(u"name"_s).toString(),
-                 u"current_time"_s);
+        QCOMPARE(first.value(u"tools"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"function"_s)
+                     .toObject()
+                     .value(u"name"_s)
+                     .toString(),
+            u"current_time"_s);
         const QJsonArray messages = m_ollama->server().requests().constLast().json().value(u"messages"_s).toArray();
         const QJsonObject toolMessage = messages.last().toObject();
         QCOMPARE(toolMessage.value(u"role"_s).toString(), u"tool"_s);
@@ -368,10 +394,10 @@ private Q_SLOTS:
     {
         startGateway();
         m_ollama->setChunkDelayMs(20);
-        m_ollama->enqueue(FakeOllama::Turn::text({u"one"_s, u"."_s}));
-        m_ollama->enqueue(FakeOllama::Turn::text({u"two"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"one"_s, u"."_s }));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"two"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"order"_s, u"first"_s, u"o1"_s).value(u"ok"_s).toBool());
         QVERIFY(send(client, u"order"_s, u"second"_s, u"o2"_s).value(u"ok"_s).toBool());
         QCOMPARE(waitForTerminal(client, u"o2"_s).value(u"state"_s).toString(), u"final"_s);
@@ -382,58 +408,76 @@ private Q_SLOTS:
         for (const QJsonValue &m : messages)
             contents.append(m.toObject().value(u"content"_s).toString());
         QVERIFY2(contents.indexOf(u"one."_s) >= 0 && contents.indexOf(u"one."_s) < contents.indexOf(u"second"_s),
-                 qPrintable(contents.join(u'|')));
+            qPrintable(contents.join(u'|')));
     }
 
     void sessionsRunConcurrently()
     {
         startGateway();
         // Session A stalls; session B still answers.
-        m_ollama->enqueue(FakeOllama::Turn::stall({u"waiting"_s}));
-        m_ollama->enqueue(FakeOllama::Turn::text({u"b answered"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"waiting"_s }));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"b answered"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.admin"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }));
         QVERIFY(send(client, u"A"_s, u"slow"_s, u"a1"_s).value(u"ok"_s).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(chatEvents(client, u"a1"_s).size() >= 2, TestSupport::WAIT_MS);
         QVERIFY(send(client, u"B"_s, u"fast"_s, u"b1"_s).value(u"ok"_s).toBool());
         QCOMPARE(waitForTerminal(client, u"b1"_s).value(u"state"_s).toString(), u"final"_s);
         QCOMPARE(terminalCount(client, u"a1"_s), 0);
-        client.request(u"chat.abort"_s, {{u"sessionKey"_s, u"A"_s}});
+        client.request(u"chat.abort"_s, { { u"sessionKey"_s, u"A"_s } });
         QCOMPARE(waitForTerminal(client, u"a1"_s).value(u"state"_s).toString(), u"aborted"_s);
     }
 
     void agentTwoPhaseAndWait()
     {
         startGateway();
-        m_ollama->enqueue(FakeOllama::Turn::text({u"agent says hi"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"agent says hi"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
-        client.sendText(QJsonDocument(QJsonObject{{u"type"_s, u"req"_s}, {u"id"_s, u"ag"_s}, {u"method"_s, u"agent"_s},
-                                                  {u"params"_s, QJsonObject{{u"message"_s, u"hello"_s}, {u"idempotencyKey"_s, u"agent-1"_s}}}})
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
+        client.sendText(QJsonDocument(
+            QJsonObject { { u"type"_s, u"req"_s }, { u"id"_s, u"ag"_s }, { u"method"_s, u"agent"_s },
+                { u"params"_s, QJsonObject { { u"message"_s, u"hello"_s }, { u"idempotencyKey"_s, u"agent-1"_s } } } })
                             .toJson(QJsonDocument::Compact));
         // Two responses on the same id: accepted, then the final result.
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            int n = 0;
-            for (const QJsonObject &f : client.frames())
-                n += f.value(u"type"_s).toString() == u"res" && f.value(u"id"_s).toString() == u"ag" ? 1 : 0;
-            return n == 2;
-        }(), TestSupport::WAIT_MS);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                int n = 0;
+                for (const QJsonObject &f : client.frames())
+                    n += f.value(u"type"_s).toString() == u"res" && f.value(u"id"_s).toString() == u"ag" ? 1 : 0;
+                return n == 2;
+            }(),
+            TestSupport::WAIT_MS);
         QList<QJsonObject> responses;
         for (const QJsonObject &f : client.frames())
             if (f.value(u"type"_s).toString() == u"res" && f.value(u"id"_s).toString() == u"ag")
                 responses.append(f);
         QCOMPARE(responses.at(0).value(u"payload"_s).toObject().value(u"status"_s).toString(), u"accepted"_s);
-        QCOMPARE(responses.at(0).value(u"payload"_s).toObject().value(u"sessionKey"_s).toString(), u"agent:main:main"_s);
+        QCOMPARE(
+            responses.at(0).value(u"payload"_s).toObject().value(u"sessionKey"_s).toString(), u"agent:main:main"_s);
         const QJsonObject final = responses.at(1).value(u"payload"_s).toObject();
         QCOMPARE(final.value(u"status"_s).toString(), u"ok"_s);
-        QCOMPARE(final.value(u"result"_s).toObject().value(u"payloads"_s).toArray().first().toObject().value(u"text"_s).toString(),
-                 u"agent says hi"_s);
-        QCOMPARE(final.value(u"result"_s).toObject().value(u"meta"_s).toObject().value(u"agentMeta"_s).toObject()
-                     .value(u"provider"_s).toString(), u"ollama"_s);
+        QCOMPARE(final.value(u"result"_s)
+                     .toObject()
+                     .value(u"payloads"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"text"_s)
+                     .toString(),
+            u"agent says hi"_s);
+        QCOMPARE(final.value(u"result"_s)
+                     .toObject()
+                     .value(u"meta"_s)
+                     .toObject()
+                     .value(u"agentMeta"_s)
+                     .toObject()
+                     .value(u"provider"_s)
+                     .toString(),
+            u"ollama"_s);
 
-        const QJsonObject waited = client.request(u"agent.wait"_s, {{u"runId"_s, u"agent-1"_s}});
+        const QJsonObject waited = client.request(u"agent.wait"_s, { { u"runId"_s, u"agent-1"_s } });
         QCOMPARE(waited.value(u"payload"_s).toObject().value(u"status"_s).toString(), u"ok"_s);
-        const QJsonObject unknown = client.request(u"agent.wait"_s, {{u"runId"_s, u"nope"_s}});
+        const QJsonObject unknown = client.request(u"agent.wait"_s, { { u"runId"_s, u"nope"_s } });
         QCOMPARE(unknown.value(u"ok"_s).toBool(), false);
     }
 
@@ -442,19 +486,20 @@ private Q_SLOTS:
         startGateway();
         m_ollama->enqueue(FakeOllama::Turn::stall());
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"w"_s, u"x"_s, u"wait-1"_s).value(u"ok"_s).toBool());
-        const QJsonObject waited = client.request(u"agent.wait"_s, {{u"runId"_s, u"wait-1"_s}, {u"timeoutMs"_s, 200}});
+        const QJsonObject waited
+            = client.request(u"agent.wait"_s, { { u"runId"_s, u"wait-1"_s }, { u"timeoutMs"_s, 200 } });
         QCOMPARE(waited.value(u"payload"_s).toObject().value(u"status"_s).toString(), u"timeout"_s);
-        client.request(u"chat.abort"_s, {{u"sessionKey"_s, u"w"_s}});
+        client.request(u"chat.abort"_s, { { u"sessionKey"_s, u"w"_s } });
     }
 
     void runTimeout()
     {
         startGateway([](Gateway::Config::Settings &s) { s.agent.runTimeoutMs = 1000; });
-        m_ollama->enqueue(FakeOllama::Turn::stall({u"slow"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"slow"_s }));
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         QVERIFY(send(client, u"t"_s, u"x"_s, u"run-t"_s).value(u"ok"_s).toBool());
         const QJsonObject terminal = waitForTerminal(client, u"run-t"_s);
         QCOMPARE(terminal.value(u"state"_s).toString(), u"error"_s);
@@ -466,16 +511,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("method");
         QTest::addColumn<QJsonObject>("params");
-        QTest::addRow("chat.send without key") << u"chat.send"_s << QJsonObject{{u"sessionKey"_s, u"s"_s}, {u"message"_s, u"m"_s}};
-        QTest::addRow("chat.send without session") << u"chat.send"_s << QJsonObject{{u"idempotencyKey"_s, u"k"_s}, {u"message"_s, u"m"_s}};
-        QTest::addRow("chat.send number message") << u"chat.send"_s
-                                                  << QJsonObject{{u"sessionKey"_s, u"s"_s}, {u"message"_s, 5}, {u"idempotencyKey"_s, u"k"_s}};
+        QTest::addRow("chat.send without key")
+            << u"chat.send"_s << QJsonObject { { u"sessionKey"_s, u"s"_s }, { u"message"_s, u"m"_s } };
+        QTest::addRow("chat.send without session")
+            << u"chat.send"_s << QJsonObject { { u"idempotencyKey"_s, u"k"_s }, { u"message"_s, u"m"_s } };
+        QTest::addRow("chat.send number message")
+            << u"chat.send"_s
+            << QJsonObject { { u"sessionKey"_s, u"s"_s }, { u"message"_s, 5 }, { u"idempotencyKey"_s, u"k"_s } };
         QTest::addRow("chat.send huge session key") << u"chat.send"_s
-                                                    << QJsonObject{{u"sessionKey"_s, QString(600, u'k')}, {u"message"_s, u"m"_s}, {u"idempotencyKey"_s, u"k"_s}};
-        QTest::addRow("chat.history without session") << u"chat.history"_s << QJsonObject{};
-        QTest::addRow("chat.abort without session") << u"chat.abort"_s << QJsonObject{};
-        QTest::addRow("agent without message") << u"agent"_s << QJsonObject{{u"idempotencyKey"_s, u"k"_s}};
-        QTest::addRow("agent.wait without run") << u"agent.wait"_s << QJsonObject{};
+                                                    << QJsonObject { { u"sessionKey"_s, QString(600, u'k') },
+                                                           { u"message"_s, u"m"_s }, { u"idempotencyKey"_s, u"k"_s } };
+        QTest::addRow("chat.history without session") << u"chat.history"_s << QJsonObject {};
+        QTest::addRow("chat.abort without session") << u"chat.abort"_s << QJsonObject {};
+        QTest::addRow("agent without message") << u"agent"_s << QJsonObject { { u"idempotencyKey"_s, u"k"_s } };
+        QTest::addRow("agent.wait without run") << u"agent.wait"_s << QJsonObject {};
     }
 
     void badParams()
@@ -484,7 +533,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, params);
         startGateway();
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.admin"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }));
         const QJsonObject response = client.request(method, params);
         QCOMPARE(response.value(u"ok"_s).toBool(), false);
         QCOMPARE(response.value(u"error"_s).toObject().value(u"code"_s).toString(), u"INVALID_REQUEST"_s);

@@ -45,35 +45,37 @@ private:
         });
         QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
         m_client = new ProtocolClient;
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
     }
 
     QJsonObject runTurn(const QString &key)
     {
         const QJsonObject ack = m_client->request(
-            u"chat.send"_s, {{u"sessionKey"_s, u"f"_s}, {u"message"_s, u"hi"_s}, {u"idempotencyKey"_s, key}});
+            u"chat.send"_s, { { u"sessionKey"_s, u"f"_s }, { u"message"_s, u"hi"_s }, { u"idempotencyKey"_s, key } });
         if (!ack.value(u"ok"_s).toBool())
             return {};
         QJsonObject terminal;
-        (void)QTest::qWaitFor([&] {
-            for (const QJsonObject &frame : m_client->frames()) {
-                const QJsonObject p = frame.value(u"payload"_s).toObject();
-                const QString state = p.value(u"state"_s).toString();
-                if (frame.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == key
-                    && (state == u"final" || state == u"error" || state == u"aborted")) {
-                    terminal = p;
-                    return true;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &frame : m_client->frames()) {
+                    const QJsonObject p = frame.value(u"payload"_s).toObject();
+                    const QString state = p.value(u"state"_s).toString();
+                    if (frame.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == key
+                        && (state == u"final" || state == u"error" || state == u"aborted")) {
+                        terminal = p;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        }, 20000);
+                return false;
+            },
+            20000);
         return terminal;
     }
 
     QJsonObject providerStatus(const QString &id)
     {
-        const QJsonArray providers =
-            m_client->request(u"providers.status"_s).value(u"payload"_s).toObject().value(u"providers"_s).toArray();
+        const QJsonArray providers
+            = m_client->request(u"providers.status"_s).value(u"payload"_s).toObject().value(u"providers"_s).toArray();
         for (const QJsonValue &p : providers)
             if (p.toObject().value(u"id"_s).toString() == id)
                 return p.toObject();
@@ -82,7 +84,14 @@ private:
 
     static QString text(const QJsonObject &event)
     {
-        return event.value(u"message"_s).toObject().value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString();
+        return event.value(u"message"_s)
+            .toObject()
+            .value(u"content"_s)
+            .toArray()
+            .first()
+            .toObject()
+            .value(u"text"_s)
+            .toString();
     }
 
     static QString deadUrl()
@@ -117,7 +126,7 @@ private Q_SLOTS:
     {
         startGateway(deadUrl());
         for (int i = 1; i <= 3; ++i) {
-            m_openai->enqueue(FakeOpenAI::Turn::text({u"from openai "_s, QString::number(i)}));
+            m_openai->enqueue(FakeOpenAI::Turn::text({ u"from openai "_s, QString::number(i) }));
             const QJsonObject final = runTurn(u"down-%1"_s.arg(i));
             QCOMPARE(final.value(u"state"_s).toString(), u"final"_s);
             QCOMPARE(text(final), u"from openai %1"_s.arg(i));
@@ -130,12 +139,15 @@ private Q_SLOTS:
         QVERIFY(ollama.value(u"lastError"_s).toString().startsWith(u"connect"));
         QCOMPARE(providerStatus(u"openai"_s).value(u"circuit"_s).toString(), u"closed"_s);
         // With the circuit open, ollama is skipped: no new failure is recorded.
-        m_openai->enqueue(FakeOpenAI::Turn::text({u"skip"_s}));
+        m_openai->enqueue(FakeOpenAI::Turn::text({ u"skip"_s }));
         QCOMPARE(runTurn(u"down-4"_s).value(u"state"_s).toString(), u"final"_s);
         QCOMPARE(providerStatus(u"ollama"_s).value(u"failures"_s).toInt(), 3);
         // The transcript names the provider that answered.
-        const QJsonArray messages = m_client->request(u"chat.history"_s, {{u"sessionKey"_s, u"f"_s}})
-                                        .value(u"payload"_s).toObject().value(u"messages"_s).toArray();
+        const QJsonArray messages = m_client->request(u"chat.history"_s, { { u"sessionKey"_s, u"f"_s } })
+                                        .value(u"payload"_s)
+                                        .toObject()
+                                        .value(u"messages"_s)
+                                        .toArray();
         QCOMPARE(messages.last().toObject().value(u"provider"_s).toString(), u"openai"_s);
     }
 
@@ -146,7 +158,7 @@ private Q_SLOTS:
         // a 429 with retry-after first and then answers on its retry.
         m_ollama->enqueue(FakeOllama::Turn::busy());
         m_openai->enqueue(FakeOpenAI::Turn::rateLimited(0.2));
-        m_openai->enqueue(FakeOpenAI::Turn::text({u"after the wait"_s}));
+        m_openai->enqueue(FakeOpenAI::Turn::text({ u"after the wait"_s }));
         const QJsonObject final = runTurn(u"rl-1"_s);
         QCOMPARE(final.value(u"state"_s).toString(), u"final"_s);
         QCOMPARE(text(final), u"after the wait"_s);
@@ -158,7 +170,7 @@ private Q_SLOTS:
     {
         startGateway(m_ollama->baseUrl().toString(), 1);
         m_ollama->enqueue(FakeOllama::Turn::httpError(500, u"boom"_s));
-        m_ollama->enqueue(FakeOllama::Turn::text({u"second try"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"second try"_s }));
         const QJsonObject final = runTurn(u"retry-1"_s);
         QCOMPARE(text(final), u"second try"_s);
         QCOMPARE(m_ollama->server().requestCount(u"/api/chat"_s), 2);
@@ -185,9 +197,9 @@ private Q_SLOTS:
         });
         delete m_client;
         m_client = new ProtocolClient;
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
         m_openai->enqueue(FakeOpenAI::Turn::insufficientQuota());
-        m_ollama->enqueue(FakeOllama::Turn::text({u"local answer"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"local answer"_s }));
         const QJsonObject final = runTurn(u"quota-1"_s);
         QCOMPARE(text(final), u"local answer"_s);
         QCOMPARE(m_openai->server().requestCount(u"/v1/chat/completions"_s), 1); // not retried
@@ -196,8 +208,8 @@ private Q_SLOTS:
     void failureAfterOutputIsNeverSpliced()
     {
         startGateway(m_ollama->baseUrl().toString(), 1);
-        m_ollama->enqueue(FakeOllama::Turn::reset({u"half an "_s}));
-        m_openai->enqueue(FakeOpenAI::Turn::text({u"other answer"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::reset({ u"half an "_s }));
+        m_openai->enqueue(FakeOpenAI::Turn::text({ u"other answer"_s }));
         const QJsonObject terminal = runTurn(u"splice-1"_s);
         QCOMPARE(terminal.value(u"state"_s).toString(), u"error"_s);
         QCOMPARE(m_ollama->server().requestCount(u"/api/chat"_s), 1);
@@ -218,12 +230,13 @@ private Q_SLOTS:
         m_gateway->service()->providerPool()->setTiming(300, 100);
         for (int i = 0; i < 3; ++i) {
             m_ollama->enqueue(FakeOllama::Turn::httpError(500, u"down"_s));
-            m_openai->enqueue(FakeOpenAI::Turn::text({u"ok"_s}));
+            m_openai->enqueue(FakeOpenAI::Turn::text({ u"ok"_s }));
             QCOMPARE(runTurn(u"probe-%1"_s.arg(i)).value(u"state"_s).toString(), u"final"_s);
         }
         QCOMPARE(providerStatus(u"ollama"_s).value(u"circuit"_s).toString(), u"open"_s);
         // The active probe (a model list) succeeds after the cooldown and closes the circuit.
-        QTRY_COMPARE_WITH_TIMEOUT(providerStatus(u"ollama"_s).value(u"circuit"_s).toString(), u"closed"_s, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            providerStatus(u"ollama"_s).value(u"circuit"_s).toString(), u"closed"_s, TestSupport::WAIT_MS);
         QVERIFY(m_ollama->server().requestCount(u"/api/tags"_s) >= 1);
     }
 };

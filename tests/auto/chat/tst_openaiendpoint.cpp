@@ -54,13 +54,13 @@ private:
 
     static QJsonObject chatBody(bool stream)
     {
-        return QJsonObject{{u"model"_s, u"skynet"_s},
-                           {u"stream"_s, stream},
-                           {u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}}},
-                           {u"messages"_s, QJsonArray{QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, u"Be brief."_s}},
-                                                     QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"ping"_s}},
-                                                     QJsonObject{{u"role"_s, u"assistant"_s}, {u"content"_s, u"pong"_s}},
-                                                     QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"again"_s}}}}};
+        return QJsonObject { { u"model"_s, u"skynet"_s }, { u"stream"_s, stream },
+            { u"stream_options"_s, QJsonObject { { u"include_usage"_s, true } } },
+            { u"messages"_s,
+                QJsonArray { QJsonObject { { u"role"_s, u"system"_s }, { u"content"_s, u"Be brief."_s } },
+                    QJsonObject { { u"role"_s, u"user"_s }, { u"content"_s, u"ping"_s } },
+                    QJsonObject { { u"role"_s, u"assistant"_s }, { u"content"_s, u"pong"_s } },
+                    QJsonObject { { u"role"_s, u"user"_s }, { u"content"_s, u"again"_s } } } } };
     }
 
 private Q_SLOTS:
@@ -69,7 +69,8 @@ private Q_SLOTS:
         m_ollama = std::make_unique<FakeOllama>();
         QVERIFY(m_ollama->listen());
         const QString url = m_ollama->baseUrl().toString();
-        m_gateway = std::make_unique<TestGateway>([url](Gateway::Config::Settings &s) { s.providers.ollama.baseUrl = url; });
+        m_gateway
+            = std::make_unique<TestGateway>([url](Gateway::Config::Settings &s) { s.providers.ollama.baseUrl = url; });
         QVERIFY(m_gateway->isRunning());
     }
 
@@ -81,7 +82,7 @@ private Q_SLOTS:
 
     void nonStreaming()
     {
-        m_ollama->enqueue(FakeOllama::Turn::text({u"po"_s, u"ng!"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"po"_s, u"ng!"_s }));
         const Answer answer = post(chatBody(false), m_gateway->token());
         QCOMPARE(answer.status, 200);
         const QJsonObject completion = QJsonDocument::fromJson(answer.body).object();
@@ -101,7 +102,7 @@ private Q_SLOTS:
     void streaming()
     {
         m_ollama->setChunkDelayMs(10);
-        m_ollama->enqueue(FakeOllama::Turn::text({u"a"_s, u"b"_s, u"c"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"a"_s, u"b"_s, u"c"_s }));
         const Answer answer = post(chatBody(true), m_gateway->token());
         QCOMPARE(answer.status, 200);
         QVERIFY(answer.chunks.size() > 1);
@@ -134,7 +135,7 @@ private Q_SLOTS:
         const Answer wrong = post(chatBody(false), u"wrong"_s);
         QCOMPARE(wrong.status, 401);
         QCOMPARE(QJsonDocument::fromJson(wrong.body).object().value(u"error"_s).toObject().value(u"code"_s).toString(),
-                 u"invalid_api_key"_s);
+            u"invalid_api_key"_s);
         QCOMPARE(m_ollama->server().requestCount(u"/api/chat"_s), 0);
     }
 
@@ -192,7 +193,7 @@ private Q_SLOTS:
 
     void clientDisconnectAbortsTheRun()
     {
-        m_ollama->enqueue(FakeOllama::Turn::stall({u"partial"_s}));
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"partial"_s }));
         QNetworkRequest request(m_gateway->httpUrl(u"/v1/chat/completions"_s));
         request.setRawHeader("Authorization", "Bearer " + m_gateway->token().toUtf8());
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);

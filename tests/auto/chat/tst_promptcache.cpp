@@ -32,21 +32,23 @@ private:
     QJsonObject turn(const QString &key, const QString &text)
     {
         const QJsonObject ack = m_client->request(
-            u"chat.send"_s, {{u"sessionKey"_s, u"cache"_s}, {u"message"_s, text}, {u"idempotencyKey"_s, key}});
+            u"chat.send"_s, { { u"sessionKey"_s, u"cache"_s }, { u"message"_s, text }, { u"idempotencyKey"_s, key } });
         if (!ack.value(u"ok"_s).toBool())
             return {};
         QJsonObject final;
-        (void)QTest::qWaitFor([&] {
-            for (const QJsonObject &f : m_client->frames()) {
-                const QJsonObject p = f.value(u"payload"_s).toObject();
-                if (f.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == key
-                    && (p.value(u"state"_s).toString() == u"final" || p.value(u"state"_s).toString() == u"error")) {
-                    final = p;
-                    return true;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &f : m_client->frames()) {
+                    const QJsonObject p = f.value(u"payload"_s).toObject();
+                    if (f.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == key
+                        && (p.value(u"state"_s).toString() == u"final" || p.value(u"state"_s).toString() == u"error")) {
+                        final = p;
+                        return true;
+                    }
                 }
-            }
-            return false;
-        }, TestSupport::WAIT_MS);
+                return false;
+            },
+            TestSupport::WAIT_MS);
         return final;
     }
 
@@ -73,7 +75,7 @@ private:
             true, m_home.path());
         QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
         m_client = std::make_unique<ProtocolClient>();
-        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.write"_s}));
+        QVERIFY(m_client->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
     }
 
     static bool isVolatile(const QJsonValue &block)
@@ -97,9 +99,8 @@ private:
             message.insert(u"content"_s, content);
             history.append(message);
         }
-        return QJsonDocument(QJsonObject{{u"tools"_s, request.value(u"tools"_s)},
-                                         {u"system"_s, system},
-                                         {u"messages"_s, history}})
+        return QJsonDocument(QJsonObject { { u"tools"_s, request.value(u"tools"_s) }, { u"system"_s, system },
+                                 { u"messages"_s, history } })
             .toJson(QJsonDocument::Compact);
     }
 
@@ -149,7 +150,7 @@ private Q_SLOTS:
         const FakeAnthropic::Usage u2 = m_anthropic->lastUsage();
         // Everything turn 1 wrote is read back; only the new turn is written.
         QVERIFY2(u2.cacheReadTokens >= u1.cacheCreationTokens,
-                 qPrintable(u"read %1 < written %2"_s.arg(u2.cacheReadTokens).arg(u1.cacheCreationTokens)));
+            qPrintable(u"read %1 < written %2"_s.arg(u2.cacheReadTokens).arg(u1.cacheCreationTokens)));
         QVERIFY(u2.inputTokens < u2.cacheReadTokens / 10);
         // The final event carries the same figures the provider reported.
         QCOMPARE(second.value(u"usage"_s).toObject().value(u"cacheRead"_s).toInteger(), u2.cacheReadTokens);
@@ -197,16 +198,18 @@ private Q_SLOTS:
         QCOMPARE(totals.value(u"input"_s).toInteger(), bill.total.inputTokens);
         QCOMPARE(totals.value(u"output"_s).toInteger(), bill.total.outputTokens);
         QCOMPARE(totals.value(u"cacheRead"_s).toInteger(), bill.total.cacheReadTokens);
-        QCOMPARE(totals.value(u"cacheWrite"_s).toInteger(), bill.total.cacheWrite5mTokens + bill.total.cacheWrite1hTokens);
+        QCOMPARE(
+            totals.value(u"cacheWrite"_s).toInteger(), bill.total.cacheWrite5mTokens + bill.total.cacheWrite1hTokens);
         QVERIFY(bill.total.costUsd > 0);
         QVERIFY2(qAbs(totals.value(u"costUsd"_s).toDouble() - bill.total.costUsd) < 1e-9,
-                 qPrintable(u"recorded %1, billed %2"_s.arg(totals.value(u"costUsd"_s).toDouble()).arg(bill.total.costUsd)));
+            qPrintable(u"recorded %1, billed %2"_s.arg(totals.value(u"costUsd"_s).toDouble()).arg(bill.total.costUsd)));
         QCOMPARE(status.value(u"byModel"_s).toArray().first().toObject().value(u"model"_s).toString(),
-                 u"anthropic:claude-sonnet-4-5"_s);
+            u"anthropic:claude-sonnet-4-5"_s);
         QCOMPARE(status.value(u"byDay"_s).toArray().size(), 1);
-        const QJsonObject cost = m_client->request(u"usage.cost"_s, {{u"days"_s, 7}}).value(u"payload"_s).toObject();
+        const QJsonObject cost
+            = m_client->request(u"usage.cost"_s, { { u"days"_s, 7 } }).value(u"payload"_s).toObject();
         QCOMPARE(cost.value(u"totalUsd"_s).toDouble(), totals.value(u"costUsd"_s).toDouble());
-        QCOMPARE(m_client->request(u"usage.cost"_s, {{u"days"_s, 0}}).value(u"ok"_s).toBool(), false);
+        QCOMPARE(m_client->request(u"usage.cost"_s, { { u"days"_s, 0 } }).value(u"ok"_s).toBool(), false);
     }
 
     void longConversationsKeepHittingTheCache()
@@ -217,8 +220,9 @@ private Q_SLOTS:
         int misses = 0;
         qint64 previousPrefix = 0;
         for (int i = 0; i < 18; ++i) {
-            QCOMPARE(turn(u"long-%1"_s.arg(i), u"Question number %1, please answer."_s.arg(i)).value(u"state"_s).toString(),
-                     u"final"_s);
+            QCOMPARE(
+                turn(u"long-%1"_s.arg(i), u"Question number %1, please answer."_s.arg(i)).value(u"state"_s).toString(),
+                u"final"_s);
             const FakeAnthropic::Usage u = m_anthropic->lastUsage();
             if (i > 0 && u.cacheReadTokens < previousPrefix)
                 ++misses;

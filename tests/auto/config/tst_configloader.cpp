@@ -17,14 +17,15 @@
 using namespace Gateway::Config;
 using namespace Qt::StringLiterals;
 
-namespace {
+namespace
+{
 
 const QString SOURCE = u"test.toml"_s;
 const QString HOME = u"/home/test/.skynet"_s;
 constexpr qsizetype ONE_MIB = 1024 * 1024;
 
-Gateway::Result<Settings, ConfigError> load(const QByteArray &toml, const QProcessEnvironment &env = {},
-                                            const Overrides &overrides = {})
+Gateway::Result<Settings, ConfigError> load(
+    const QByteArray &toml, const QProcessEnvironment &env = {}, const Overrides &overrides = {})
 {
     return ConfigLoader::loadFromData(toml, SOURCE, HOME, env, overrides);
 }
@@ -114,20 +115,20 @@ std::pair<QString, QVariant> nonDefaultValue(const KeySpec &spec)
     switch (spec.type) {
     case ValueType::Integer: {
         const qlonglong value = def.toLongLong() < spec.maximum ? def.toLongLong() + 1 : def.toLongLong() - 1;
-        return {QString::number(value), value};
+        return { QString::number(value), value };
     }
     case ValueType::Boolean:
-        return {def.toBool() ? u"false"_s : u"true"_s, !def.toBool()};
+        return { def.toBool() ? u"false"_s : u"true"_s, !def.toBool() };
     case ValueType::String:
-        return {QString(def.toString() + u"-x"_s), QString(def.toString() + u"-x"_s)};
+        return { QString(def.toString() + u"-x"_s), QString(def.toString() + u"-x"_s) };
     case ValueType::Choice:
         for (const QString &choice : spec.choices) {
             if (choice != def.toString())
-                return {choice, choice};
+                return { choice, choice };
         }
         break;
     case ValueType::Secret:
-        return {u"the-secret-value"_s, QString(u"env:"_s + spec.envName())};
+        return { u"the-secret-value"_s, QString(u"env:"_s + spec.envName()) };
     }
     return {};
 }
@@ -186,7 +187,7 @@ void tst_ConfigLoader::defaultTemplateYieldsStructDefaults()
     const auto result = load(ConfigLoader::defaultTemplate());
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QVERIFY2(result->warnings.isEmpty(), qPrintable(describeWarnings(*result)));
-    compareSettings(*result, Settings{});
+    compareSettings(*result, Settings {});
     QCOMPARE(result->home, HOME);
     QVERIFY(result->configPath.isEmpty());
 }
@@ -242,7 +243,7 @@ void tst_ConfigLoader::templateAndDocsMatchSchema()
             };
             const QString key = section + u'.' + row.captured(1);
             QVERIFY2(!documented.contains(key), qPrintable(u"documented twice: "_s + key));
-            documented.insert(key, {unquote(cells.at(3)), unquote(cells.at(4))});
+            documented.insert(key, { unquote(cells.at(3)), unquote(cells.at(4)) });
         }
     }
 
@@ -280,8 +281,8 @@ void tst_ConfigLoader::schemaIsConsistent()
             QVERIFY(spec.choices.contains(spec.defaultValue().toString()));
     }
     QCOMPARE(ConfigSchema::sections(),
-             (QStringList{u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s, u"providers.ollama"_s,
-                          u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s}));
+        (QStringList { u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s, u"providers.ollama"_s,
+            u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s }));
     QVERIFY(!ConfigSchema::find(u"gateway"_s));
     QVERIFY(!ConfigSchema::isTablePath(u"gatway"_s));
 }
@@ -301,7 +302,7 @@ void tst_ConfigLoader::emptyDocument()
     const auto result = load(toml);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QVERIFY2(result->warnings.isEmpty(), qPrintable(describeWarnings(*result)));
-    compareSettings(*result, Settings{});
+    compareSettings(*result, Settings {});
 }
 
 void tst_ConfigLoader::validSyntax_data()
@@ -309,29 +310,28 @@ void tst_ConfigLoader::validSyntax_data()
     QTest::addColumn<QByteArray>("toml");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QVariant>("expected");
-    QTest::addRow("dotted key at top level") << QByteArray("gateway.port = 1234\n") << u"gateway.port"_s
-                                             << QVariant(1234LL);
-    QTest::addRow("inline table") << QByteArray("gateway = { port = 1234 }\n") << u"gateway.port"_s
-                                  << QVariant(1234LL);
+    QTest::addRow("dotted key at top level")
+        << QByteArray("gateway.port = 1234\n") << u"gateway.port"_s << QVariant(1234LL);
+    QTest::addRow("inline table") << QByteArray("gateway = { port = 1234 }\n") << u"gateway.port"_s << QVariant(1234LL);
     QTest::addRow("byte order mark") << QByteArray("\xef\xbb\xbf[gateway]\nport = 1234\n") << u"gateway.port"_s
                                      << QVariant(1234LL);
     QTest::addRow("CRLF line ends") << QByteArray("[gateway]\r\nport = 1234\r\n") << u"gateway.port"_s
                                     << QVariant(1234LL);
     QTest::addRow("hex integer") << QByteArray("[gateway]\nport = 0x4d2\n") << u"gateway.port"_s << QVariant(1234LL);
-    QTest::addRow("digit separators") << QByteArray("[gateway]\nmax_payload = 1_048_576\n")
-                                      << u"gateway.max_payload"_s << QVariant(1048576LL);
+    QTest::addRow("digit separators") << QByteArray("[gateway]\nmax_payload = 1_048_576\n") << u"gateway.max_payload"_s
+                                      << QVariant(1048576LL);
     QTest::addRow("64-bit size") << QByteArray("[logging]\nmax_file_bytes = 8589934592\n")
                                  << u"logging.max_file_bytes"_s << QVariant(8589934592LL);
-    QTest::addRow("enum in other case") << QByteArray("[storage]\nsynchronous = \"full\"\n")
-                                        << u"storage.synchronous"_s << QVariant(u"FULL"_s);
+    QTest::addRow("enum in other case") << QByteArray("[storage]\nsynchronous = \"full\"\n") << u"storage.synchronous"_s
+                                        << QVariant(u"FULL"_s);
     QTest::addRow("literal string") << QByteArray("[storage]\npath = 'C:\\data\\skynet.db'\n") << u"storage.path"_s
                                     << QVariant(u"C:\\data\\skynet.db"_s);
     QTest::addRow("unicode string") << QByteArray("[agent]\ndefault_agent_id = \"h\xc3\xa9lp\xe2\x9c\x93\"\n")
                                     << u"agent.default_agent_id"_s << QVariant(u"h\u00e9lp\u2713"_s);
-    QTest::addRow("minimum tick") << QByteArray("[gateway]\ntick_interval_ms = 1000\n")
-                                  << u"gateway.tick_interval_ms"_s << QVariant(1000LL);
-    QTest::addRow("zero busy timeout") << QByteArray("[storage]\nbusy_timeout_ms = 0\n")
-                                       << u"storage.busy_timeout_ms"_s << QVariant(0LL);
+    QTest::addRow("minimum tick") << QByteArray("[gateway]\ntick_interval_ms = 1000\n") << u"gateway.tick_interval_ms"_s
+                                  << QVariant(1000LL);
+    QTest::addRow("zero busy timeout") << QByteArray("[storage]\nbusy_timeout_ms = 0\n") << u"storage.busy_timeout_ms"_s
+                                       << QVariant(0LL);
 }
 
 void tst_ConfigLoader::validSyntax()
@@ -396,20 +396,24 @@ void tst_ConfigLoader::badInput_data()
     QTest::addColumn<bool>("exact"); // false: toml++'s wording, only a part is checked
 
     // Syntax (toml++ wording; our part is the position).
-    QTest::addRow("syntax: missing value") << QByteArray("[gateway]\nport = \n") << 2 << 8 << QString()
-                                           << u"expected"_s << false;
-    QTest::addRow("syntax: unterminated string") << QByteArray("[gateway]\nbind = \"abc\n") << 2 << 12 << QString()
-                                                 << u"string"_s << false;
-    QTest::addRow("syntax: duplicate key") << QByteArray("[gateway]\nport = 1\nport = 2\n") << 3 << 8 << QString()
-                                           << u"redefine"_s << false;
-    QTest::addRow("syntax: unclosed header") << QByteArray("# c\n[gateway\nport = 1\n") << 2 << 9 << QString()
-                                             << u"table"_s << false;
-    QTest::addRow("non-UTF-8") << QByteArray("[gateway]\nbind = \"\xff\xfe\"\n") << 2 << 8 << QString()
-                               << u"utf-8"_s << false;
-    QTest::addRow("binary garbage") << QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10) << 1 << 1 << QString()
-                                    << u"Error while parsing"_s << false;
-    QTest::addRow("NUL byte in a value") << QByteArray("[gateway]\nbind = \"a\0" "b\"\n", 23) << 2 << 10 << QString()
-                                         << u"Error while parsing"_s << false;
+    QTest::addRow("syntax: missing value")
+        << QByteArray("[gateway]\nport = \n") << 2 << 8 << QString() << u"expected"_s << false;
+    QTest::addRow("syntax: unterminated string")
+        << QByteArray("[gateway]\nbind = \"abc\n") << 2 << 12 << QString() << u"string"_s << false;
+    QTest::addRow("syntax: duplicate key")
+        << QByteArray("[gateway]\nport = 1\nport = 2\n") << 3 << 8 << QString() << u"redefine"_s << false;
+    QTest::addRow("syntax: unclosed header")
+        << QByteArray("# c\n[gateway\nport = 1\n") << 2 << 9 << QString() << u"table"_s << false;
+    QTest::addRow("non-UTF-8") << QByteArray("[gateway]\nbind = \"\xff\xfe\"\n") << 2 << 8 << QString() << u"utf-8"_s
+                               << false;
+    QTest::addRow("binary garbage") << QByteArray("\x7f"
+                                                  "ELF\x02\x01\x01\x00\x00\x00",
+        10) << 1 << 1 << QString() << u"Error while parsing"_s
+                                    << false;
+    QTest::addRow("NUL byte in a value") << QByteArray("[gateway]\nbind = \"a\0"
+                                                       "b\"\n",
+        23) << 2 << 10 << QString() << u"Error while parsing"_s
+                                         << false;
 
     // Types.
     QTest::addRow("port is a string") << QByteArray("[gateway]\nport = \"abc\"\n") << 2 << 8 << u"gateway.port"_s
@@ -418,9 +422,9 @@ void tst_ConfigLoader::badInput_data()
                                      << u"expected an integer from 1 to 65535, got float"_s << true;
     QTest::addRow("port is an array") << QByteArray("[gateway]\nport = [1]\n") << 2 << 8 << u"gateway.port"_s
                                       << u"expected an integer from 1 to 65535, got array"_s << true;
-    QTest::addRow("boolean is a string")
-        << QByteArray("[gateway]\nallow_insecure_bind = \"yes\"\n") << 2 << 23 << u"gateway.allow_insecure_bind"_s
-        << u"expected true or false, got string"_s << true;
+    QTest::addRow("boolean is a string") << QByteArray("[gateway]\nallow_insecure_bind = \"yes\"\n") << 2 << 23
+                                         << u"gateway.allow_insecure_bind"_s << u"expected true or false, got string"_s
+                                         << true;
     QTest::addRow("boolean is an integer") << QByteArray("[logging]\nfile = 1\n") << 2 << 8 << u"logging.file"_s
                                            << u"expected true or false, got integer"_s << true;
     QTest::addRow("string is an integer") << QByteArray("[storage]\npath = 5\n") << 2 << 8 << u"storage.path"_s
@@ -432,9 +436,9 @@ void tst_ConfigLoader::badInput_data()
     QTest::addRow("secret is an integer")
         << QByteArray("[gateway]\ntoken = 123\n") << 2 << 9 << u"gateway.token"_s
         << u"expected a secret reference (\"\", \"secret:NAME\", \"env:VAR\" or \"file:/path\"), got integer"_s << true;
-    QTest::addRow("date instead of integer") << QByteArray("[gateway]\nport = 1979-05-27\n") << 2 << 8
-                                             << u"gateway.port"_s
-                                             << u"expected an integer from 1 to 65535, got date"_s << true;
+    QTest::addRow("date instead of integer")
+        << QByteArray("[gateway]\nport = 1979-05-27\n") << 2 << 8 << u"gateway.port"_s
+        << u"expected an integer from 1 to 65535, got date"_s << true;
 
     // Ranges.
     QTest::addRow("port 0") << QByteArray("[gateway]\nport = 0\n") << 2 << 8 << u"gateway.port"_s
@@ -443,24 +447,24 @@ void tst_ConfigLoader::badInput_data()
                                 << u"expected an integer from 1 to 65535, got 70000"_s << true;
     QTest::addRow("negative port") << QByteArray("[gateway]\n  port   =   -1\n") << 2 << 14 << u"gateway.port"_s
                                    << u"expected an integer from 1 to 65535, got -1"_s << true;
-    QTest::addRow("negative max_payload") << QByteArray("[gateway]\nmax_payload = -1\n") << 2 << 15
-                                          << u"gateway.max_payload"_s
-                                          << u"expected an integer of at least 1, got -1"_s << true;
+    QTest::addRow("negative max_payload")
+        << QByteArray("[gateway]\nmax_payload = -1\n") << 2 << 15 << u"gateway.max_payload"_s
+        << u"expected an integer of at least 1, got -1"_s << true;
     QTest::addRow("zero max_body_bytes") << QByteArray("[gateway]\nmax_body_bytes = 0\n") << 2 << 18
                                          << u"gateway.max_body_bytes"_s
                                          << u"expected an integer from 1 to 2147483647, got 0"_s << true;
-    QTest::addRow("negative max_file_bytes") << QByteArray("[logging]\nmax_file_bytes = -1024\n") << 2 << 18
-                                             << u"logging.max_file_bytes"_s
-                                             << u"expected an integer of at least 1, got -1024"_s << true;
-    QTest::addRow("negative busy timeout") << QByteArray("[storage]\nbusy_timeout_ms = -5\n") << 2 << 19
-                                           << u"storage.busy_timeout_ms"_s
-                                           << u"expected an integer from 0 to 2147483647, got -5"_s << true;
+    QTest::addRow("negative max_file_bytes")
+        << QByteArray("[logging]\nmax_file_bytes = -1024\n") << 2 << 18 << u"logging.max_file_bytes"_s
+        << u"expected an integer of at least 1, got -1024"_s << true;
+    QTest::addRow("negative busy timeout")
+        << QByteArray("[storage]\nbusy_timeout_ms = -5\n") << 2 << 19 << u"storage.busy_timeout_ms"_s
+        << u"expected an integer from 0 to 2147483647, got -5"_s << true;
     QTest::addRow("int field overflow") << QByteArray("[gateway]\nmax_connections = 3000000000\n") << 2 << 19
                                         << u"gateway.max_connections"_s
                                         << u"expected an integer from 1 to 2147483647, got 3000000000"_s << true;
-    QTest::addRow("tick interval below 1000") << QByteArray("[gateway]\ntick_interval_ms = 999\n") << 2 << 20
-                                              << u"gateway.tick_interval_ms"_s
-                                              << u"expected an integer from 1000 to 3600000, got 999"_s << true;
+    QTest::addRow("tick interval below 1000")
+        << QByteArray("[gateway]\ntick_interval_ms = 999\n") << 2 << 20 << u"gateway.tick_interval_ms"_s
+        << u"expected an integer from 1000 to 3600000, got 999"_s << true;
 
     // Enums and strings.
     QTest::addRow("bad auth") << QByteArray("[gateway]\nauth = \"foo\"\n") << 2 << 8 << u"gateway.auth"_s
@@ -489,15 +493,19 @@ void tst_ConfigLoader::badInput_data()
         << u"expected a secret reference (\"\", \"secret:NAME\", \"env:VAR\" or \"file:/path\")"_s << true;
 
     // Structure.
-    QTest::addRow("unknown section") << QByteArray("[gatway]\nport = 1\n") << 1 << 2 << u"gatway"_s
-                                     << u"unknown section [gatway] (did you mean gateway?); known sections: %1"_s.arg(u"[gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s)
-                                     << true;
+    QTest::addRow("unknown section")
+        << QByteArray("[gatway]\nport = 1\n") << 1 << 2 << u"gatway"_s
+        << u"unknown section [gatway] (did you mean gateway?); known sections: %1"_s.arg(
+               u"[gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s)
+        << true;
     QTest::addRow("unknown section after a good one")
         << QByteArray("[gateway]\nport = 1\n\n[providerz]\nx = 1\n") << 4 << 2 << u"providerz"_s
-        << u"unknown section [providerz]; known sections: [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s << true;
+        << u"unknown section [providerz]; known sections: [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s
+        << true;
     QTest::addRow("key outside any section")
         << QByteArray("# c\nport = 1\n[gateway]\n") << 2 << 1 << u"port"_s
-        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s << true;
+        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing]"_s
+        << true;
     QTest::addRow("section is a value") << QByteArray("gateway = 5\n") << 1 << 1 << u"gateway"_s
                                         << u"expected a table [gateway], got integer"_s << true;
     QTest::addRow("array of tables") << QByteArray("[[gateway]]\nport = 1\n") << 1 << 3 << u"gateway"_s
@@ -510,9 +518,9 @@ void tst_ConfigLoader::badInput_data()
     QTest::addRow("first error in document order")
         << QByteArray("[logging]\nlevel = \"nope\"\n[gateway]\nport = 0\n") << 2 << 9 << u"logging.level"_s
         << u"expected one of \"debug\", \"info\", \"warning\" or \"error\", got \"nope\""_s << true;
-    QTest::addRow("first error in a section") << QByteArray("[gateway]\nport = 0\nbind = \"\"\n") << 2 << 8
-                                              << u"gateway.port"_s
-                                              << u"expected an integer from 1 to 65535, got 0"_s << true;
+    QTest::addRow("first error in a section")
+        << QByteArray("[gateway]\nport = 0\nbind = \"\"\n") << 2 << 8 << u"gateway.port"_s
+        << u"expected an integer from 1 to 65535, got 0"_s << true;
 }
 
 void tst_ConfigLoader::badInput()
@@ -544,7 +552,7 @@ void tst_ConfigLoader::errorsNeverEchoSecrets()
     QVERIFY2(!malformed.error().toString().contains(u"hunter2"_s), qPrintable(describe(malformed)));
 
     // A secret in the environment is never parsed, so a later error cannot quote it.
-    const auto fromEnv = load("[gateway]\nport = 0\n", environment({{u"SKYNET_GATEWAY_TOKEN"_s, u"hunter2"_s}}));
+    const auto fromEnv = load("[gateway]\nport = 0\n", environment({ { u"SKYNET_GATEWAY_TOKEN"_s, u"hunter2"_s } }));
     QVERIFY(!fromEnv.ok());
     QVERIFY(!fromEnv.error().toString().contains(u"hunter2"_s));
 }
@@ -573,13 +581,13 @@ void tst_ConfigLoader::errorToString()
     QFETCH(int, column);
     QFETCH(QString, key);
     QFETCH(QString, expected);
-    const ConfigError error{file, line, column, key, u"bad"_s};
+    const ConfigError error { file, line, column, key, u"bad"_s };
     QCOMPARE(error.toString(), expected);
 
     const auto loaded = load("[gateway]\nport = 70000\n");
     QVERIFY(!loaded.ok());
-    QCOMPARE(loaded.error().toString(),
-             u"test.toml:2:8: gateway.port: expected an integer from 1 to 65535, got 70000"_s);
+    QCOMPARE(
+        loaded.error().toString(), u"test.toml:2:8: gateway.port: expected an integer from 1 to 65535, got 70000"_s);
 }
 
 void tst_ConfigLoader::unknownKeyWarning_data()
@@ -603,7 +611,7 @@ void tst_ConfigLoader::unknownKeyWarning()
     QFETCH(QString, warning);
     const auto result = load(toml);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
-    QCOMPARE(result->warnings, QStringList{warning});
+    QCOMPARE(result->warnings, QStringList { warning });
 }
 
 void tst_ConfigLoader::plainTextSecretWarning_data()
@@ -625,8 +633,8 @@ void tst_ConfigLoader::plainTextSecretWarning()
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     const QString dotted = u"gateway."_s + key;
     QCOMPARE(result->warnings,
-             QStringList{u"plain-text secret in test.toml at %1; move it to the keychain / %2"_s.arg(
-                 dotted, ConfigLoader::envNameForKey(dotted))});
+        QStringList { u"plain-text secret in test.toml at %1; move it to the keychain / %2"_s.arg(
+            dotted, ConfigLoader::envNameForKey(dotted)) });
     for (const QString &warning : result->warnings)
         QVERIFY(!warning.contains(secret));
     // Accepted as is; the bootstrap tells it apart with SecretRef.
@@ -647,8 +655,8 @@ void tst_ConfigLoader::secretReferences_data()
 void tst_ConfigLoader::secretReferences()
 {
     QFETCH(QString, reference);
-    const QByteArray toml = "[gateway]\ntoken = \"" + reference.toUtf8() + "\"\npassword = \"" + reference.toUtf8()
-        + "\"\n";
+    const QByteArray toml
+        = "[gateway]\ntoken = \"" + reference.toUtf8() + "\"\npassword = \"" + reference.toUtf8() + "\"\n";
     const auto result = load(toml);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QVERIFY2(result->warnings.isEmpty(), qPrintable(describeWarnings(*result)));
@@ -683,7 +691,7 @@ void tst_ConfigLoader::secretRefParse()
     QCOMPARE(ref.target, target);
     QCOMPARE(ref.toString(), value);
     QCOMPARE(ref.isReference(),
-             kind == SecretRef::Kind::Stored || kind == SecretRef::Kind::Environment || kind == SecretRef::Kind::File);
+        kind == SecretRef::Kind::Stored || kind == SecretRef::Kind::Environment || kind == SecretRef::Kind::File);
 }
 
 void tst_ConfigLoader::envOverride_data()
@@ -695,18 +703,18 @@ void tst_ConfigLoader::envOverride_data()
     QTest::addRow("int") << u"SKYNET_GATEWAY_PORT"_s << u"8080"_s << u"gateway.port"_s << QVariant(8080LL);
     QTest::addRow("int with spaces") << u"SKYNET_GATEWAY_PORT"_s << u" 8080 "_s << u"gateway.port"_s
                                      << QVariant(8080LL);
-    QTest::addRow("int, key with underscore") << u"SKYNET_GATEWAY_MAX_PAYLOAD"_s << u"1048576"_s
-                                              << u"gateway.max_payload"_s << QVariant(1048576LL);
+    QTest::addRow("int, key with underscore")
+        << u"SKYNET_GATEWAY_MAX_PAYLOAD"_s << u"1048576"_s << u"gateway.max_payload"_s << QVariant(1048576LL);
     QTest::addRow("int64") << u"SKYNET_LOGGING_MAX_FILE_BYTES"_s << u"8589934592"_s << u"logging.max_file_bytes"_s
                            << QVariant(8589934592LL);
-    QTest::addRow("int, zero allowed") << u"SKYNET_STORAGE_BUSY_TIMEOUT_MS"_s << u"0"_s
-                                       << u"storage.busy_timeout_ms"_s << QVariant(0LL);
+    QTest::addRow("int, zero allowed") << u"SKYNET_STORAGE_BUSY_TIMEOUT_MS"_s << u"0"_s << u"storage.busy_timeout_ms"_s
+                                       << QVariant(0LL);
     QTest::addRow("bool true") << u"SKYNET_GATEWAY_ALLOW_INSECURE_BIND"_s << u"true"_s
                                << u"gateway.allow_insecure_bind"_s << QVariant(true);
     QTest::addRow("bool 1") << u"SKYNET_GATEWAY_ALLOW_INSECURE_BIND"_s << u"1"_s << u"gateway.allow_insecure_bind"_s
                             << QVariant(true);
-    QTest::addRow("bool YES") << u"SKYNET_GATEWAY_ALLOW_INSECURE_BIND"_s << u"YES"_s
-                              << u"gateway.allow_insecure_bind"_s << QVariant(true);
+    QTest::addRow("bool YES") << u"SKYNET_GATEWAY_ALLOW_INSECURE_BIND"_s << u"YES"_s << u"gateway.allow_insecure_bind"_s
+                              << QVariant(true);
     QTest::addRow("bool on") << u"SKYNET_GATEWAY_ALLOW_INSECURE_BIND"_s << u"on"_s << u"gateway.allow_insecure_bind"_s
                              << QVariant(true);
     QTest::addRow("bool false") << u"SKYNET_LOGGING_ACCESS_LOG"_s << u"False"_s << u"logging.access_log"_s
@@ -714,20 +722,18 @@ void tst_ConfigLoader::envOverride_data()
     QTest::addRow("bool 0") << u"SKYNET_LOGGING_FILE"_s << u"0"_s << u"logging.file"_s << QVariant(false);
     QTest::addRow("bool no") << u"SKYNET_LOGGING_FILE"_s << u"no"_s << u"logging.file"_s << QVariant(false);
     QTest::addRow("bool off") << u"SKYNET_LOGGING_FILE"_s << u"off"_s << u"logging.file"_s << QVariant(false);
-    QTest::addRow("enum") << u"SKYNET_GATEWAY_AUTH"_s << u"password"_s << u"gateway.auth"_s
-                          << QVariant(u"password"_s);
-    QTest::addRow("enum, canonical case") << u"SKYNET_STORAGE_SYNCHRONOUS"_s << u"full"_s << u"storage.synchronous"_s
-                                          << QVariant(u"FULL"_s);
+    QTest::addRow("enum") << u"SKYNET_GATEWAY_AUTH"_s << u"password"_s << u"gateway.auth"_s << QVariant(u"password"_s);
+    QTest::addRow("enum, canonical case")
+        << u"SKYNET_STORAGE_SYNCHRONOUS"_s << u"full"_s << u"storage.synchronous"_s << QVariant(u"FULL"_s);
     QTest::addRow("enum level") << u"SKYNET_LOGGING_LEVEL"_s << u"Debug"_s << u"logging.level"_s
                                 << QVariant(u"debug"_s);
-    QTest::addRow("string") << u"SKYNET_GATEWAY_BIND"_s << u"0.0.0.0"_s << u"gateway.bind"_s
-                            << QVariant(u"0.0.0.0"_s);
-    QTest::addRow("string kept verbatim") << u"SKYNET_STORAGE_PATH"_s << u" /tmp/my db.sqlite"_s
-                                          << u"storage.path"_s << QVariant(u" /tmp/my db.sqlite"_s);
-    QTest::addRow("string, key with underscores") << u"SKYNET_AGENT_DEFAULT_AGENT_ID"_s << u"helper"_s
-                                                  << u"agent.default_agent_id"_s << QVariant(u"helper"_s);
-    QTest::addRow("secret becomes a reference") << u"SKYNET_GATEWAY_TOKEN"_s << u"s3cr3t"_s << u"gateway.token"_s
-                                                << QVariant(u"env:SKYNET_GATEWAY_TOKEN"_s);
+    QTest::addRow("string") << u"SKYNET_GATEWAY_BIND"_s << u"0.0.0.0"_s << u"gateway.bind"_s << QVariant(u"0.0.0.0"_s);
+    QTest::addRow("string kept verbatim") << u"SKYNET_STORAGE_PATH"_s << u" /tmp/my db.sqlite"_s << u"storage.path"_s
+                                          << QVariant(u" /tmp/my db.sqlite"_s);
+    QTest::addRow("string, key with underscores")
+        << u"SKYNET_AGENT_DEFAULT_AGENT_ID"_s << u"helper"_s << u"agent.default_agent_id"_s << QVariant(u"helper"_s);
+    QTest::addRow("secret becomes a reference")
+        << u"SKYNET_GATEWAY_TOKEN"_s << u"s3cr3t"_s << u"gateway.token"_s << QVariant(u"env:SKYNET_GATEWAY_TOKEN"_s);
     QTest::addRow("secret that looks like a reference")
         << u"SKYNET_GATEWAY_PASSWORD"_s << u"env:OTHER"_s << u"gateway.password"_s
         << QVariant(u"env:SKYNET_GATEWAY_PASSWORD"_s);
@@ -739,7 +745,7 @@ void tst_ConfigLoader::envOverride()
     QFETCH(QString, value);
     QFETCH(QString, key);
     QFETCH(QVariant, expected);
-    const auto result = load("[gateway]\ntoken = \"secret:from-file\"\n", environment({{variable, value}}));
+    const auto result = load("[gateway]\ntoken = \"secret:from-file\"\n", environment({ { variable, value } }));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QVERIFY2(result->warnings.isEmpty(), qPrintable(describeWarnings(*result)));
     QCOMPARE(valueOf(*result, key), expected);
@@ -752,7 +758,7 @@ void tst_ConfigLoader::envOverrideEveryKey()
     for (const KeySpec &spec : ConfigSchema::keys()) {
         const auto [raw, expected] = nonDefaultValue(spec);
         QVERIFY2(expected.isValid(), qPrintable(spec.dottedKey()));
-        const auto result = load(QByteArray(), environment({{spec.envName(), raw}}));
+        const auto result = load(QByteArray(), environment({ { spec.envName(), raw } }));
         QVERIFY2(result.ok(), qPrintable(spec.dottedKey() + u": "_s + describe(result)));
         QVERIFY2(result->warnings.isEmpty(), qPrintable(describeWarnings(*result)));
         QCOMPARE(spec.get(*result), expected);
@@ -767,8 +773,7 @@ void tst_ConfigLoader::envOverrideEveryKey()
 void tst_ConfigLoader::envEmptyIsNoOverride()
 {
     const auto result = load("[gateway]\nport = 1000\ntoken = \"secret:kept\"\n",
-                             environment({{u"SKYNET_GATEWAY_PORT"_s, QString()},
-                                          {u"SKYNET_GATEWAY_TOKEN"_s, QString()}}));
+        environment({ { u"SKYNET_GATEWAY_PORT"_s, QString() }, { u"SKYNET_GATEWAY_TOKEN"_s, QString() } }));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QCOMPARE(result->gateway.port, 1000);
     QCOMPARE(result->gateway.token, u"secret:kept"_s);
@@ -818,7 +823,7 @@ void tst_ConfigLoader::badEnv()
     QFETCH(QString, value);
     QFETCH(QString, key);
     QFETCH(QString, message);
-    const auto result = load(QByteArray(), environment({{variable, value}}));
+    const auto result = load(QByteArray(), environment({ { variable, value } }));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().file, u"environment"_s);
     QCOMPARE(result.error().line, 0);
@@ -829,25 +834,23 @@ void tst_ConfigLoader::badEnv()
 
 void tst_ConfigLoader::unknownEnvWarning()
 {
-    const auto result = load(QByteArray(), environment({{u"SKYNET_GATEWAY_PROT"_s, u"1"_s},
-                                                        {u"SKYNET_LOGGING_COLOUR"_s, u"1"_s},
-                                                        {u"SKYNET_HOME"_s, u"/tmp"_s},
-                                                        {u"SKYNET_SOURCE_DIR"_s, u"/src"_s},
-                                                        {u"PATH"_s, u"/usr/bin"_s}}));
+    const auto result = load(QByteArray(),
+        environment({ { u"SKYNET_GATEWAY_PROT"_s, u"1"_s }, { u"SKYNET_LOGGING_COLOUR"_s, u"1"_s },
+            { u"SKYNET_HOME"_s, u"/tmp"_s }, { u"SKYNET_SOURCE_DIR"_s, u"/src"_s }, { u"PATH"_s, u"/usr/bin"_s } }));
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QCOMPARE(result->warnings,
-             (QStringList{u"environment: SKYNET_GATEWAY_PROT matches no configuration key and is ignored; did you "
-                          "mean SKYNET_GATEWAY_PORT?"_s,
-                          u"environment: SKYNET_LOGGING_COLOUR matches no configuration key and is ignored"_s}));
-    compareSettings(*result, Settings{});
+        (QStringList { u"environment: SKYNET_GATEWAY_PROT matches no configuration key and is ignored; did you "
+                       "mean SKYNET_GATEWAY_PORT?"_s,
+            u"environment: SKYNET_LOGGING_COLOUR matches no configuration key and is ignored"_s }));
+    compareSettings(*result, Settings {});
 }
 
 void tst_ConfigLoader::precedence_data()
 {
     QTest::addColumn<QString>("key");
-    QTest::addColumn<QString>("fileValue");  // TOML literal; empty: not in the file
-    QTest::addColumn<QString>("envValue");   // empty: not set
-    QTest::addColumn<QString>("cliValue");   // empty: not given
+    QTest::addColumn<QString>("fileValue"); // TOML literal; empty: not in the file
+    QTest::addColumn<QString>("envValue"); // empty: not set
+    QTest::addColumn<QString>("cliValue"); // empty: not given
     QTest::addColumn<QVariant>("expected");
 
     const QString port = u"gateway.port"_s;
@@ -862,13 +865,12 @@ void tst_ConfigLoader::precedence_data()
     QTest::addRow("bind: default") << bind << QString() << QString() << QString() << QVariant(u"127.0.0.1"_s);
     QTest::addRow("bind: env over file") << bind << u"\"10.0.0.1\""_s << u"10.0.0.2"_s << QString()
                                          << QVariant(u"10.0.0.2"_s);
-    QTest::addRow("bind: cli over env") << bind << u"\"10.0.0.1\""_s << u"10.0.0.2"_s << u"::1"_s
-                                        << QVariant(u"::1"_s);
+    QTest::addRow("bind: cli over env") << bind << u"\"10.0.0.1\""_s << u"10.0.0.2"_s << u"::1"_s << QVariant(u"::1"_s);
 
     const QString level = u"logging.level"_s;
     QTest::addRow("level: file") << level << u"\"warning\""_s << QString() << QString() << QVariant(u"warning"_s);
-    QTest::addRow("level: env over file") << level << u"\"warning\""_s << u"error"_s << QString()
-                                          << QVariant(u"error"_s);
+    QTest::addRow("level: env over file")
+        << level << u"\"warning\""_s << u"error"_s << QString() << QVariant(u"error"_s);
     QTest::addRow("level: cli over env") << level << u"\"warning\""_s << u"error"_s << u"DEBUG"_s
                                          << QVariant(u"debug"_s);
 }
@@ -961,8 +963,7 @@ void tst_ConfigLoader::oversizedInput()
     QVERIFY(!overLimit.ok());
     QCOMPARE(overLimit.error().file, SOURCE);
     QCOMPARE(overLimit.error().line, 0);
-    QCOMPARE(overLimit.error().message,
-             u"the file is larger than 1 MiB (1048577 bytes); refusing to parse it"_s);
+    QCOMPARE(overLimit.error().message, u"the file is larger than 1 MiB (1048577 bytes); refusing to parse it"_s);
 
     // A large file on disk: only the first MiB + 1 byte is read.
     QTemporaryDir dir;
@@ -977,8 +978,7 @@ void tst_ConfigLoader::oversizedInput()
     const auto fromFile = ConfigLoader::loadFile(path, HOME);
     QVERIFY(!fromFile.ok());
     QCOMPARE(fromFile.error().file, path);
-    QVERIFY2(fromFile.error().message.startsWith(u"the file is larger than 1 MiB"_s),
-             qPrintable(describe(fromFile)));
+    QVERIFY2(fromFile.error().message.startsWith(u"the file is larger than 1 MiB"_s), qPrintable(describe(fromFile)));
 }
 
 void tst_ConfigLoader::loadFileErrors_data()
@@ -987,8 +987,7 @@ void tst_ConfigLoader::loadFileErrors_data()
     QTest::addColumn<QByteArray>("content"); // written when not null
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("message");
-    QTest::addRow("missing file") << u"missing.toml"_s << QByteArray() << 0
-                                  << u"cannot read the configuration: "_s;
+    QTest::addRow("missing file") << u"missing.toml"_s << QByteArray() << 0 << u"cannot read the configuration: "_s;
     QTest::addRow("directory") << QString() << QByteArray() << 0
                                << u"cannot read the configuration: it is a directory"_s;
     QTest::addRow("error names the file") << u"bad.toml"_s << QByteArray("[gateway]\n\nport = 0\n") << 3

@@ -44,14 +44,16 @@ private Q_SLOTS:
         QVERIFY(home.exists(u"skynet.db"_s));
         QVERIFY(home.exists(u"secrets.json"_s));
         QVERIFY(home.exists(u"logs/skynet.log"_s));
-        QVERIFY(!(QFile::permissions(home.filePath(u"secrets.json"_s)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
-        QVERIFY(!(QFile::permissions(home.filePath(u"skynet.db"_s)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+        QVERIFY(!(
+            QFile::permissions(home.filePath(u"secrets.json"_s)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+        QVERIFY(
+            !(QFile::permissions(home.filePath(u"skynet.db"_s)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
 
         // A token was generated; stderr is not a terminal here, so its value is not printed ...
         QTRY_VERIFY_WITH_TIMEOUT(gateway.standardError().contains("generated a gateway token"), TestSupport::WAIT_MS);
         // ... `skynet-gateway token` prints it ...
         GatewayProcess reader;
-        QCOMPARE(reader.run({u"--home"_s, gateway.home(), u"token"_s}), 0);
+        QCOMPARE(reader.run({ u"--home"_s, gateway.home(), u"token"_s }), 0);
         const QString token = QString::fromUtf8(reader.standardOutput().trimmed());
         QCOMPARE(token.size(), 43);
         QVERIFY(!gateway.standardError().contains(token.toUtf8()));
@@ -70,17 +72,17 @@ private Q_SLOTS:
         // A second start does not generate another token.
         QCOMPARE(gateway.terminate(), 0);
         GatewayProcess second;
-        QVERIFY(second.start({u"--home"_s, gateway.home()}));
+        QVERIFY(second.start({ u"--home"_s, gateway.home() }));
         QVERIFY(!second.standardError().contains("generated a gateway token"));
         GatewayProcess reader2;
-        QCOMPARE(reader2.run({u"--home"_s, gateway.home(), u"token"_s}), 0);
+        QCOMPARE(reader2.run({ u"--home"_s, gateway.home(), u"token"_s }), 0);
         QCOMPARE(QString::fromUtf8(reader2.standardOutput().trimmed()), token);
     }
 
     void healthAndAccessLog()
     {
         GatewayProcess gateway;
-        QVERIFY(gateway.start({}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}));
+        QVERIFY(gateway.start({}, { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }));
         const auto health = TestSupport::httpGet(http(gateway.port(), u"/health"_s));
         QCOMPARE(health.status, 200);
         QCOMPARE(QJsonDocument::fromJson(health.body).object().value(u"status"_s).toString(), u"live"_s);
@@ -89,14 +91,15 @@ private Q_SLOTS:
         QVERIFY(client.openAndConnect(ws(gateway.port()), u"env-token-123456"_s));
         // No token was generated: the environment variable was used.
         QVERIFY(!gateway.standardError().contains("generated a gateway token"));
-        QTRY_VERIFY_WITH_TIMEOUT(gateway.standardError().contains("skynet.gateway.access: http method=GET path=/health status=200"),
-                                 TestSupport::WAIT_MS);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            gateway.standardError().contains("skynet.gateway.access: http method=GET path=/health status=200"),
+            TestSupport::WAIT_MS);
     }
 
     void sigtermShutsDownCleanly()
     {
         GatewayProcess gateway;
-        QVERIFY(gateway.start({}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}));
+        QVERIFY(gateway.start({}, { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }));
         ProtocolClient client;
         QVERIFY(client.openAndConnect(ws(gateway.port()), u"env-token-123456"_s));
         QCOMPARE(gateway.terminate(), 0);
@@ -111,17 +114,19 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QByteArray>("output");
-        QTest::addRow("--version") << QStringList{u"--version"_s} << 0 << QByteArray("skynet-gateway " SKYNET_VERSION);
-        QTest::addRow("--help") << QStringList{u"--help"_s} << 0 << QByteArray("--config");
-        QTest::addRow("unknown option") << QStringList{u"--frobnicate"_s} << 2 << QByteArray("frobnicate");
-        QTest::addRow("--no-gui is the desktop app's") << QStringList{u"--no-gui"_s} << 2 << QByteArray("no-gui");
-        QTest::addRow("bad port") << QStringList{u"--port"_s, u"99999"_s} << 2 << QByteArray("--port expects");
-        QTest::addRow("port not a number") << QStringList{u"--port"_s, u"http"_s} << 2 << QByteArray("--port expects");
-        QTest::addRow("missing option value") << QStringList{u"--port"_s} << 2 << QByteArray("port");
-        QTest::addRow("bad log level") << QStringList{u"--log-level"_s, u"loud"_s} << 2 << QByteArray("--log-level");
-        QTest::addRow("unknown command") << QStringList{u"launch"_s} << 2 << QByteArray("unknown command");
-        QTest::addRow("missing --config file") << QStringList{u"--config"_s, u"/no/such/skynet.toml"_s} << 2
-                                               << QByteArray("does not exist");
+        QTest::addRow("--version") << QStringList { u"--version"_s } << 0
+                                   << QByteArray("skynet-gateway " SKYNET_VERSION);
+        QTest::addRow("--help") << QStringList { u"--help"_s } << 0 << QByteArray("--config");
+        QTest::addRow("unknown option") << QStringList { u"--frobnicate"_s } << 2 << QByteArray("frobnicate");
+        QTest::addRow("--no-gui is the desktop app's") << QStringList { u"--no-gui"_s } << 2 << QByteArray("no-gui");
+        QTest::addRow("bad port") << QStringList { u"--port"_s, u"99999"_s } << 2 << QByteArray("--port expects");
+        QTest::addRow("port not a number")
+            << QStringList { u"--port"_s, u"http"_s } << 2 << QByteArray("--port expects");
+        QTest::addRow("missing option value") << QStringList { u"--port"_s } << 2 << QByteArray("port");
+        QTest::addRow("bad log level") << QStringList { u"--log-level"_s, u"loud"_s } << 2 << QByteArray("--log-level");
+        QTest::addRow("unknown command") << QStringList { u"launch"_s } << 2 << QByteArray("unknown command");
+        QTest::addRow("missing --config file")
+            << QStringList { u"--config"_s, u"/no/such/skynet.toml"_s } << 2 << QByteArray("does not exist");
     }
 
     void commandLine()
@@ -130,7 +135,7 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QByteArray, output);
         GatewayProcess gateway;
-        QCOMPARE(gateway.run(QStringList{u"--home"_s, gateway.home()} + args), exitCode);
+        QCOMPARE(gateway.run(QStringList { u"--home"_s, gateway.home() } + args), exitCode);
         const QByteArray all = gateway.standardOutput() + gateway.standardError();
         QVERIFY2(all.contains(output), all.constData());
     }
@@ -151,11 +156,11 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         GatewayProcess gateway;
         writeFile(QDir(gateway.home()).filePath(u"skynet.toml"_s), toml);
-        QCOMPARE(gateway.run({u"--home"_s, gateway.home()}), 2);
+        QCOMPARE(gateway.run({ u"--home"_s, gateway.home() }), 2);
         QVERIFY2(gateway.standardError().contains(expected), gateway.standardError().constData());
         // config check reports the same problem without starting anything.
         GatewayProcess checker;
-        QCOMPARE(checker.run({u"--home"_s, gateway.home(), u"config"_s, u"check"_s}), 2);
+        QCOMPARE(checker.run({ u"--home"_s, gateway.home(), u"config"_s, u"check"_s }), 2);
     }
 
     void unknownKeyIsAWarning()
@@ -170,45 +175,47 @@ private Q_SLOTS:
     {
         GatewayProcess gateway;
         writeFile(QDir(gateway.home()).filePath(u"skynet.toml"_s), "[gateway]\ntick_interval_ms = 30000\n");
-        QVERIFY(gateway.start({}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s, u"SKYNET_GATEWAY_TICK_INTERVAL_MS=1000"_s}));
+        QVERIFY(gateway.start(
+            {}, { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s, u"SKYNET_GATEWAY_TICK_INTERVAL_MS=1000"_s }));
         ProtocolClient client;
         QVERIFY(client.open(ws(gateway.port())));
         const QJsonObject hello = client.connect(ProtocolClient::connectParams(u"env-token-123456"_s));
-        QCOMPARE(hello.value(u"payload"_s).toObject().value(u"policy"_s).toObject().value(u"tickIntervalMs"_s).toInt(), 1000);
+        QCOMPARE(hello.value(u"payload"_s).toObject().value(u"policy"_s).toObject().value(u"tickIntervalMs"_s).toInt(),
+            1000);
     }
 
     void refusesNonLoopbackWithoutToken()
     {
         GatewayProcess gateway;
         writeFile(QDir(gateway.home()).filePath(u"skynet.toml"_s), "[gateway]\nauth = \"none\"\n");
-        QCOMPARE(gateway.run({u"--home"_s, gateway.home(), u"--port"_s, u"0"_s, u"--bind"_s, u"0.0.0.0"_s}), 1);
+        QCOMPARE(gateway.run({ u"--home"_s, gateway.home(), u"--port"_s, u"0"_s, u"--bind"_s, u"0.0.0.0"_s }), 1);
         QVERIFY2(gateway.standardError().contains("without authentication"), gateway.standardError().constData());
     }
 
     void refusesNonLoopbackWithoutTls()
     {
         GatewayProcess gateway;
-        QCOMPARE(gateway.run({u"--home"_s, gateway.home(), u"--port"_s, u"0"_s, u"--bind"_s, u"0.0.0.0"_s},
-                             {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}),
-                 1);
+        QCOMPARE(gateway.run({ u"--home"_s, gateway.home(), u"--port"_s, u"0"_s, u"--bind"_s, u"0.0.0.0"_s },
+                     { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }),
+            1);
         QVERIFY2(gateway.standardError().contains("without TLS"), gateway.standardError().constData());
     }
 
     void portInUse()
     {
         GatewayProcess first;
-        QVERIFY(first.start({}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}));
+        QVERIFY(first.start({}, { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }));
         GatewayProcess second;
-        QCOMPARE(second.run({u"--home"_s, second.home(), u"--port"_s, QString::number(first.port())},
-                            {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}),
-                 1);
+        QCOMPARE(second.run({ u"--home"_s, second.home(), u"--port"_s, QString::number(first.port()) },
+                     { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }),
+            1);
         QVERIFY2(second.standardError().contains("cannot listen"), second.standardError().constData());
     }
 
     void newerDatabaseIsRefused()
     {
         GatewayProcess gateway;
-        QVERIFY(gateway.start({}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}));
+        QVERIFY(gateway.start({}, { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }));
         QCOMPARE(gateway.terminate(), 0);
         {
             // Pretend a future Skynet wrote this database.
@@ -221,7 +228,9 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(u"future"_s);
         GatewayProcess again;
-        QCOMPARE(again.run({u"--home"_s, gateway.home(), u"--port"_s, u"0"_s}, {u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s}), 1);
+        QCOMPARE(again.run({ u"--home"_s, gateway.home(), u"--port"_s, u"0"_s },
+                     { u"SKYNET_GATEWAY_TOKEN=env-token-123456"_s }),
+            1);
         QVERIFY2(again.standardError().contains("newer than this Skynet"), again.standardError().constData());
     }
 };

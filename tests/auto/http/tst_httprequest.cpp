@@ -37,15 +37,17 @@ private Q_SLOTS:
 
     void notAnUpgrade()
     {
-        QVERIFY(!parseRequestHead("POST / HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n")->isWebSocketUpgrade());
+        QVERIFY(!parseRequestHead("POST / HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n")
+                     ->isWebSocketUpgrade());
         QVERIFY(!parseRequestHead("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\n\r\n")->isWebSocketUpgrade());
-        QVERIFY(!parseRequestHead("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: h2c\r\nConnection: upgrade\r\n\r\n")->isWebSocketUpgrade());
+        QVERIFY(!parseRequestHead("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: h2c\r\nConnection: upgrade\r\n\r\n")
+                     ->isWebSocketUpgrade());
     }
 
     void response()
     {
         Response r = Response::error(404, u"x"_s);
-        r.headers.append({QByteArrayLiteral("X-A"), QByteArrayLiteral("b")});
+        r.headers.append({ QByteArrayLiteral("X-A"), QByteArrayLiteral("b") });
         const QByteArray out = serializeResponse(r, false, false);
         QVERIFY(out.startsWith("HTTP/1.1 404 Not Found\r\n"));
         QVERIFY(out.contains(QByteArray("Content-Length: " + QByteArray::number(r.body.size()) + "\r\n")));

@@ -41,7 +41,7 @@ private Q_SLOTS:
 
     void health()
     {
-        for (const QString &path : {u"/health"_s, u"/healthz"_s}) {
+        for (const QString &path : { u"/health"_s, u"/healthz"_s }) {
             const auto result = TestSupport::httpGet(m_gateway->httpUrl(path));
             QCOMPARE(result.status, 200);
             const QJsonObject body = QJsonDocument::fromJson(result.body).object();
@@ -67,11 +67,13 @@ private Q_SLOTS:
 
     void readinessFollowsStorage()
     {
-        m_gateway = std::make_unique<TestGateway>(std::function<void(Gateway::Config::Settings &)>(), /*openStorage=*/false);
+        m_gateway
+            = std::make_unique<TestGateway>(std::function<void(Gateway::Config::Settings &)>(), /*openStorage=*/false);
         QVERIFY(m_gateway->isRunning());
         auto result = TestSupport::httpGet(m_gateway->httpUrl(u"/readyz"_s));
         QCOMPARE(result.status, 503);
-        QCOMPARE(QJsonDocument::fromJson(result.body).object().value(u"failing"_s).toArray().first().toString(), u"storage"_s);
+        QCOMPARE(QJsonDocument::fromJson(result.body).object().value(u"failing"_s).toArray().first().toString(),
+            u"storage"_s);
         QCOMPARE(TestSupport::httpGet(m_gateway->httpUrl(u"/health"_s)).status, 200); // live while not ready
         QVERIFY(m_gateway->service()->openStorage().ok());
         result = TestSupport::httpGet(m_gateway->httpUrl(u"/readyz"_s));
@@ -107,15 +109,27 @@ private Q_SLOTS:
         QTest::addRow("bare LF") << QByteArray("GET /health HTTP/1.1\nHost: x\n\r\n\r\n") << 400;
         QTest::addRow("folded header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n") << 400;
         QTest::addRow("header without colon") << QByteArray("GET /health HTTP/1.1\r\nHost x\r\n\r\n") << 400;
-        QTest::addRow("smuggling: CL + TE") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400;
-        QTest::addRow("smuggling: two CL") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 400;
-        QTest::addRow("chunked body") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 501;
+        QTest::addRow("smuggling: CL + TE") << QByteArray(
+            "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                            << 400;
+        QTest::addRow("smuggling: two CL")
+            << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+            << 400;
+        QTest::addRow("chunked body") << QByteArray(
+            "POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+                                      << 501;
         QTest::addRow("bad CL") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n") << 400;
-        QTest::addRow("body too large") << QByteArray("POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n") << 413;
-        QTest::addRow("control character in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\x01" "b\r\n\r\n") << 400;
+        QTest::addRow("body too large") << QByteArray(
+            "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n")
+                                        << 413;
+        QTest::addRow("control character in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\x01"
+                                                                   "b\r\n\r\n")
+                                                     << 400;
         QTest::addRow("NUL in header") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n", 41) << 400;
-        QTest::addRow("WebSocket on other path") << QByteArray("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n") << 404;
+        QTest::addRow("WebSocket on other path")
+            << QByteArray("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            << 404;
     }
 
     void badRequests()
@@ -134,7 +148,9 @@ private Q_SLOTS:
         QByteArray raw = "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(17 * 1024, 'a') + "\r\n\r\n";
         QCOMPARE(statusOf(TestSupport::rawHttp(m_gateway->port(), raw)), 431);
         // An endless head with no terminator is cut off at the limit too.
-        QCOMPARE(statusOf(TestSupport::rawHttp(m_gateway->port(), "GET /health HTTP/1.1\r\nX: " + QByteArray(20000, 'b'))), 431);
+        QCOMPARE(
+            statusOf(TestSupport::rawHttp(m_gateway->port(), "GET /health HTTP/1.1\r\nX: " + QByteArray(20000, 'b'))),
+            431);
         QCOMPARE(TestSupport::httpGet(m_gateway->httpUrl(u"/health"_s)).status, 200);
     }
 

@@ -30,7 +30,8 @@ private Q_SLOTS:
         auto nullParams = parseRequest(R"({"type":"req","id":"3","method":"status","params":null})");
         QVERIFY(nullParams.ok());
         // Extra v4 fields are tolerated.
-        QVERIFY(parseRequest(R"({"type":"req","id":"4","method":"x","traceparent":"bad","expectedProfileId":"p"})").ok());
+        QVERIFY(
+            parseRequest(R"({"type":"req","id":"4","method":"x","traceparent":"bad","expectedProfileId":"p"})").ok());
     }
 
     void invalid_data()
@@ -40,22 +41,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addRow("empty") << QByteArray() << QString() << u"invalid frame: not JSON"_s;
         QTest::addRow("garbage") << QByteArray("\xff\xfe\x00garbage", 10) << QString() << u"invalid frame: not JSON"_s;
-        QTest::addRow("truncated") << QByteArray(R"({"type":"req","id":"1")") << QString() << u"invalid frame: not JSON"_s;
+        QTest::addRow("truncated") << QByteArray(R"({"type":"req","id":"1")") << QString()
+                                   << u"invalid frame: not JSON"_s;
         QTest::addRow("array") << QByteArray("[]") << QString() << u"invalid frame: expected a JSON object"_s;
         QTest::addRow("string") << QByteArray("\"req\"") << QString() << u"invalid frame"_s;
         QTest::addRow("no type") << QByteArray(R"({"id":"5","method":"x"})") << u"5"_s << u"invalid frame: missing"_s;
-        QTest::addRow("event type") << QByteArray(R"({"type":"event","id":"6"})") << u"6"_s << u"invalid frame: clients send only"_s;
-        QTest::addRow("no id") << QByteArray(R"({"type":"req","method":"x"})") << QString() << u"invalid request: missing \"id\""_s;
-        QTest::addRow("numeric id") << QByteArray(R"({"type":"req","id":1,"method":"x"})") << QString() << u"invalid request: \"id\""_s;
+        QTest::addRow("event type") << QByteArray(R"({"type":"event","id":"6"})") << u"6"_s
+                                    << u"invalid frame: clients send only"_s;
+        QTest::addRow("no id") << QByteArray(R"({"type":"req","method":"x"})") << QString()
+                               << u"invalid request: missing \"id\""_s;
+        QTest::addRow("numeric id") << QByteArray(R"({"type":"req","id":1,"method":"x"})") << QString()
+                                    << u"invalid request: \"id\""_s;
         QTest::addRow("huge id") << (R"({"type":"req","id":")" + QByteArray(300, 'a') + R"(","method":"x"})")
                                  << QString() << u"invalid request: \"id\""_s;
-        QTest::addRow("no method") << QByteArray(R"({"type":"req","id":"7"})") << u"7"_s << u"invalid request: \"method\""_s;
-        QTest::addRow("empty method") << QByteArray(R"({"type":"req","id":"8","method":""})") << u"8"_s << u"invalid request: \"method\""_s;
+        QTest::addRow("no method") << QByteArray(R"({"type":"req","id":"7"})") << u"7"_s
+                                   << u"invalid request: \"method\""_s;
+        QTest::addRow("empty method") << QByteArray(R"({"type":"req","id":"8","method":""})") << u"8"_s
+                                      << u"invalid request: \"method\""_s;
         QTest::addRow("params array") << QByteArray(R"({"type":"req","id":"9","method":"x","params":[]})") << u"9"_s
                                       << u"invalid request: \"params\""_s;
         QTest::addRow("params string") << QByteArray(R"({"type":"req","id":"10","method":"x","params":"a"})") << u"10"_s
                                        << u"invalid request: \"params\""_s;
-        QTest::addRow("deep nesting") << (QByteArray(5000, '[') + QByteArray(5000, ']')) << QString() << u"invalid frame"_s;
+        QTest::addRow("deep nesting") << (QByteArray(5000, '[') + QByteArray(5000, ']')) << QString()
+                                      << u"invalid frame"_s;
     }
 
     void invalid()
@@ -71,7 +79,7 @@ private Q_SLOTS:
 
     void serialization()
     {
-        const QJsonObject res = QJsonDocument::fromJson(responseFrame(u"a"_s, QJsonObject{{u"x"_s, 1}})).object();
+        const QJsonObject res = QJsonDocument::fromJson(responseFrame(u"a"_s, QJsonObject { { u"x"_s, 1 } })).object();
         QCOMPARE(res.value(u"type"_s).toString(), u"res"_s);
         QCOMPARE(res.value(u"ok"_s).toBool(), true);
         QCOMPARE(res.keys().size(), 4);
@@ -86,17 +94,17 @@ private Q_SLOTS:
         QCOMPARE(e.value(u"details"_s).toObject().value(u"code"_s).toString(), u"SOME_CODE"_s);
         QCOMPARE(e.value(u"retryAfterMs"_s).toInt(), 500);
 
-        const QJsonObject ev = QJsonDocument::fromJson(eventFrame(u"tick"_s, QJsonObject{}, -1)).object();
+        const QJsonObject ev = QJsonDocument::fromJson(eventFrame(u"tick"_s, QJsonObject {}, -1)).object();
         QVERIFY(!ev.contains(u"seq"_s));
-        QCOMPARE(QJsonDocument::fromJson(eventFrame(u"tick"_s, QJsonObject{}, 7)).object().value(u"seq"_s).toInt(), 7);
+        QCOMPARE(QJsonDocument::fromJson(eventFrame(u"tick"_s, QJsonObject {}, 7)).object().value(u"seq"_s).toInt(), 7);
     }
 
     void scopes()
     {
-        QVERIFY(Dispatcher::scopeSatisfies({u"operator.admin"_s}, u"operator.write"_s));
-        QVERIFY(Dispatcher::scopeSatisfies({u"operator.write"_s}, u"operator.read"_s));
-        QVERIFY(!Dispatcher::scopeSatisfies({u"operator.read"_s}, u"operator.write"_s));
-        QVERIFY(!Dispatcher::scopeSatisfies({u"operator.approvals"_s}, u"operator.read"_s));
+        QVERIFY(Dispatcher::scopeSatisfies({ u"operator.admin"_s }, u"operator.write"_s));
+        QVERIFY(Dispatcher::scopeSatisfies({ u"operator.write"_s }, u"operator.read"_s));
+        QVERIFY(!Dispatcher::scopeSatisfies({ u"operator.read"_s }, u"operator.write"_s));
+        QVERIFY(!Dispatcher::scopeSatisfies({ u"operator.approvals"_s }, u"operator.read"_s));
         QVERIFY(!Dispatcher::scopeSatisfies({}, u"operator.read"_s));
         QVERIFY(Dispatcher::scopeSatisfies({}, QString()));
     }

@@ -88,8 +88,8 @@ private Q_SLOTS:
         QFETCH(int, expected);
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
-        const QJsonObject response =
-            client.connect(ProtocolClient::connectParams(m_gateway->token(), minProtocol, maxProtocol));
+        const QJsonObject response
+            = client.connect(ProtocolClient::connectParams(m_gateway->token(), minProtocol, maxProtocol));
         QCOMPARE(response.value(u"type"_s).toString(), u"res"_s);
         QCOMPARE(response.value(u"id"_s).toString(), u"c1"_s);
         QVERIFY2(response.value(u"ok"_s).toBool(), QJsonDocument(response).toJson().constData());
@@ -101,8 +101,8 @@ private Q_SLOTS:
         QVERIFY(!server.value(u"connId"_s).toString().isEmpty());
         const QJsonObject features = hello.value(u"features"_s).toObject();
         const QStringList methods = features.value(u"methods"_s).toVariant().toStringList();
-        for (const QString &method : {u"health"_s, u"status"_s, u"system-presence"_s, u"models.list"_s,
-                                      u"agents.list"_s, u"sessions.list"_s, u"commands.list"_s})
+        for (const QString &method : { u"health"_s, u"status"_s, u"system-presence"_s, u"models.list"_s,
+                 u"agents.list"_s, u"sessions.list"_s, u"commands.list"_s })
             QVERIFY2(methods.contains(method), qPrintable(method));
         const QStringList events = features.value(u"events"_s).toVariant().toStringList();
         QVERIFY(events.contains(u"tick"_s));
@@ -112,10 +112,11 @@ private Q_SLOTS:
         QVERIFY(snapshot.value(u"health"_s).isObject());
         QVERIFY(snapshot.value(u"stateVersion"_s).isObject());
         QVERIFY(snapshot.value(u"uptimeMs"_s).isDouble());
-        QCOMPARE(snapshot.value(u"sessionDefaults"_s).toObject().value(u"mainSessionKey"_s).toString(), u"agent:main:main"_s);
+        QCOMPARE(snapshot.value(u"sessionDefaults"_s).toObject().value(u"mainSessionKey"_s).toString(),
+            u"agent:main:main"_s);
         const QJsonObject auth = hello.value(u"auth"_s).toObject();
         QCOMPARE(auth.value(u"role"_s).toString(), u"operator"_s);
-        QCOMPARE(auth.value(u"scopes"_s).toArray(), QJsonArray{u"operator.read"_s});
+        QCOMPARE(auth.value(u"scopes"_s).toArray(), QJsonArray { u"operator.read"_s });
         const QJsonObject policy = hello.value(u"policy"_s).toObject();
         QCOMPARE(policy.value(u"maxPayload"_s).toInteger(), 26214400);
         QCOMPARE(policy.value(u"maxBufferedBytes"_s).toInteger(), 52428800);
@@ -126,8 +127,10 @@ private Q_SLOTS:
     {
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
-        const QJsonObject hello = client.connect(ProtocolClient::connectParams(m_gateway->token(), 3, 4, {u"operator.admin"_s}))
-                                      .value(u"payload"_s).toObject();
+        const QJsonObject hello
+            = client.connect(ProtocolClient::connectParams(m_gateway->token(), 3, 4, { u"operator.admin"_s }))
+                  .value(u"payload"_s)
+                  .toObject();
         // Every advertised method is served: called without params it answers, either with a
         // result or with a params error — never "unknown method".
         for (const QJsonValue &method : hello.value(u"features"_s).toObject().value(u"methods"_s).toArray()) {
@@ -136,7 +139,7 @@ private Q_SLOTS:
             if (!response.value(u"ok"_s).toBool()) {
                 QCOMPARE(errorOf(response).value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
                 QVERIFY2(errorOf(response).value(u"message"_s).toString().startsWith(u"invalid "),
-                         qPrintable(method.toString() + u": "_s + errorOf(response).value(u"message"_s).toString()));
+                    qPrintable(method.toString() + u": "_s + errorOf(response).value(u"message"_s).toString()));
             }
         }
     }
@@ -148,7 +151,7 @@ private Q_SLOTS:
         QJsonObject params = ProtocolClient::connectParams(m_gateway->token());
         params.remove(u"scopes"_s);
         const QJsonObject hello = client.connect(params).value(u"payload"_s).toObject();
-        QCOMPARE(hello.value(u"auth"_s).toObject().value(u"scopes"_s).toArray(), QJsonArray{u"operator.admin"_s});
+        QCOMPARE(hello.value(u"auth"_s).toObject().value(u"scopes"_s).toArray(), QJsonArray { u"operator.admin"_s });
     }
 
     void passwordFieldCarriesTheToken()
@@ -156,7 +159,7 @@ private Q_SLOTS:
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
         QJsonObject params = ProtocolClient::connectParams(QString());
-        params.insert(u"auth"_s, QJsonObject{{u"password"_s, m_gateway->token()}});
+        params.insert(u"auth"_s, QJsonObject { { u"password"_s, m_gateway->token() } });
         QVERIFY(client.connect(params).value(u"ok"_s).toBool());
     }
 
@@ -164,11 +167,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonValue>("auth");
         QTest::addColumn<QString>("detail");
-        QTest::addRow("wrong token") << QJsonValue(QJsonObject{{u"token"_s, u"not-the-token"_s}}) << u"AUTH_TOKEN_MISMATCH"_s;
-        QTest::addRow("token prefix") << QJsonValue(QJsonObject{{u"token"_s, u"x"_s}}) << u"AUTH_TOKEN_MISMATCH"_s;
-        QTest::addRow("empty token") << QJsonValue(QJsonObject{{u"token"_s, QString()}}) << u"AUTH_TOKEN_MISSING"_s;
+        QTest::addRow("wrong token") << QJsonValue(QJsonObject { { u"token"_s, u"not-the-token"_s } })
+                                     << u"AUTH_TOKEN_MISMATCH"_s;
+        QTest::addRow("token prefix") << QJsonValue(QJsonObject { { u"token"_s, u"x"_s } }) << u"AUTH_TOKEN_MISMATCH"_s;
+        QTest::addRow("empty token") << QJsonValue(QJsonObject { { u"token"_s, QString() } })
+                                     << u"AUTH_TOKEN_MISSING"_s;
         QTest::addRow("no auth object") << QJsonValue(QJsonValue::Undefined) << u"AUTH_TOKEN_MISSING"_s;
-        QTest::addRow("number token") << QJsonValue(QJsonObject{{u"token"_s, 12345}}) << u"AUTH_TOKEN_MISSING"_s;
+        QTest::addRow("number token") << QJsonValue(QJsonObject { { u"token"_s, 12345 } }) << u"AUTH_TOKEN_MISSING"_s;
     }
 
     void authFailures()
@@ -206,8 +211,8 @@ private Q_SLOTS:
         QFETCH(int, maxProtocol);
         ProtocolClient client;
         QVERIFY(client.open(m_gateway->wsUrl()));
-        const QJsonObject response =
-            client.connect(ProtocolClient::connectParams(m_gateway->token(), minProtocol, maxProtocol));
+        const QJsonObject response
+            = client.connect(ProtocolClient::connectParams(m_gateway->token(), minProtocol, maxProtocol));
         QCOMPARE(response.value(u"ok"_s).toBool(), false);
         QCOMPARE(errorOf(response).value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
         QCOMPARE(errorOf(response).value(u"message"_s).toString(), u"protocol mismatch"_s);
@@ -228,7 +233,8 @@ private Q_SLOTS:
         const QJsonObject response = client.request(u"health"_s, {}, u"h1"_s);
         QCOMPARE(response.value(u"ok"_s).toBool(), false);
         QCOMPARE(errorOf(response).value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
-        QCOMPARE(errorOf(response).value(u"message"_s).toString(), u"invalid handshake: first request must be connect"_s);
+        QCOMPARE(
+            errorOf(response).value(u"message"_s).toString(), u"invalid handshake: first request must be connect"_s);
         QCOMPARE(client.waitForClose(), 1008);
         verifyStillServing();
     }
@@ -277,7 +283,7 @@ private Q_SLOTS:
         p.remove(u"client"_s);
         QTest::addRow("no client") << p;
         p = good;
-        p.insert(u"client"_s, QJsonObject{{u"id"_s, u"cli"_s}});
+        p.insert(u"client"_s, QJsonObject { { u"id"_s, u"cli"_s } });
         QTest::addRow("client without mode") << p;
         p = good;
         p.insert(u"role"_s, u"node"_s);
@@ -318,15 +324,16 @@ private Q_SLOTS:
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
         // Beyond the pre-connect limit but within maxPayload: answered normally.
-        const QJsonObject frame{{u"type"_s, u"req"_s}, {u"id"_s, u"big"_s}, {u"method"_s, u"health"_s},
-                                {u"params"_s, QJsonObject{{u"padding"_s, QString(200 * 1024, u'p')}}}};
+        const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, u"big"_s }, { u"method"_s, u"health"_s },
+            { u"params"_s, QJsonObject { { u"padding"_s, QString(200 * 1024, u'p') } } } };
         client.sendText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
         QCOMPARE(client.waitForResponse(u"big"_s).value(u"ok"_s).toBool(), true);
     }
 
     void oversizeFrameAfterConnect()
     {
-        m_gateway = std::make_unique<TestGateway>([](Gateway::Config::Settings &s) { s.gateway.maxPayload = 256 * 1024; });
+        m_gateway
+            = std::make_unique<TestGateway>([](Gateway::Config::Settings &s) { s.gateway.maxPayload = 256 * 1024; });
         QVERIFY(m_gateway->isRunning());
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
@@ -342,15 +349,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("messageStart");
         QTest::addRow("invalid JSON") << QByteArray("{nope") << QString() << QString();
         QTest::addRow("missing id") << QByteArray(R"({"type":"req","method":"health"})") << QString() << QString();
-        QTest::addRow("empty id") << QByteArray(R"({"type":"req","id":"","method":"health"})") << QString() << QString();
-        QTest::addRow("numeric id") << QByteArray(R"({"type":"req","id":7,"method":"health"})") << QString() << QString();
+        QTest::addRow("empty id") << QByteArray(R"({"type":"req","id":"","method":"health"})") << QString()
+                                  << QString();
+        QTest::addRow("numeric id") << QByteArray(R"({"type":"req","id":7,"method":"health"})") << QString()
+                                    << QString();
         QTest::addRow("unknown method") << QByteArray(R"({"type":"req","id":"u1","method":"no.such.method"})")
                                         << u"u1"_s << u"unknown method: no.such.method"_s;
         QTest::addRow("missing method") << QByteArray(R"({"type":"req","id":"m1"})") << u"m1"_s << u"invalid request"_s;
         QTest::addRow("params not object") << QByteArray(R"({"type":"req","id":"p1","method":"health","params":[1]})")
                                            << u"p1"_s << u"invalid request"_s;
-        QTest::addRow("res frame from client") << QByteArray(R"({"type":"res","id":"x1","ok":true})") << u"x1"_s
-                                               << u"invalid frame"_s;
+        QTest::addRow("res frame from client")
+            << QByteArray(R"({"type":"res","id":"x1","ok":true})") << u"x1"_s << u"invalid frame"_s;
         QTest::addRow("binary") << QByteArray() << QString() << QString();
     }
 
@@ -370,7 +379,7 @@ private Q_SLOTS:
             QCOMPARE(response.value(u"ok"_s).toBool(), false);
             QCOMPARE(errorOf(response).value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
             QVERIFY2(errorOf(response).value(u"message"_s).toString().startsWith(messageStart),
-                     qPrintable(errorOf(response).value(u"message"_s).toString()));
+                qPrintable(errorOf(response).value(u"message"_s).toString()));
         }
         // The socket stays open and serves the next request.
         const QJsonObject health = client.request(u"health"_s);
@@ -389,7 +398,7 @@ private Q_SLOTS:
         QVERIFY(reader.isOpen());
 
         ProtocolClient admin;
-        QVERIFY(admin.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.admin"_s}));
+        QVERIFY(admin.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }));
         const QJsonObject again = admin.connect(ProtocolClient::connectParams(m_gateway->token()), u"again"_s);
         QCOMPARE(again.value(u"ok"_s).toBool(), false);
         QCOMPARE(errorOf(again).value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
@@ -410,15 +419,18 @@ private Q_SLOTS:
     {
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
-        QVERIFY(QTest::qWaitFor([&] {
-            int ticks = 0;
-            for (const QJsonObject &f : client.frames())
-                ticks += f.value(u"event"_s).toString() == u"tick" ? 1 : 0;
-            return ticks >= 2;
-        }, TestSupport::WAIT_MS));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                int ticks = 0;
+                for (const QJsonObject &f : client.frames())
+                    ticks += f.value(u"event"_s).toString() == u"tick" ? 1 : 0;
+                return ticks >= 2;
+            },
+            TestSupport::WAIT_MS));
         qint64 last = 0;
         for (const QJsonObject &frame : client.frames()) {
-            if (frame.value(u"type"_s).toString() != u"event" || frame.value(u"event"_s).toString() == u"connect.challenge")
+            if (frame.value(u"type"_s).toString() != u"event"
+                || frame.value(u"event"_s).toString() == u"connect.challenge")
                 continue;
             const qint64 seq = frame.value(u"seq"_s).toInteger();
             QCOMPARE(seq, last + 1);
@@ -432,12 +444,13 @@ private Q_SLOTS:
     {
         // health needs operator.read; a client holding only approvals is refused, socket kept.
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.approvals"_s}));
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.approvals"_s }));
         const QJsonObject response = client.request(u"health"_s);
         QCOMPARE(response.value(u"ok"_s).toBool(), false);
         QCOMPARE(errorOf(response).value(u"code"_s).toString(), u"FORBIDDEN"_s);
         QCOMPARE(detailCode(response), u"MISSING_SCOPE"_s);
-        QCOMPARE(errorOf(response).value(u"details"_s).toObject().value(u"missingScope"_s).toString(), u"operator.read"_s);
+        QCOMPARE(
+            errorOf(response).value(u"details"_s).toObject().value(u"missingScope"_s).toString(), u"operator.read"_s);
         QVERIFY(client.isOpen());
     }
 
@@ -451,12 +464,12 @@ private Q_SLOTS:
         ProtocolClient good;
         QVERIFY(good.open(m_gateway->wsUrl()));
         QJsonObject params = ProtocolClient::connectParams(QString());
-        params.insert(u"auth"_s, QJsonObject{{u"password"_s, m_gateway->token()}});
+        params.insert(u"auth"_s, QJsonObject { { u"password"_s, m_gateway->token() } });
         QVERIFY(good.connect(params).value(u"ok"_s).toBool());
 
         ProtocolClient bad;
         QVERIFY(bad.open(m_gateway->wsUrl()));
-        params.insert(u"auth"_s, QJsonObject{{u"password"_s, u"wrong"_s}});
+        params.insert(u"auth"_s, QJsonObject { { u"password"_s, u"wrong"_s } });
         const QJsonObject response = bad.connect(params);
         QCOMPARE(detailCode(response), u"AUTH_PASSWORD_MISMATCH"_s);
         QCOMPARE(bad.waitForClose(), 1008);

@@ -81,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(!status.value(u"gateway"_s).toObject().contains(u"home"_s));
 
         ProtocolClient admin;
-        QVERIFY(admin.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, {u"operator.admin"_s}));
+        QVERIFY(admin.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }));
         const QJsonObject full = call(admin, u"status"_s).toObject();
         QCOMPARE(full.value(u"pid"_s).toInteger(), QCoreApplication::applicationPid());
         QVERIFY(full.value(u"processMemory"_s).toObject().value(u"rssBytes"_s).toInteger() > 0);
@@ -102,9 +102,8 @@ private Q_SLOTS:
 
     void configGetRedactsSecrets()
     {
-        m_gateway = std::make_unique<TestGateway>([](Gateway::Config::Settings &s) {
-            s.gateway.password = u"plain-text-password-123"_s;
-        });
+        m_gateway = std::make_unique<TestGateway>(
+            [](Gateway::Config::Settings &s) { s.gateway.password = u"plain-text-password-123"_s; });
         QVERIFY(m_gateway->isRunning());
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
@@ -128,7 +127,7 @@ private Q_SLOTS:
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
 
-        QJsonObject page = call(client, u"sessions.list"_s, {{u"limit"_s, 2}}).toObject();
+        QJsonObject page = call(client, u"sessions.list"_s, { { u"limit"_s, 2 } }).toObject();
         QCOMPARE(page.value(u"totalCount"_s).toInt(), 6);
         QCOMPARE(page.value(u"count"_s).toInt(), 2);
         QCOMPARE(page.value(u"hasMore"_s).toBool(), true);
@@ -137,27 +136,36 @@ private Q_SLOTS:
         QCOMPARE(rows.first().toObject().value(u"key"_s).toString(), u"agent:other:x"_s); // newest first
         QCOMPARE(rows.first().toObject().value(u"kind"_s).toString(), u"direct"_s);
 
-        page = call(client, u"sessions.list"_s, {{u"agentId"_s, u"main"_s}, {u"offset"_s, 4}}).toObject();
+        page = call(client, u"sessions.list"_s, { { u"agentId"_s, u"main"_s }, { u"offset"_s, 4 } }).toObject();
         QCOMPARE(page.value(u"totalCount"_s).toInt(), 5);
         QCOMPARE(page.value(u"count"_s).toInt(), 1);
         QCOMPARE(page.value(u"hasMore"_s).toBool(), false);
         QCOMPARE(page.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(), u"agent:main:s0"_s);
 
         // search matches key or label literally: "%" and "_" are not wildcards.
-        page = call(client, u"sessions.list"_s, {{u"search"_s, u"other"_s}}).toObject();
+        page = call(client, u"sessions.list"_s, { { u"search"_s, u"other"_s } }).toObject();
         QCOMPARE(page.value(u"totalCount"_s).toInt(), 1);
         QCOMPARE(page.value(u"sessions"_s).toArray().first().toObject().value(u"key"_s).toString(), u"agent:other:x"_s);
-        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"%"_s}}).toObject().value(u"totalCount"_s).toInt(), 0);
-        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"main:s_"_s}}).toObject().value(u"totalCount"_s).toInt(), 0);
-        QCOMPARE(call(client, u"sessions.list"_s, {{u"search"_s, u"main:s"_s}}).toObject().value(u"totalCount"_s).toInt(), 5);
+        QCOMPARE(
+            call(client, u"sessions.list"_s, { { u"search"_s, u"%"_s } }).toObject().value(u"totalCount"_s).toInt(), 0);
+        QCOMPARE(call(client, u"sessions.list"_s, { { u"search"_s, u"main:s_"_s } })
+                     .toObject()
+                     .value(u"totalCount"_s)
+                     .toInt(),
+            0);
+        QCOMPARE(call(client, u"sessions.list"_s, { { u"search"_s, u"main:s"_s } })
+                     .toObject()
+                     .value(u"totalCount"_s)
+                     .toInt(),
+            5);
 
-        const QJsonObject bad = client.request(u"sessions.list"_s, {{u"agentId"_s, 42}});
+        const QJsonObject bad = client.request(u"sessions.list"_s, { { u"agentId"_s, 42 } });
         QCOMPARE(bad.value(u"ok"_s).toBool(), false);
         QCOMPARE(bad.value(u"error"_s).toObject().value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
         // Hostile values are clamped, not trusted.
-        page = call(client, u"sessions.list"_s, {{u"limit"_s, -5}, {u"offset"_s, -1}}).toObject();
+        page = call(client, u"sessions.list"_s, { { u"limit"_s, -5 }, { u"offset"_s, -1 } }).toObject();
         QCOMPARE(page.value(u"count"_s).toInt(), 1);
-        page = call(client, u"sessions.list"_s, {{u"limit"_s, 1e12}}).toObject();
+        page = call(client, u"sessions.list"_s, { { u"limit"_s, 1e12 } }).toObject();
         QCOMPARE(page.value(u"count"_s).toInt(), 6);
     }
 };

@@ -32,7 +32,7 @@ private:
     {
         QList<Migration> list;
         for (int v = 1; v <= count; ++v) {
-            Migration m{v, u"step %1"_s.arg(v), {u"CREATE TABLE t%1 (x INTEGER)"_s.arg(v)}};
+            Migration m { v, u"step %1"_s.arg(v), { u"CREATE TABLE t%1 (x INTEGER)"_s.arg(v) } };
             if (failLast && v == count)
                 m.statements.append(u"INSERT INTO no_such_table VALUES (1)"_s);
             list.append(m);
@@ -46,7 +46,7 @@ private Q_SLOTS:
     void pragmasAreSet()
     {
         Database db;
-        QVERIFY(db.open({m_path, u"FULL"_s, 1234}).ok());
+        QVERIFY(db.open({ m_path, u"FULL"_s, 1234 }).ok());
         QCOMPARE(db.journalMode(), u"wal"_s);
         QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(scalar(db, u"PRAGMA synchronous"_s).toInt(), 2); // FULL
@@ -59,7 +59,7 @@ private Q_SLOTS:
     void rejectsBadSynchronous()
     {
         Database db;
-        const auto status = db.open({m_path, u"SOMETIMES"_s, 100});
+        const auto status = db.open({ m_path, u"SOMETIMES"_s, 100 });
         QVERIFY(!status.ok());
         QVERIFY(status.error().message.contains(u"synchronous"_s));
         QVERIFY(!db.isOpen());
@@ -69,12 +69,12 @@ private Q_SLOTS:
     {
         {
             Database db;
-            QVERIFY(db.open({m_path}, steps(1)).ok());
+            QVERIFY(db.open({ m_path }, steps(1)).ok());
             QCOMPARE(db.schemaVersion(), 1);
         }
         {
             Database db;
-            QVERIFY(db.open({m_path}, steps(3)).ok());
+            QVERIFY(db.open({ m_path }, steps(3)).ok());
             QCOMPARE(db.schemaVersion(), 3);
             QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 3);
             QVERIFY(scalar(db, u"SELECT COUNT(*) FROM t3"_s).isValid());
@@ -82,7 +82,7 @@ private Q_SLOTS:
         {
             // Reopening applies nothing twice.
             Database db;
-            QVERIFY(db.open({m_path}, steps(3)).ok());
+            QVERIFY(db.open({ m_path }, steps(3)).ok());
             QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 3);
         }
     }
@@ -91,16 +91,16 @@ private Q_SLOTS:
     {
         {
             Database db;
-            QVERIFY(db.open({m_path}, steps(1)).ok());
+            QVERIFY(db.open({ m_path }, steps(1)).ok());
         }
         Database db;
-        const auto status = db.open({m_path}, steps(2, /*failLast=*/true));
+        const auto status = db.open({ m_path }, steps(2, /*failLast=*/true));
         QVERIFY(!status.ok());
         QVERIFY(status.error().message.contains(u"migration 2"_s));
         QVERIFY(!db.isOpen());
         // The failed step left nothing behind: version 1, no t2.
         Database check;
-        QVERIFY(check.open({m_path}, steps(1)).ok());
+        QVERIFY(check.open({ m_path }, steps(1)).ok());
         QCOMPARE(check.schemaVersion(), 1);
         QSqlQuery q(check.connection());
         QVERIFY(!q.exec(u"SELECT * FROM t2"_s));
@@ -110,10 +110,10 @@ private Q_SLOTS:
     {
         {
             Database db;
-            QVERIFY(db.open({m_path}, steps(5)).ok());
+            QVERIFY(db.open({ m_path }, steps(5)).ok());
         }
         Database db;
-        const auto status = db.open({m_path}, steps(2));
+        const auto status = db.open({ m_path }, steps(2));
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, u"STORAGE_TOO_NEW"_s);
         QVERIFY(status.error().message.contains(u"schema version 5"_s));
@@ -126,19 +126,19 @@ private Q_SLOTS:
         file.write(QByteArray(8192, 'x'));
         file.close();
         Database db;
-        QVERIFY(!db.open({m_path}).ok());
+        QVERIFY(!db.open({ m_path }).ok());
     }
 
     void unopenablePath()
     {
         Database db;
-        QVERIFY(!db.open({m_dir.filePath(u"missing-dir/sub/db.sqlite"_s)}).ok());
+        QVERIFY(!db.open({ m_dir.filePath(u"missing-dir/sub/db.sqlite"_s) }).ok());
     }
 
     void transactionRollsBackUnlessCommitted()
     {
         Database db;
-        QVERIFY(db.open({m_path}).ok());
+        QVERIFY(db.open({ m_path }).ok());
         {
             Transaction tx(db.connection());
             QSqlQuery q(db.connection());
@@ -158,8 +158,8 @@ private Q_SLOTS:
     {
         Database a;
         Database b;
-        QVERIFY(a.open({m_path}).ok());
-        QVERIFY(b.open({m_dir.filePath(u"other.sqlite"_s)}).ok());
+        QVERIFY(a.open({ m_path }).ok());
+        QVERIFY(b.open({ m_dir.filePath(u"other.sqlite"_s) }).ok());
         QVERIFY(a.connection().connectionName() != b.connection().connectionName());
     }
 };

@@ -31,7 +31,8 @@ private Q_SLOTS:
         }
         const QFileDevice::Permissions perms = QFile::permissions(path);
         QVERIFY(perms & QFileDevice::ReadOwner);
-        QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
+        QVERIFY(!(perms
+            & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
         FileSecretStore again(path);
         QVERIFY(again.open().ok());
         QCOMPARE(again.read(u"a"_s).value_or(QString()), u"value-1"_s);
