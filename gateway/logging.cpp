@@ -19,6 +19,7 @@ Q_LOGGING_CATEGORY(lcGatewayWs, "skynet.gateway.ws", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayProtocol, "skynet.gateway.protocol", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayStorage, "skynet.gateway.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewaySecrets, "skynet.gateway.secrets", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGatewayProviders, "skynet.gateway.providers", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayAccess, "skynet.gateway.access", QtInfoMsg)
 
 namespace Gateway::Logging

@@ -14,6 +14,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcGatewayWs)
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayProtocol)
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayStorage)
 Q_DECLARE_LOGGING_CATEGORY(lcGatewaySecrets)
+Q_DECLARE_LOGGING_CATEGORY(lcGatewayProviders)
 /// One structured line per HTTP request and per WebSocket connection.
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayAccess)
 

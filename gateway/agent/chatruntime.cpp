@@ -482,7 +482,7 @@ QStringList ChatRuntime::abort(const QString &sessionKey, const QString &runId)
             message.runId = run->runId;
             message.role = u"assistant"_s;
             message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, run->iterationText } });
-            message.provider = run->stream ? QString() : run->provider;
+            message.provider = run->provider;
             message.stopReason = u"aborted"_s;
             message.createdAt = m_clock();
             (void)m_store->appendMessage(message);

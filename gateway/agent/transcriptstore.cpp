@@ -208,17 +208,6 @@ Status TranscriptStore::setUserText(const QString &runId, const QString &text)
     return {};
 }
 
-Status TranscriptStore::setRunStatus(const QString &runId, const QString &status)
-{
-    QSqlQuery q(m_db->connection());
-    q.prepare(u"UPDATE runs SET status = ? WHERE run_id = ?"_s);
-    q.addBindValue(status);
-    q.addBindValue(runId);
-    if (!q.exec())
-        return sqlError(u"cannot update the run"_s, q);
-    return {};
-}
-
 Status TranscriptStore::finishRun(const RunRecord &record)
 {
     QSqlQuery q(m_db->connection());

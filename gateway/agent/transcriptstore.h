@@ -86,7 +86,6 @@ public:
     std::optional<RunRecord> run(const QString &runId) const;
     /// Rewrites the user's message of a run (a "/model …" prefix removed before the model sees it).
     Status setUserText(const QString &runId, const QString &text);
-    Status setRunStatus(const QString &runId, const QString &status);
     Status finishRun(const RunRecord &record);
     Status appendMessage(StoredMessage &message);
     /// The newest `limit` messages in order; total and hasMore describe the whole session.

@@ -11,8 +11,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcGatewayProviders, "skynet.gateway.providers", QtInfoMsg)
-
 namespace Gateway::Providers
 {
 namespace

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include "logging.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QLoggingCategory>
@@ -10,8 +12,6 @@
 
 #include "core/result.h"
 #include "providers/provider.h"
-
-Q_DECLARE_LOGGING_CATEGORY(lcGatewayProviders)
 
 namespace Gateway::Providers
 {

@@ -20,6 +20,7 @@
 
 #include "agent/modelrouter.h"
 #include "config/secretref.h"
+#include "core/network.h"
 #include "logging.h"
 #include "protocol/methods.h"
 #include "secrets/secretstore.h"
@@ -71,14 +72,6 @@ bool stderrIsTerminal()
 #else
     return false;
 #endif
-}
-
-bool isLoopback(const QString &bind)
-{
-    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(bind);
-    return !address.isNull() && address.isLoopback();
 }
 
 QString programName(bool isDesktopApp)
@@ -299,7 +292,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
         if (gw.token.isEmpty()) {
             if (store->read(GATEWAY_TOKEN_SECRET)) {
                 gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
-            } else if (isLoopback(gw.bind)) {
+            } else if (isLoopbackHost(gw.bind)) {
                 const QString token = Secrets::generateToken();
                 if (Status s = store->write(GATEWAY_TOKEN_SECRET, token); !s)
                     return Error { u"SECRETS"_s, s.error().message };

@@ -14,6 +14,7 @@
 #include "agent/pricing.h"
 #include "agent/openaiendpoint.h"
 #include "agent/providerpool.h"
+#include "core/network.h"
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "logging.h"
@@ -32,14 +33,6 @@ namespace Gateway
 
 namespace
 {
-
-bool isLoopbackBind(const QString &bind)
-{
-    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(bind);
-    return !address.isNull() && address.isLoopback();
-}
 
 QByteArray compactJson(const QJsonObject &object)
 {
@@ -289,7 +282,7 @@ Status Service::listen()
 
     // Loopback by default; anything else needs a secret, and TLS (not yet available) or an
     // explicit override.
-    if (!isLoopbackBind(gw.bind)) {
+    if (!isLoopbackHost(gw.bind)) {
         if (!hasSecret) {
             return Error { u"INSECURE_BIND"_s,
                 u"refusing to listen on %1 without authentication: set SKYNET_GATEWAY_TOKEN (or gateway.token) "

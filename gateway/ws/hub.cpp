@@ -9,6 +9,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include "core/network.h"
 #include "http/httprequest.h"
 #include "logging.h"
 #include "protocol/dispatcher.h"
@@ -23,14 +24,6 @@ namespace Gateway::Ws
 
 namespace
 {
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 // Browsers send Origin; CLIs do not. A browser page may connect only from the gateway's own
 // origin (same host and port as it asked for) or from a loopback page while the gateway is
