@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 
 #include "agent/toolregistry.h"
 #include "agent/transcriptstore.h"
@@ -29,11 +30,19 @@ QString PromptBuilder::builtInPersona()
 
 QString PromptBuilder::persona() const
 {
+    const QFileInfo info(m_soulPath);
+    if (m_soulPath.isEmpty() || !info.isFile() || info.size() > MAX_SOUL_BYTES)
+        return builtInPersona();
+    if (info.lastModified() == m_cachedModified && info.size() == m_cachedSize)
+        return m_cachedPersona;
     QFile file(m_soulPath);
-    if (m_soulPath.isEmpty() || !file.open(QIODevice::ReadOnly) || file.size() > MAX_SOUL_BYTES)
+    if (!file.open(QIODevice::ReadOnly))
         return builtInPersona();
     const QString text = QString::fromUtf8(file.readAll()).trimmed();
-    return text.isEmpty() ? builtInPersona() : text;
+    m_cachedPersona = text.isEmpty() ? builtInPersona() : text;
+    m_cachedModified = info.lastModified();
+    m_cachedSize = info.size();
+    return m_cachedPersona;
 }
 
 Providers::ChatRequest PromptBuilder::build(const QList<StoredMessage> &history, const ToolRegistry &tools,

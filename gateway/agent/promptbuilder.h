@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -35,6 +36,10 @@ public:
 
 private:
     QString m_soulPath;
+    // The persona is read again only when the file changes (one stat per call, not a read).
+    mutable QString m_cachedPersona;
+    mutable QDateTime m_cachedModified;
+    mutable qint64 m_cachedSize = -1;
 };
 
 } // namespace Gateway::Agent
