@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include "agent/eventbus.h"
@@ -11,6 +12,8 @@
 #include "agent/promptbuilder.h"
 #include "agent/toolregistry.h"
 #include "logging.h"
+#include "people/directory.h"
+#include "people/userstore.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "storage/database.h"
@@ -37,6 +40,8 @@ constexpr int DEFAULT_WAIT_MS = 30'000;
 /// out at once, so time to first token is not delayed). `message` is cumulative, so nothing is
 /// lost; fast providers no longer cost one frame per token per subscriber.
 constexpr int COALESCE_MS = 16;
+/// The smallest answer worth asking a model for when a budget is nearly used up.
+constexpr qint64 MIN_ANSWER_TOKENS = 64;
 
 QString stopReasonName(Providers::StopReason reason)
 {
@@ -134,6 +139,7 @@ struct ChatRuntime::Run
     QString provider;
     QString model;
     RunOptions options;
+    std::optional<People::User> user; ///< set when people are attached
     bool started = false;
     bool done = false;
     QList<std::function<void(const RunOutcome &)>> waiters;
@@ -179,11 +185,54 @@ void ChatRuntime::attachStorage(Storage::Database *database)
         qCWarning(lcGatewayService) << interrupted << "run(s) were interrupted by the last shutdown";
 }
 
-QString ChatRuntime::canonicalSessionKey(const QString &key) const
+QString ChatRuntime::canonicalSessionKey(const QString &key, const QString &userId) const
 {
     if (key.startsWith(u"agent:"))
         return key;
+    if (!userId.isEmpty() && m_people && userId != m_people->ownerId())
+        return u"agent:"_s + m_settings.agent.defaultAgentId + u":u:"_s + userId + u':' + key;
     return u"agent:"_s + m_settings.agent.defaultAgentId + u':' + key;
+}
+
+QString ChatRuntime::callerId(const ClientSession &client) const
+{
+    return m_people && m_people->isReady() ? m_people->actorOf(client).userId : QString();
+}
+
+std::optional<QString> ChatRuntime::authorize(const ClientSession &client, const QString &canonicalKey,
+    const Reply &reply, const QString &admitMessage, bool admit)
+{
+    if (!m_people)
+        return QString();
+    if (!m_people->isReady()) {
+        reply.fail(
+            ProtocolError { Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
+        return std::nullopt;
+    }
+    const People::Actor actor = m_people->actorOf(client);
+    // A session belongs to the user who started it; one from before people existed, to the owner.
+    if (!canonicalKey.isEmpty() && actor.role != People::Role::Admin) {
+        const std::optional<QString> owner = m_people->users()->sessionOwner(canonicalKey);
+        const QString effective = owner ? (owner->isEmpty() ? m_people->ownerId() : *owner) : actor.userId;
+        if (!m_people->mayAccessUser(actor, effective, u"session"_s)) {
+            reply.fail(People::Directory::forbidden(u"this session belongs to someone else"_s));
+            return std::nullopt;
+        }
+    }
+    if (admit) {
+        const std::optional<People::User> user = m_people->user(actor.userId);
+        if (!user) {
+            reply.fail(People::Directory::forbidden(u"unknown user"_s));
+            return std::nullopt;
+        }
+        // The message alone must fit; the whole prompt is checked again before each model call.
+        const People::Decision decision = m_people->admitTurn(*user, admitMessage.size() / 4 + 1);
+        if (!decision) {
+            reply.fail(People::Directory::forbidden(decision.reason));
+            return std::nullopt;
+        }
+    }
+    return actor.userId;
 }
 
 int ChatRuntime::activeRuns() const
@@ -209,7 +258,15 @@ Result<QString> ChatRuntime::startRun(
         return runId;
     }
     const qint64 now = m_clock();
-    if (Status s = m_store->beginRun(runId, sessionKey, m_settings.agent.defaultAgentId, message, now); !s) {
+    std::optional<People::User> user;
+    if (m_people && m_people->isReady()) {
+        user = m_people->user(options.userId.isEmpty() ? m_people->ownerId() : options.userId);
+        if (!user)
+            return Error { u"NOT_FOUND"_s, u"unknown user"_s };
+    }
+    if (Status s = m_store->beginRun(runId, sessionKey, m_settings.agent.defaultAgentId, message, now,
+            user ? user->id : QString(), options.channel);
+        !s) {
         if (s.error().code == u"DUPLICATE_RUN") {
             if (reused)
                 *reused = true;
@@ -222,6 +279,7 @@ Result<QString> ChatRuntime::startRun(
     run->sessionKey = sessionKey;
     run->text = message;
     run->options = options;
+    run->user = user;
     run->acceptedAt = now;
     run->clock.start();
     run->timeout.setSingleShot(true);
@@ -294,28 +352,149 @@ void ChatRuntime::execute(Run *run)
         run->route.reasons = { u"model chosen by the client"_s };
     }
     publishAgent(run, u"lifecycle"_s, QJsonObject { { u"phase"_s, u"start"_s }, { u"startedAt"_s, m_clock() } });
+    if (runCommand(run) || !applyModelPolicy(run))
+        return;
     publishChat(run, u"status"_s, QJsonObject { { u"phase"_s, u"starting_model"_s } });
     callModel(run, &window);
+}
+
+bool ChatRuntime::runCommand(Run *run)
+{
+    if (!m_people || !run->user || run->options.explicitPrompt || !run->text.trimmed().startsWith(u'/'))
+        return false;
+    const std::optional<QString> answer
+        = m_people->handleCommand(*run->user, run->options.channel, run->sessionKey, run->text);
+    if (!answer)
+        return false;
+    // The answer is part of the transcript like any reply, with no model and no cost.
+    StoredMessage message;
+    message.sessionKey = run->sessionKey;
+    message.runId = run->runId;
+    message.role = u"assistant"_s;
+    message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, *answer } });
+    message.stopReason = u"stop"_s;
+    message.createdAt = m_clock();
+    if (Status s = m_store->appendMessage(message); !s)
+        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+    run->assistantText = *answer;
+    run->pendingDelta = *answer;
+    RunOutcome outcome;
+    outcome.status = u"ok"_s;
+    outcome.stopReason = u"stop"_s;
+    finish(run, outcome);
+    return true;
+}
+
+void ChatRuntime::finishDenied(Run *run, const QString &reason)
+{
+    RunOutcome outcome;
+    outcome.status = u"error"_s;
+    outcome.errorKind = u"refusal"_s;
+    outcome.errorMessage = reason;
+    finish(run, outcome);
+}
+
+bool ChatRuntime::applyModelPolicy(Run *run)
+{
+    if (!m_people || !run->user || !m_pool)
+        return true;
+    const People::User &user = *run->user;
+    People::Policy &policy = m_people->policy();
+    const auto isLocal
+        = [this](const QString &provider) { return m_pool->find(provider) && m_pool->isLocal(provider); };
+    const bool chosen = !run->options.provider.isEmpty() || run->route.text != run->text;
+    if (run->route.provider.isEmpty())
+        return true; // no provider at all: the model call fails with its own clear error
+    if (policy.model(user, run->route.provider, run->route.model, isLocal(run->route.provider)))
+        return true;
+    if (chosen) {
+        // The user asked for this model by name: say no rather than silently answer with another.
+        finishDenied(run, u"the model %1:%2 is not allowed for you"_s.arg(run->route.provider, run->route.model));
+        return false;
+    }
+    // Routing picked it: fall back to the first model the policy allows.
+    for (const QString &id : m_pool->ids()) {
+        const QString model = m_pool->defaultModel(id);
+        if (m_pool->isAvailable(id) && policy.model(user, id, model, isLocal(id))) {
+            run->route.provider = id;
+            run->route.model = model;
+            run->route.reasons.append(u"the user's model policy"_s);
+            return true;
+        }
+    }
+    finishDenied(run, u"no model you are allowed to use is available"_s);
+    return false;
+}
+
+bool ChatRuntime::admitRequest(Run *run, Providers::ChatRequest &request)
+{
+    // About four characters per token for the prompt; the answer needs room too.
+    qint64 chars = request.volatileSystem.size();
+    for (const QString &block : std::as_const(request.systemBlocks))
+        chars += block.size();
+    for (const Providers::ChatMessage &message : std::as_const(request.messages)) {
+        chars += message.text.size();
+        for (const Providers::ToolCall &call : message.toolCalls)
+            chars += call.name.size() + QJsonDocument(call.arguments).toJson(QJsonDocument::Compact).size();
+    }
+    for (const Providers::ToolSpec &tool : std::as_const(request.tools))
+        chars += tool.name.size() + tool.description.size()
+            + QJsonDocument(tool.parameters).toJson(QJsonDocument::Compact).size();
+    const qint64 inputEstimate = chars / 4 + 1;
+    const People::User &user = *run->user;
+    const People::Decision decision = m_people->admitTurn(user, inputEstimate + MIN_ANSWER_TOKENS);
+    if (!decision) {
+        finishDenied(run, decision.reason);
+        return false;
+    }
+    if (user.dailyTokenBudget > 0) {
+        const qint64 left = user.dailyTokenBudget - m_people->users()->tokensUsedToday(user, m_clock()) - inputEstimate;
+        request.maxTokens = int(qBound<qint64>(MIN_ANSWER_TOKENS, left, request.maxTokens));
+    }
+    return true;
 }
 
 void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
 {
     Providers::ChatRequest request;
+    PromptParts parts;
+    std::optional<QStringList> allowedTools;
+    if (m_people && run->user) {
+        const People::TurnContext context = m_people->turnContext(*run->user, run->options.channel, run->text);
+        parts = PromptParts { context.persona, context.userBlock, context.recalled };
+        QStringList names;
+        for (const Providers::ToolSpec &spec : m_tools->specs())
+            names.append(spec.name);
+        allowedTools = m_people->policy().allowedTools(*run->user, names);
+    }
     if (run->options.explicitPrompt) {
-        request = m_prompt->build({}, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
+        request = m_prompt->build(
+            {}, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock(), parts, allowedTools);
         request.systemBlocks += run->options.system;
         request.messages = run->options.messages;
     } else {
         const QList<StoredMessage> history
             = window ? *window : m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
-        request = m_prompt->build(history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock());
+        request = m_prompt->build(
+            history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock(), parts, allowedTools);
     }
     request.promptCaching = m_settings.agent.promptCaching;
     // At the iteration limit the model must answer without tools.
     if (run->toolIterations >= m_settings.agent.maxToolIterations)
         request.tools.clear();
-    const QList<Candidate> candidates
+    if (m_people && run->user && !admitRequest(run, request))
+        return;
+    QList<Candidate> candidates
         = m_pool ? m_pool->candidates(run->route.provider, run->route.model, run->route.localOnly) : QList<Candidate>();
+    if (m_people && run->user) {
+        // Failover never leaves the models the user may use.
+        QList<Candidate> allowed;
+        for (const Candidate &c : std::as_const(candidates)) {
+            if (m_people->policy().model(*run->user, c.provider, c.model, m_pool->isLocal(c.provider)))
+                allowed.append(c);
+        }
+        candidates = allowed;
+    }
     auto *stream = new FailoverStream(m_pool, candidates, request, this);
     run->stream = stream;
     run->iterationText.clear();
@@ -437,7 +616,16 @@ void ChatRuntime::onToolCalls(Run *run)
             QJsonObject { { u"phase"_s, u"start"_s }, { u"name"_s, call.name }, { u"toolCallId"_s, call.id },
                 { u"args"_s, call.arguments } },
             u"tool-events"_s);
-        const ToolResult result = m_tools->run(call.name, call.arguments, ToolContext { run->sessionKey, run->runId });
+        const ToolContext context { run->sessionKey, run->runId, run->user ? run->user->id : QString(),
+            run->options.channel };
+        ToolResult result;
+        if (m_people && run->user && !m_people->policy().tool(*run->user, call.name)) {
+            result = { u"the tool %1 is not allowed for this user"_s.arg(call.name.left(64)), true };
+            m_people->record(run->user->id, u"policy.deny"_s, call.name.left(64), u"denied"_s,
+                QJsonObject { { u"kind"_s, u"tool"_s } });
+        } else {
+            result = m_tools->run(call.name, call.arguments, context);
+        }
         publishAgent(run, u"tool"_s,
             QJsonObject { { u"phase"_s, u"result"_s }, { u"name"_s, call.name }, { u"toolCallId"_s, call.id },
                 { u"isError"_s, result.isError } },
@@ -667,11 +855,17 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                     + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
                 return;
             }
-            const QString canonical = canonicalSessionKey(*sessionKey);
+            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
+            const std::optional<QString> userId
+                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
+            if (!userId)
+                return;
             if (m_bus)
                 m_bus->subscribe(client.connId, canonical);
             bool reused = false;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused);
+            RunOptions options;
+            options.userId = *userId;
+            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
             if (!started) {
                 ProtocolError failure { Protocol::Code::Unavailable.toString(), started.error().message, {}, true,
                     1000 };
@@ -703,7 +897,9 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             const QJsonValue limitValue = params.value(u"limit"_s);
             const int limit
                 = limitValue.isDouble() ? qBound(1, limitValue.toInt(), MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT;
-            const QString canonical = canonicalSessionKey(*sessionKey);
+            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
+            if (!authorize(client, canonical, reply))
+                return;
             if (m_bus)
                 m_bus->subscribe(client.connId, canonical);
             int total = 0;
@@ -726,7 +922,7 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
         });
 
     dispatcher.add(
-        u"chat.abort"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        u"chat.abort"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
             QString error;
             const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
             const auto runId = stringParam(params, u"runId"_s, false, MAX_IDEMPOTENCY_KEY, &error);
@@ -734,7 +930,10 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                 reply.fail(ProtocolError::invalidRequest(u"invalid chat.abort params: "_s + error));
                 return;
             }
-            const QStringList aborted = abort(canonicalSessionKey(*sessionKey), runId.value_or(QString()));
+            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
+            if (!authorize(client, canonical, reply))
+                return;
+            const QStringList aborted = abort(canonical, runId.value_or(QString()));
             reply.ok(QJsonObject { { u"ok"_s, true }, { u"aborted"_s, !aborted.isEmpty() },
                 { u"runIds"_s, QJsonArray::fromStringList(aborted) } });
         });
@@ -750,12 +949,18 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                     u"invalid agent params: "_s + (error.isEmpty() ? u"idempotencyKey must not be empty"_s : error)));
                 return;
             }
-            const QString canonical
-                = canonicalSessionKey(sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey);
+            const QString canonical = canonicalSessionKey(
+                sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey, callerId(client));
+            const std::optional<QString> userId
+                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
+            if (!userId)
+                return;
             if (m_bus)
                 m_bus->subscribe(client.connId, canonical);
             bool reused = false;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused);
+            RunOptions options;
+            options.userId = *userId;
+            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
             if (!started) {
                 reply.fail(
                     ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
@@ -783,13 +988,21 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
         });
 
     dispatcher.add(
-        u"agent.wait"_s, write, [this](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+        u"agent.wait"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
             QString error;
             const auto runId = stringParam(params, u"runId"_s, true, MAX_IDEMPOTENCY_KEY, &error);
             if (!error.isEmpty()) {
                 reply.fail(ProtocolError::invalidRequest(u"invalid agent.wait params: "_s + error));
                 return;
             }
+            // Only the run's own user (or an admin) may wait on it.
+            QString runSession;
+            if (const Run *active = m_runs.value(*runId))
+                runSession = active->sessionKey;
+            else if (m_store)
+                runSession = m_store->run(*runId).value_or(RunRecord {}).sessionKey;
+            if (!runSession.isEmpty() && !authorize(client, runSession, reply))
+                return;
             const auto snapshot = [](const RunOutcome &o) {
                 QJsonObject result { { u"runId"_s, o.runId }, { u"status"_s, o.status }, { u"endedAt"_s, o.endedAt } };
                 if (!o.stopReason.isEmpty())
@@ -858,7 +1071,8 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
         }
         return o;
     };
-    const auto report = [this, usageWindow, rowJson](const QJsonObject &params, const Reply &reply, bool withTokens) {
+    const auto report = [this, usageWindow, rowJson](const ClientSession &client, const QJsonObject &params,
+                            const Reply &reply, bool withTokens) {
         qint64 since = 0;
         int days = 0;
         QString error;
@@ -871,28 +1085,37 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                 Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
             return;
         }
+        // Users and children see their own usage; admins everyone's, also by user.
+        QString only;
+        bool admin = true;
+        if (m_people && m_people->isReady()) {
+            const People::Actor actor = m_people->actorOf(client);
+            admin = actor.role == People::Role::Admin;
+            only = admin ? QString() : actor.userId;
+        }
         const auto list = [&](TranscriptStore::UsageGroup group, const QString &name) {
             QJsonArray array;
-            for (const UsageRow &row : m_store->usage(group, since))
+            for (const UsageRow &row : m_store->usage(group, since, only))
                 array.append(rowJson(name, row, withTokens));
             return array;
         };
-        const QList<UsageRow> total = m_store->usage(TranscriptStore::UsageGroup::Total, since);
+        const QList<UsageRow> total = m_store->usage(TranscriptStore::UsageGroup::Total, since, only);
         QJsonObject totals = rowJson(u"scope"_s, total.isEmpty() ? UsageRow {} : total.first(), withTokens);
         totals.remove(u"scope"_s);
         reply.ok(QJsonObject { { u"currency"_s, u"USD"_s }, { u"days"_s, days }, { u"since"_s, since },
             { u"totals"_s, totals }, { u"totalUsd"_s, totals.value(u"costUsd"_s) },
             { u"byModel"_s, list(TranscriptStore::UsageGroup::Model, u"model"_s) },
             { u"byDay"_s, list(TranscriptStore::UsageGroup::Day, u"day"_s) },
-            { u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s) } });
+            { u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s) },
+            { u"byUser"_s, admin ? list(TranscriptStore::UsageGroup::User, u"userId"_s) : QJsonArray() } });
     };
     dispatcher.add(
-        u"usage.status"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-            report(params, reply, true);
+        u"usage.status"_s, read, [report](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            report(client, params, reply, true);
         });
     dispatcher.add(
-        u"usage.cost"_s, read, [report](const ClientSession &, const QJsonObject &params, const Reply &reply) {
-            report(params, reply, false);
+        u"usage.cost"_s, read, [report](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            report(client, params, reply, false);
         });
 
     dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {

@@ -28,6 +28,12 @@ namespace Gateway::Storage
 class Database;
 }
 
+namespace Gateway::People
+{
+class Directory;
+struct User;
+} // namespace Gateway::People
+
 namespace Gateway::Agent
 {
 
@@ -55,6 +61,8 @@ struct RunOptions
     QList<Providers::ChatMessage> messages; ///< the conversation, oldest first
     QString provider; ///< forced provider ("" = route)
     QString model; ///< forced model ("" = the provider's default)
+    QString userId; ///< the person the run answers ("" = the owner)
+    QString channel = QStringLiteral("operator"); ///< where the message came from
 };
 
 /// @brief How a run ended.
@@ -97,6 +105,8 @@ public:
     void setEventBus(EventBus *bus) { m_bus = bus; }
     void setRouter(Router router) { m_router = std::move(router); }
     void setCostFunction(CostFunction cost) { m_cost = std::move(cost); }
+    /// People: who each run answers, what they may use, their persona and memories.
+    void setPeople(People::Directory *people) { m_people = people; }
     ToolRegistry &tools() { return *m_tools; }
     /// Test seam: milliseconds now.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
@@ -109,8 +119,9 @@ public:
         bool *reused = nullptr, const RunOptions &options = {});
     /// Aborts the active and queued runs of a session (or just runId). Returns the aborted ids.
     QStringList abort(const QString &sessionKey, const QString &runId = {});
-    /// The canonical form of a session key: "agent:<agentId>:<key>".
-    QString canonicalSessionKey(const QString &key) const;
+    /// The canonical form of a session key: "agent:<agentId>:<key>"; for a user other than the
+    /// owner, "agent:<agentId>:u:<userId>:<key>" (everyone has their own "main").
+    QString canonicalSessionKey(const QString &key, const QString &userId = {}) const;
     int activeRuns() const;
 
 Q_SIGNALS:
@@ -133,6 +144,20 @@ private:
     QJsonObject assistantMessage(const Run *run) const;
     QJsonObject outcomeJson(const RunOutcome &outcome) const;
     std::optional<RunOutcome> storedOutcome(const QString &runId) const;
+    /// The people-side checks of a protocol call about a session: the caller's user id ("" when
+    /// the reply has been sent with an error). admitMessage: also quiet hours and budget.
+    std::optional<QString> authorize(const Protocol::ClientSession &client, const QString &canonicalKey,
+        const Protocol::Reply &reply, const QString &admitMessage = {}, bool admit = false);
+    /// The caller's user id ("" before people are ready).
+    QString callerId(const Protocol::ClientSession &client) const;
+    /// Runs a slash command of the people subsystem instead of a model call; true when it was one.
+    bool runCommand(Run *run);
+    /// Applies the user's model policy to the route; false (and the run finished) when denied.
+    bool applyModelPolicy(Run *run);
+    void finishDenied(Run *run, const QString &reason);
+    /// Quiet hours and the daily budget for this request (estimated before it is sent); the
+    /// answer is capped to what the budget has left. false (and the run finished) when denied.
+    bool admitRequest(Run *run, Providers::ChatRequest &request);
 
     const Config::Settings &m_settings;
     QPointer<ProviderPool> m_pool;
@@ -140,6 +165,7 @@ private:
     std::unique_ptr<ToolRegistry> m_tools;
     std::unique_ptr<PromptBuilder> m_prompt;
     EventBus *m_bus = nullptr;
+    People::Directory *m_people = nullptr;
     Router m_router;
     CostFunction m_cost;
     std::function<qint64()> m_clock;

@@ -92,7 +92,8 @@ void OpenAiEndpoint::registerRoutes(Http::Router &router)
 {
     router.add("GET", u"/v1/models"_s, [this](const Http::Request &request) {
         if (!m_authorize(bearerToken(request)))
-            return openAiError(401, u"Incorrect API key provided: pass the gateway token as a Bearer token"_s,
+            return openAiError(401,
+                u"Incorrect API key provided: pass the gateway token or your personal token as a Bearer token"_s,
                 u"invalid_request_error"_s, u"invalid_api_key"_s);
         const qint64 created = QDateTime::currentSecsSinceEpoch();
         QJsonArray data { QJsonObject { { u"id"_s, u"skynet"_s }, { u"object"_s, u"model"_s },
@@ -108,10 +109,11 @@ void OpenAiEndpoint::registerRoutes(Http::Router &router)
 
     router.addAsync("POST", u"/v1/chat/completions"_s,
         [this](const Http::Request &request, const std::shared_ptr<Http::Responder> &responder) {
-            if (!m_authorize(bearerToken(request))) {
-                responder->send(
-                    openAiError(401, u"Incorrect API key provided: pass the gateway token as a Bearer token"_s,
-                        u"invalid_request_error"_s, u"invalid_api_key"_s));
+            const std::optional<QString> caller = m_authorize(bearerToken(request));
+            if (!caller) {
+                responder->send(openAiError(401,
+                    u"Incorrect API key provided: pass the gateway token or your personal token as a Bearer token"_s,
+                    u"invalid_request_error"_s, u"invalid_api_key"_s));
                 return;
             }
             QJsonParseError parseError;
@@ -184,7 +186,12 @@ void OpenAiEndpoint::registerRoutes(Http::Router &router)
             const bool stream = body.value(u"stream"_s).toBool();
             const bool includeUsage = body.value(u"stream_options"_s).toObject().value(u"include_usage"_s).toBool();
             const QString user = body.value(u"user"_s).toString().left(128);
-            const QString sessionKey = u"agent:main:openai:"_s + (user.isEmpty() ? u"default"_s : user);
+            // Each person's conversations are their own: a personal token keeps them in its user's space.
+            const QString sessionKey = m_runtime
+                ? m_runtime->canonicalSessionKey(u"openai:"_s + (user.isEmpty() ? u"default"_s : user), *caller)
+                : QString();
+            options.userId = *caller;
+            options.channel = u"openai"_s;
             const QByteArray idempotency = request.header("idempotency-key");
             const QString runId = idempotency.isEmpty() ? u"chatcmpl-"_s + QUuid::createUuid().toString(QUuid::Id128)
                                                         : QString::fromUtf8(idempotency.left(200));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QObject>
 #include <QPointer>
@@ -28,7 +29,9 @@ class OpenAiEndpoint final : public QObject
     Q_DISABLE_COPY_MOVE(OpenAiEndpoint)
 
 public:
-    using Authorizer = std::function<bool(const QString &bearerToken)>;
+    /// The user a bearer token belongs to ("" = the owner, through the gateway token), or
+    /// std::nullopt when the token is not valid.
+    using Authorizer = std::function<std::optional<QString>(const QString &bearerToken)>;
 
     OpenAiEndpoint(ChatRuntime *runtime, ProviderPool *pool, Authorizer authorize, QObject *parent = nullptr);
     void registerRoutes(Http::Router &router);

@@ -46,18 +46,26 @@ QString PromptBuilder::persona() const
 }
 
 Providers::ChatRequest PromptBuilder::build(const QList<StoredMessage> &history, const ToolRegistry &tools,
-    const QString &model, int maxTokens, qint64 nowMs) const
+    const QString &model, int maxTokens, qint64 nowMs, const PromptParts &parts,
+    const std::optional<QStringList> &allowedTools) const
 {
     Providers::ChatRequest request;
     request.model = model;
     request.maxTokens = maxTokens;
-    request.systemBlocks.append(persona());
-    request.tools = tools.specs();
+    request.systemBlocks.append(parts.persona.isEmpty() ? persona() : parts.persona);
+    if (!parts.userBlock.isEmpty())
+        request.systemBlocks.append(parts.userBlock);
+    for (const Providers::ToolSpec &spec : tools.specs()) {
+        if (!allowedTools || allowedTools->contains(spec.name))
+            request.tools.append(spec);
+    }
     for (const StoredMessage &message : history)
         request.messages.append(message.toChatMessage());
     // Minute resolution keeps the volatile block small; it sits after every cached block.
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     request.volatileSystem = u"Current time: "_s + now.toString(u"yyyy-MM-dd HH:mm"_s) + u" UTC."_s;
+    if (!parts.recalled.isEmpty())
+        request.volatileSystem += u"\n\n"_s + parts.recalled;
     return request;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -14,12 +16,21 @@ namespace Gateway::Agent
 class ToolRegistry;
 struct StoredMessage;
 
+/// @brief The per-person parts of a prompt (People::Directory::turnContext).
+struct PromptParts
+{
+    QString persona; ///< the composed soul ("" = SOUL.md alone)
+    QString userBlock; ///< profile and pinned memories ("" = none)
+    QString recalled; ///< memories relevant to this message ("" = none)
+};
+
 /// @brief Lays out every model call so its prefix can be cached:
-///   1. persona (SOUL.md, byte-identical across turns),
-///   2. the tool definitions (sorted by name),
-///   3. the conversation (older turns never change once written),
-///   4. volatile data (time) last, outside every cached prefix.
-/// Nothing time-dependent is ever placed before the conversation.
+///   1. the tool definitions (sorted by name),
+///   2. persona (SOUL.md plus its overlays: the same for everyone sharing role, channel, user),
+///   3. the user block (profile and pinned memories: changes only when they change),
+///   4. the conversation (older turns never change once written),
+///   5. volatile data (recalled memories, time) last, outside every cached prefix.
+/// Nothing turn-dependent is ever placed before the conversation.
 class PromptBuilder final
 {
 public:
@@ -29,8 +40,10 @@ public:
     /// The persona as sent (re-read when the file changes).
     QString persona() const;
     /// Builds the request for one call. history is the session's transcript, oldest first.
+    /// allowedTools: names offered to the model (std::nullopt = every tool).
     Providers::ChatRequest build(const QList<StoredMessage> &history, const ToolRegistry &tools, const QString &model,
-        int maxTokens, qint64 nowMs) const;
+        int maxTokens, qint64 nowMs, const PromptParts &parts = {},
+        const std::optional<QStringList> &allowedTools = std::nullopt) const;
 
     static QString builtInPersona();
 

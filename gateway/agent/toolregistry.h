@@ -25,6 +25,8 @@ struct ToolContext
 {
     QString sessionKey;
     QString runId;
+    QString userId; ///< the person the run answers ("" = the owner, before people exist)
+    QString channel;
 };
 
 /// @brief The tools the gateway executes for the model. Declared once, sorted by name so the

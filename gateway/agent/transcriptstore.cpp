@@ -120,18 +120,24 @@ bool RunRecord::isTerminal() const
 
 TranscriptStore::TranscriptStore(Storage::Database *database) : m_db(database) { }
 
-Status TranscriptStore::beginRun(
-    const QString &runId, const QString &sessionKey, const QString &agentId, const QString &userText, qint64 nowMs)
+Status TranscriptStore::beginRun(const QString &runId, const QString &sessionKey, const QString &agentId,
+    const QString &userText, qint64 nowMs, const QString &userId, const QString &channel)
 {
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO sessions (key, agent_id, created_at, updated_at) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at"_s);
+    // A new session belongs to the user who starts it; an older one without an owner is claimed.
+    q.prepare(
+        u"INSERT INTO sessions (key, agent_id, created_at, updated_at, user_id, channel) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at, "
+        "user_id = COALESCE(sessions.user_id, excluded.user_id), "
+        "channel = CASE WHEN sessions.channel = '' THEN excluded.channel ELSE sessions.channel END"_s);
     q.addBindValue(sessionKey);
     q.addBindValue(agentId);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
+    q.addBindValue(userId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(userId));
+    q.addBindValue(channel);
     if (!q.exec())
         return sqlError(u"cannot record the session"_s, q);
     q.prepare(u"INSERT INTO runs (run_id, session_key, status, message, created_at) VALUES (?, ?, 'queued', ?, ?)"_s);
@@ -285,7 +291,7 @@ QList<StoredMessage> TranscriptStore::history(const QString &sessionKey, int lim
     return messages;
 }
 
-QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs) const
+QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs, const QString &userId) const
 {
     QString key;
     switch (group) {
@@ -301,12 +307,19 @@ QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs) const
     case UsageGroup::Session:
         key = u"session_key"_s;
         break;
+    case UsageGroup::User:
+        key = u"COALESCE((SELECT user_id FROM sessions s WHERE s.key = session_key), '')"_s;
+        break;
     }
     QSqlQuery q(m_db->connection());
+    const QString userFilter
+        = userId.isEmpty() ? QString() : u" AND session_key IN (SELECT key FROM sessions WHERE user_id = ?)"_s;
     q.prepare(u"SELECT %1 AS k, COUNT(*), SUM(input_tokens), SUM(output_tokens), SUM(cache_write_tokens), "
               "SUM(cache_read_tokens), SUM(cost_usd) FROM messages WHERE role = 'assistant' AND provider IS NOT NULL "
-              "AND created_at >= ? GROUP BY k ORDER BY SUM(cost_usd) DESC, k ASC"_s.arg(key));
+              "AND created_at >= ?%2 GROUP BY k ORDER BY SUM(cost_usd) DESC, k ASC"_s.arg(key, userFilter));
     q.addBindValue(sinceMs);
+    if (!userId.isEmpty())
+        q.addBindValue(userId);
     QList<UsageRow> rows;
     if (!q.exec()) {
         qCWarning(lcGatewayStorage) << "cannot read usage:" << q.lastError().text();

@@ -78,8 +78,10 @@ public:
 
     /// Creates the session if needed and the run as "queued", keeping the user's message with the
     /// run, atomically. Fails with code "DUPLICATE_RUN" when the run id exists.
-    Status beginRun(
-        const QString &runId, const QString &sessionKey, const QString &agentId, const QString &userText, qint64 nowMs);
+    /// userId/channel: who owns a new session (an existing one keeps its owner; one without an
+    /// owner is claimed).
+    Status beginRun(const QString &runId, const QString &sessionKey, const QString &agentId, const QString &userText,
+        qint64 nowMs, const QString &userId = {}, const QString &channel = {});
     /// The run starts: it becomes "running" and its user message enters the transcript, after
     /// everything earlier runs of the session wrote.
     Status startRun(const QString &runId, qint64 nowMs);
@@ -91,10 +93,10 @@ public:
     /// The newest `limit` messages in order; total and hasMore describe the whole session.
     QList<StoredMessage> history(
         const QString &sessionKey, int limit, int *total = nullptr, bool *hasMore = nullptr) const;
-    enum class UsageGroup { Total, Model, Day, Session };
+    enum class UsageGroup { Total, Model, Day, Session, User };
     /// Usage of model calls since sinceMs, grouped (Day: UTC calendar day "YYYY-MM-DD"; Model:
-    /// "provider:model"), largest cost first.
-    QList<UsageRow> usage(UsageGroup group, qint64 sinceMs) const;
+    /// "provider:model"; User: the session owner's id), largest cost first; userId "" = everyone's.
+    QList<UsageRow> usage(UsageGroup group, qint64 sinceMs, const QString &userId = {}) const;
     /// The messages a prompt carries: at most maxMessages of the newest, but the start moves in
     /// steps of half the window (so the cached prefix survives between steps) and always falls
     /// on a user message.

@@ -63,6 +63,8 @@ struct AgentSettings
     QString mainKey = QStringLiteral("main");
     /// The base persona; relative paths resolve against the home folder. Missing → built-in.
     QString soul = QStringLiteral("SOUL.md");
+    /// The persona overlays: role/<role>.md, channel/<channel>.md, user/<id>.md (relative to home).
+    QString soulDir = QStringLiteral("soul");
     int maxTokens = 1024;
     int maxToolIterations = 8;
     int runTimeoutMs = 300000;
@@ -70,6 +72,21 @@ struct AgentSettings
     int historyMessages = 50;
     /// Mark the stable prompt prefix for provider-side caching (Anthropic cache_control).
     bool promptCaching = true;
+};
+
+/// @brief [people]: users, roles and per-user memory.
+struct PeopleSettings
+{
+    /// Role of a person first seen on a channel (once the channel's access policy lets them in).
+    QString defaultRole = QStringLiteral("user");
+    /// Display name of the owner: the admin user behind the gateway token.
+    QString ownerName = QStringLiteral("Owner");
+    /// Memories every prompt of a user carries (preferences first; the per-user cache tier).
+    int pinnedMemories = 20;
+    /// Memories most relevant to the current message added to each turn (after the conversation).
+    int recalledMemories = 5;
+    /// Summarise turns that leave the history window into memories of the user.
+    bool compaction = true;
 };
 
 /// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].
@@ -132,6 +149,7 @@ struct Settings
     StorageSettings storage;
     LoggingSettings logging;
     AgentSettings agent;
+    PeopleSettings people;
     ProvidersSettings providers;
     RoutingSettings routing;
     PricingSettings pricing;

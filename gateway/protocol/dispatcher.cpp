@@ -53,9 +53,17 @@ void Dispatcher::dispatch(const ClientSession &client, const Request &request, c
         reply.fail(ProtocolError::invalidRequest(u"unknown method: "_s + request.method.left(128)));
         return;
     }
+    // The role policy first (it counts and audits its denials), then the connection's scopes.
+    if (m_guard) {
+        if (std::optional<ProtocolError> denied = m_guard(client, request.method)) {
+            reply.fail(*denied);
+            return;
+        }
+    }
     if (!it->scope.isEmpty() && !client.hasScope(it->scope)) {
         qCInfo(lcGatewayProtocol).noquote()
             << "denied" << request.method << "to" << client.connId << "missing scope" << it->scope;
+        ++m_scopeDenials;
         reply.fail(missingScope(it->scope));
         return;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QHash>
 #include <QJsonObject>
@@ -42,6 +43,11 @@ struct ClientSession
     QStringList caps;
     QString remoteAddress;
     qint64 connectedAtMs = 0;
+    /// The person behind the connection (People::Directory): the gateway token is the owner, a
+    /// personal token its user. Empty before the handshake.
+    bool isOwner = false; ///< authenticated with the gateway token (or auth mode "none")
+    QString userId; ///< a personal token's user ("" for the owner: People knows the owner's id)
+    QString userRole; ///< admin, user or child
 
     bool hasScope(const QString &required) const;
 };
@@ -70,8 +76,13 @@ class Dispatcher final
 {
 public:
     using Handler = std::function<void(const ClientSession &client, const QJsonObject &params, const Reply &reply)>;
+    /// Consulted after the scope check for every call: an error denies it.
+    using Guard = std::function<std::optional<ProtocolError>(const ClientSession &client, const QString &method)>;
 
     void add(const QString &method, const QString &scope, Handler handler);
+    void setGuard(Guard guard) { m_guard = std::move(guard); }
+    /// Calls refused for a missing scope (policy denials are counted by the guard).
+    qint64 scopeDenials() const { return m_scopeDenials; }
     bool contains(const QString &method) const { return m_methods.contains(method); }
     /// Sorted names of every registered method.
     QStringList methods() const;
@@ -89,6 +100,8 @@ private:
         Handler handler;
     };
     QHash<QString, Entry> m_methods;
+    Guard m_guard;
+    mutable qint64 m_scopeDenials = 0;
 };
 
 } // namespace Gateway::Protocol

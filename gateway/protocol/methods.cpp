@@ -11,6 +11,7 @@
 
 #include "config/configschema.h"
 #include "config/secretref.h"
+#include "people/directory.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "storage/database.h"
@@ -38,8 +39,17 @@ struct SessionRows
 };
 
 // Reads sessions newest first. An unopened database reads as empty.
-SessionRows readSessions(
-    const GatewayInfo &info, int limit, int offset, const QString &agentId, const QString &search = {})
+/// Sessions a client may see: every one for admins, their own for users and children.
+QString sessionFilter(const ClientSession &client)
+{
+    if (client.isOwner || client.userRole == u"admin")
+        return QString();
+    // A non-admin without a user id sees nothing (the id can never match).
+    return client.userId.isEmpty() ? u"\x01"_s : client.userId;
+}
+
+SessionRows readSessions(const GatewayInfo &info, int limit, int offset, const QString &agentId,
+    const QString &search = {}, const QString &userId = {})
 {
     SessionRows result;
     Storage::Database *db = info.database();
@@ -51,6 +61,10 @@ SessionRows readSessions(
     if (!agentId.isEmpty()) {
         conditions.append(u"agent_id = ?"_s);
         binds.append(agentId);
+    }
+    if (!userId.isEmpty()) {
+        conditions.append(u"user_id = ?"_s);
+        binds.append(userId);
     }
     if (!search.isEmpty()) {
         QString escaped = search.left(256);
@@ -160,12 +174,12 @@ QString serverVersion()
     return u"skynet-" SKYNET_VERSION ""_s;
 }
 
-QJsonObject healthPayload(const GatewayInfo &info)
+QJsonObject healthPayload(const GatewayInfo &info, const QString &userFilter)
 {
     QElapsedTimer timer;
     timer.start();
     const Config::Settings &settings = info.settings();
-    const SessionRows sessions = readSessions(info, 5, 0, {});
+    const SessionRows sessions = readSessions(info, 5, 0, {}, {}, userFilter);
     const QJsonObject sessionSummary { { u"path"_s, databasePath(info) }, { u"count"_s, sessions.count },
         { u"recent"_s, recentSessions(sessions) } };
     const QJsonObject heartbeat { { u"enabled"_s, false }, { u"every"_s, u"off"_s }, { u"everyMs"_s, 0 },
@@ -211,13 +225,13 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
     const GatewayInfo *gateway = &info;
     const QString read = Scope::Read.toString();
 
-    dispatcher.add(u"health"_s, read, [gateway](const ClientSession &, const QJsonObject &, const Reply &reply) {
-        reply.ok(healthPayload(*gateway));
+    dispatcher.add(u"health"_s, read, [gateway](const ClientSession &client, const QJsonObject &, const Reply &reply) {
+        reply.ok(healthPayload(*gateway, sessionFilter(client)));
     });
 
     dispatcher.add(u"status"_s, read, [gateway](const ClientSession &client, const QJsonObject &, const Reply &reply) {
         const Config::Settings &settings = gateway->settings();
-        const SessionRows sessions = readSessions(*gateway, 10, 0, {});
+        const SessionRows sessions = readSessions(*gateway, 10, 0, {}, {}, sessionFilter(client));
         QJsonObject status {
             { u"ok"_s, true },
             { u"runtimeVersion"_s, serverVersion() },
@@ -270,8 +284,8 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
         });
     });
 
-    dispatcher.add(
-        u"sessions.list"_s, read, [gateway](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+    dispatcher.add(u"sessions.list"_s, read,
+        [gateway](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
             const int limit = intParam(params, u"limit"_s, DEFAULT_SESSION_LIMIT, 1, MAX_SESSION_LIMIT);
             const int offset = intParam(params, u"offset"_s, 0, 0, INT_MAX);
             const QJsonValue agentValue = params.value(u"agentId"_s);
@@ -284,8 +298,8 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
                 reply.fail(ProtocolError::invalidRequest(u"invalid sessions.list params: search must be a string"_s));
                 return;
             }
-            const SessionRows sessions
-                = readSessions(*gateway, limit, offset, agentValue.toString(), searchValue.toString());
+            const SessionRows sessions = readSessions(
+                *gateway, limit, offset, agentValue.toString(), searchValue.toString(), sessionFilter(client));
             const bool hasMore = offset + sessions.rows.size() < sessions.count;
             QJsonObject result {
                 { u"ts"_s, nowMs() },
@@ -329,8 +343,13 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
     });
 
     dispatcher.add(u"commands.list"_s, read, [](const ClientSession &, const QJsonObject &, const Reply &reply) {
-        // Slash commands arrive with the agent runtime and the people issue; none are served yet.
-        reply.ok(QJsonObject { { u"commands"_s, QJsonArray() } });
+        // The slash commands chat.send and every channel understand.
+        QJsonArray commands { QJsonObject { { u"name"_s, u"/model"_s }, { u"scope"_s, u"text"_s },
+            { u"description"_s, u"Answer this message with a given model: /model <provider[:model]> <text>"_s } } };
+        for (const auto &[name, description] : People::Directory::commands())
+            commands.append(
+                QJsonObject { { u"name"_s, name }, { u"scope"_s, u"text"_s }, { u"description"_s, description } });
+        reply.ok(QJsonObject { { u"commands"_s, commands } });
     });
 }
 

@@ -41,7 +41,8 @@ public:
 QString serverVersion();
 
 /// `health` payload (openclaw-protocol.md §7.2).
-QJsonObject healthPayload(const GatewayInfo &info);
+/// userFilter: only that user's sessions ("" = every session).
+QJsonObject healthPayload(const GatewayInfo &info, const QString &userFilter = {});
 /// `snapshot` of hello-ok.
 QJsonObject helloSnapshot(const GatewayInfo &info);
 

@@ -15,6 +15,7 @@
 #include <QProcessEnvironment>
 #include <QSaveFile>
 #include <QSocketNotifier>
+#include <QTextStream>
 #include <QThread>
 #include <QTimer>
 
@@ -22,6 +23,7 @@
 #include "config/secretref.h"
 #include "core/network.h"
 #include "logging.h"
+#include "people/soulcommand.h"
 #include "protocol/methods.h"
 #include "secrets/secretstore.h"
 #include "service/service.h"
@@ -158,6 +160,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     const QCommandLineOption logLevel(
         u"log-level"_s, u"debug, info, warning or error (overrides logging.level)."_s, u"level"_s);
     const QCommandLineOption noGui(u"no-gui"_s, u"Run the gateway headless, without a window."_s);
+    const QCommandLineOption user(u"user"_s, u"The user <id> a command is about (soul)."_s, u"id"_s);
+    const QCommandLineOption channel(
+        u"channel"_s, u"The channel <name> a command is about (soul; default: operator)."_s, u"name"_s);
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(config);
@@ -165,12 +170,15 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     parser.addOption(bind);
     parser.addOption(port);
     parser.addOption(logLevel);
+    parser.addOption(user);
+    parser.addOption(channel);
     if (isDesktopApp)
         parser.addOption(noGui);
     parser.addPositionalArgument(u"command"_s,
         u"Optional: token (print the gateway token), config check (validate the "
         "configuration and exit), route \"<text>\" (print the model routing decision "
-        "for <text> as JSON). Without a command the gateway runs."_s,
+        "for <text> as JSON), soul --user <id> [--channel <name>] (print the persona "
+        "composed for that user on that channel, layer by layer). Without a command the gateway runs."_s,
         u"[command [args...]]"_s);
 
     CommandLine result;
@@ -185,6 +193,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     result.overrides.bind = parser.value(bind);
     result.overrides.logLevel = parser.value(logLevel);
     result.noGui = isDesktopApp && parser.isSet(noGui);
+    result.user = parser.value(user);
+    result.channel = parser.isSet(channel) ? parser.value(channel) : u"operator"_s;
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
@@ -203,7 +213,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     if (!positional.isEmpty()) {
         result.command = positional.first();
         result.arguments = positional.mid(1);
-        static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s };
+        static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s, u"soul"_s };
         if (!commands.contains(result.command)) {
             return Error { u"USAGE"_s,
                 u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64), programName(isDesktopApp)) };
@@ -214,6 +224,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
             return Error { u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp)) };
         if (result.command == u"route" && result.arguments.size() != 1)
             return Error { u"USAGE"_s, u"usage: %1 route \"<text>\""_s.arg(programName(isDesktopApp)) };
+        if (result.command == u"soul" && (!result.arguments.isEmpty() || result.user.isEmpty())) {
+            return Error { u"USAGE"_s,
+                u"usage: %1 soul --user <id> [--channel <name>]"_s.arg(programName(isDesktopApp)) };
+        }
     }
     return result;
 }
@@ -367,6 +381,18 @@ int runCommand(const CommandLine &commandLine)
         const Agent::RouteDecision decision = router.route(input);
         printOut(QString::fromUtf8(QJsonDocument(decision.toJson()).toJson(QJsonDocument::Compact)) + u'\n');
         return decision.isValid() ? ExitOk : ExitFailure;
+    }
+    if (commandLine.command == u"soul") {
+        QString outText;
+        QString errText;
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        const int code = People::runSoulCommand(boot->settings, commandLine.user, commandLine.channel, out, err);
+        out.flush();
+        err.flush();
+        printOut(outText);
+        printErr(errText);
+        return code;
     }
     return -1;
 }

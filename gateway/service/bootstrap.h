@@ -33,6 +33,8 @@ struct CommandLine
     bool showHelp = false;
     QString command; ///< first positional argument ("" = run the gateway)
     QStringList arguments; ///< the positional arguments after the command
+    QString user; ///< --user ID (soul)
+    QString channel; ///< --channel NAME (soul; default "operator")
     QString helpText; ///< filled by parse()
 };
 

@@ -18,6 +18,7 @@
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "logging.h"
+#include "people/directory.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "protocol/methods.h"
@@ -52,6 +53,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Ws::Hub *hub = nullptr;
     Agent::ProviderPool *pool = nullptr;
     Agent::ChatRuntime *runtime = nullptr;
+    People::Directory *people = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -186,6 +188,15 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->addProviders(this);
     d->runtime = new Agent::ChatRuntime(d->config, d->pool, this);
     d->runtime->registerMethods(d->dispatcher);
+    // People: every method call passes the role policy; runs know whom they answer.
+    d->people = new People::Directory(d->config, this);
+    d->people->registerMethods(d->dispatcher);
+    d->people->registerTools(d->runtime->tools());
+    d->runtime->setPeople(d->people);
+    People::Directory *people = d->people;
+    d->dispatcher.setGuard([people](const Protocol::ClientSession &client, const QString &method) {
+        return people->guard(client, method);
+    });
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
@@ -218,13 +229,17 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
 
     auto *openai = new Agent::OpenAiEndpoint(
         d->runtime, d->pool,
-        [this](const QString &bearer) {
-            // The same secret as the WebSocket endpoint (per-user keys come with the people issue).
+        [this](const QString &bearer) -> std::optional<QString> {
+            // The gateway's secret is the owner; a personal token is its user.
             const Ws::AuthConfig &auth = d->auth;
             if (auth.mode == u"none")
-                return true;
+                return QString();
             const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
-            return !expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8());
+            if (!expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8()))
+                return QString();
+            if (const std::optional<People::User> user = d->people->userForToken(bearer))
+                return user->id;
+            return std::nullopt;
         },
         this);
     openai->registerRoutes(d->router);
@@ -255,6 +270,8 @@ Status Service::openStorage()
         return {};
     if (Status s = d->openStorage(); !s)
         return s;
+    if (Status s = d->people->attachStorage(&d->db); !s)
+        return s;
     d->runtime->attachStorage(&d->db);
     d->ready = true;
     Q_EMIT readyChanged();
@@ -277,6 +294,11 @@ Status Service::listen()
     auth.password = Secrets::resolve(gw.password, d->secrets.get(), env, d->config.home).value_or(QString());
     Logging::registerSecret(auth.token);
     Logging::registerSecret(auth.password);
+    auth.userToken = [people = d->people](const QString &token) -> std::optional<Ws::TokenUser> {
+        if (const std::optional<People::User> user = people->userForToken(token))
+            return Ws::TokenUser { user->id, People::roleName(user->role) };
+        return std::nullopt;
+    };
     const bool hasSecret
         = (auth.mode == u"token" && !auth.token.isEmpty()) || (auth.mode == u"password" && !auth.password.isEmpty());
 
@@ -404,6 +426,11 @@ Storage::Database *Service::database() const
 Agent::ProviderPool *Service::providerPool() const
 {
     return d->pool;
+}
+
+People::Directory *Service::people() const
+{
+    return d->people;
 }
 
 Agent::ChatRuntime *Service::chatRuntime() const

@@ -35,6 +35,10 @@ namespace Agent
 class ChatRuntime;
 class ProviderPool;
 } // namespace Agent
+namespace People
+{
+class Directory;
+}
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -77,6 +81,7 @@ public:
     Storage::Database *database() const;
     Agent::ProviderPool *providerPool() const;
     Agent::ChatRuntime *chatRuntime() const;
+    People::Directory *people() const;
 
 Q_SIGNALS:
     void runningChanged();

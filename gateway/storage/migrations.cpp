@@ -56,6 +56,96 @@ const QList<Migration> &migrations()
                 u"CREATE INDEX messages_session ON messages(session_key, id)"_s,
                 u"CREATE INDEX messages_created ON messages(created_at)"_s,
             } },
+        { 3,
+            u"people: users, identities, access tokens, link codes, per-user memory with FTS5, "
+            "sessions owned by users, and the hash-chained audit log"_s,
+            {
+                u"CREATE TABLE users ("
+                "  id TEXT PRIMARY KEY NOT NULL,"
+                "  display_name TEXT NOT NULL,"
+                "  role TEXT NOT NULL CHECK (role IN ('admin', 'user', 'child')),"
+                "  language TEXT NOT NULL DEFAULT '',"
+                "  timezone TEXT NOT NULL DEFAULT 'UTC',"
+                "  profile TEXT NOT NULL DEFAULT '{}',"
+                "  daily_token_budget INTEGER NOT NULL DEFAULT 0,"
+                "  allowed_tools TEXT,"
+                "  allowed_models TEXT,"
+                "  quiet_hours TEXT NOT NULL DEFAULT '',"
+                "  created_at INTEGER NOT NULL,"
+                "  last_seen_at INTEGER"
+                ")"_s,
+                u"CREATE TABLE identities ("
+                "  channel TEXT NOT NULL,"
+                "  external_id TEXT NOT NULL,"
+                "  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                "  display_name TEXT NOT NULL DEFAULT '',"
+                "  created_at INTEGER NOT NULL,"
+                "  last_seen_at INTEGER,"
+                "  PRIMARY KEY (channel, external_id)"
+                ")"_s,
+                u"CREATE INDEX identities_user ON identities(user_id)"_s,
+                u"CREATE TABLE user_tokens ("
+                "  token_hash TEXT PRIMARY KEY NOT NULL,"
+                "  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                "  label TEXT NOT NULL DEFAULT '',"
+                "  created_at INTEGER NOT NULL,"
+                "  last_used_at INTEGER"
+                ")"_s,
+                u"CREATE INDEX user_tokens_user ON user_tokens(user_id)"_s,
+                u"CREATE TABLE link_codes ("
+                "  code_hash TEXT PRIMARY KEY NOT NULL,"
+                "  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                "  channel TEXT NOT NULL,"
+                "  created_at INTEGER NOT NULL,"
+                "  expires_at INTEGER NOT NULL"
+                ")"_s,
+                u"CREATE TABLE link_failures ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  subject TEXT NOT NULL,"
+                "  at INTEGER NOT NULL"
+                ")"_s,
+                u"CREATE INDEX link_failures_subject ON link_failures(subject, at)"_s,
+                u"CREATE INDEX link_failures_at ON link_failures(at)"_s,
+                u"CREATE TABLE memories ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                "  kind TEXT NOT NULL CHECK (kind IN ('fact', 'preference', 'note', 'summary')),"
+                "  content TEXT NOT NULL,"
+                "  source_channel TEXT NOT NULL DEFAULT '',"
+                "  source_session TEXT NOT NULL DEFAULT '',"
+                "  created_at INTEGER NOT NULL,"
+                "  updated_at INTEGER NOT NULL"
+                ")"_s,
+                u"CREATE INDEX memories_user ON memories(user_id, updated_at DESC)"_s,
+                u"CREATE VIRTUAL TABLE memories_fts USING fts5("
+                "  content, content='memories', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"_s,
+                u"CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN"
+                "  INSERT INTO memories_fts(rowid, content) VALUES (new.id, new.content);"
+                " END"_s,
+                u"CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN"
+                "  INSERT INTO memories_fts(memories_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+                " END"_s,
+                u"CREATE TRIGGER memories_au AFTER UPDATE OF content ON memories BEGIN"
+                "  INSERT INTO memories_fts(memories_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+                "  INSERT INTO memories_fts(rowid, content) VALUES (new.id, new.content);"
+                " END"_s,
+                u"ALTER TABLE sessions ADD COLUMN user_id TEXT REFERENCES users(id) ON DELETE CASCADE"_s,
+                u"ALTER TABLE sessions ADD COLUMN channel TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE sessions ADD COLUMN compacted_through INTEGER NOT NULL DEFAULT 0"_s,
+                u"CREATE INDEX sessions_user ON sessions(user_id)"_s,
+                u"CREATE TABLE audit_log ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  at INTEGER NOT NULL,"
+                "  actor TEXT NOT NULL,"
+                "  action TEXT NOT NULL,"
+                "  target TEXT NOT NULL DEFAULT '',"
+                "  outcome TEXT NOT NULL DEFAULT 'ok',"
+                "  detail TEXT NOT NULL DEFAULT '{}',"
+                "  prev_hash TEXT NOT NULL,"
+                "  hash TEXT NOT NULL"
+                ")"_s,
+                u"CREATE INDEX audit_log_action ON audit_log(action, id)"_s,
+            } },
     };
     return steps;
 }

@@ -287,7 +287,15 @@ void Connection::handleConnect(const Protocol::Request &request)
         const QString kind = password ? u"PASSWORD"_s : u"TOKEN"_s;
         const QString noun = password ? u"gateway password"_s : u"gateway token"_s;
         std::optional<ProtocolError> failure;
-        if (expected.isEmpty()) {
+        // A personal access token names its user; the gateway token (or password) is the owner.
+        std::optional<TokenUser> tokenUser;
+        const bool ownerSecret = !expected.isEmpty() && !offered.isEmpty()
+            && Secrets::constantTimeEquals(offered.toUtf8(), expected.toUtf8());
+        if (!ownerSecret && !offered.isEmpty() && config.userToken)
+            tokenUser = config.userToken(offered);
+        if (ownerSecret || tokenUser) {
+            // authenticated
+        } else if (expected.isEmpty()) {
             failure = authError(u"AUTH_%1_NOT_CONFIGURED"_s.arg(kind),
                 u"unauthorized: no %1 is configured on the gateway"_s.arg(noun),
                 u"%1_not_configured"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
@@ -295,7 +303,7 @@ void Connection::handleConnect(const Protocol::Request &request)
             failure = authError(u"AUTH_%1_MISSING"_s.arg(kind),
                 u"unauthorized: %1 missing (pass --token, or set SKYNET_GATEWAY_TOKEN)"_s.arg(noun),
                 u"%1_missing"_s.arg(kind.toLower()), u"update_auth_configuration"_s);
-        } else if (!Secrets::constantTimeEquals(offered.toUtf8(), expected.toUtf8())) {
+        } else {
             failure = authError(u"AUTH_%1_MISMATCH"_s.arg(kind),
                 u"unauthorized: %1 mismatch (check the token you passed against the gateway's)"_s.arg(noun),
                 u"%1_mismatch"_s.arg(kind.toLower()), u"update_auth_credentials"_s);
@@ -306,6 +314,16 @@ void Connection::handleConnect(const Protocol::Request &request)
             return;
         }
         limiter.recordSuccess(m_session.remoteAddress);
+        if (tokenUser) {
+            m_session.userId = tokenUser->userId;
+            m_session.userRole = tokenUser->role;
+        } else {
+            m_session.isOwner = true;
+            m_session.userRole = u"admin"_s;
+        }
+    } else {
+        m_session.isOwner = true;
+        m_session.userRole = u"admin"_s;
     }
 
     // Scopes: what was asked for; nothing asked means admin (§3.1). Probes get read access.
@@ -316,6 +334,19 @@ void Connection::handleConnect(const Protocol::Request &request)
             scopes.append(name);
     }
     const QString mode = stringField(u"mode"_s);
+    if (m_session.userRole != u"admin") {
+        // Users and children never hold more than read and write, whatever they ask for.
+        const QStringList asked = scopes;
+        scopes.clear();
+        for (const QString &scope : asked) {
+            if (scope == Protocol::Scope::Read || scope == Protocol::Scope::Write)
+                scopes.append(scope);
+        }
+        if (scopes.isEmpty())
+            scopes = mode == u"probe"
+                ? QStringList { Protocol::Scope::Read.toString() }
+                : QStringList { Protocol::Scope::Read.toString(), Protocol::Scope::Write.toString() };
+    }
     if (scopes.isEmpty())
         scopes.append(mode == u"probe" ? Protocol::Scope::Read.toString() : Protocol::Scope::Admin.toString());
 

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QHash>
@@ -30,12 +33,21 @@ namespace Gateway::Ws
 
 class Connection;
 
+/// @brief The person a personal access token belongs to.
+struct TokenUser
+{
+    QString userId;
+    QString role; ///< admin, user, child
+};
+
 /// @brief Shared-secret configuration of the WebSocket endpoint.
 struct AuthConfig
 {
     QString mode = QStringLiteral("token"); ///< token | password | none
-    QString token;
+    QString token; ///< the gateway token: the owner (an admin)
     QString password;
+    /// Personal access tokens of users (People::Directory); std::nullopt = not a user's token.
+    std::function<std::optional<TokenUser>(const QString &token)> userToken;
 };
 
 /// @brief All WebSocket clients of the gateway: takes upgraded sockets from the HTTP server,
