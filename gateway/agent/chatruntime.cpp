@@ -13,6 +13,7 @@
 #include "agent/toolregistry.h"
 #include "logging.h"
 #include "people/directory.h"
+#include "people/memorystore.h"
 #include "people/userstore.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
@@ -412,7 +413,21 @@ bool ChatRuntime::applyModelPolicy(Run *run)
         finishDenied(run, u"the model %1:%2 is not allowed for you"_s.arg(run->route.provider, run->route.model));
         return false;
     }
-    // Routing picked it: fall back to the first model the policy allows.
+    // Routing picked it: fall back to the admin's list in its order, then to the first provider
+    // whose default model the policy allows.
+    if (user.allowedModels) {
+        for (const QString &entry : *user.allowedModels) {
+            const qsizetype colon = entry.indexOf(u':');
+            const QString id = colon > 0 ? entry.left(colon) : entry;
+            const QString model = colon > 0 ? entry.mid(colon + 1) : m_pool->defaultModel(id);
+            if (m_pool->find(id) && m_pool->isAvailable(id) && !model.isEmpty()) {
+                run->route.provider = id;
+                run->route.model = model;
+                run->route.reasons.append(u"the user's allowed models"_s);
+                return true;
+            }
+        }
+    }
     for (const QString &id : m_pool->ids()) {
         const QString model = m_pool->defaultModel(id);
         if (m_pool->isAvailable(id) && policy.model(user, id, model, isLocal(id))) {
@@ -743,6 +758,10 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
     while (m_recentOrder.size() > MAX_RECENT_OUTCOMES)
         m_recent.remove(m_recentOrder.dequeue());
 
+    if (outcome.status == u"ok" && m_people && run->user && m_settings.people.compaction && !run->options.explicitPrompt
+        && !run->provider.isEmpty())
+        compact(run->sessionKey, *run->user, run->options.channel, run->provider, run->model);
+
     const auto waiters = run->waiters;
     m_runs.remove(run->runId);
     if (m_sessionActive.value(run->sessionKey) == run->runId)
@@ -758,6 +777,93 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
         waiter(outcome);
     Q_EMIT runFinished(outcome);
     schedule(sessionKey);
+}
+
+void ChatRuntime::compact(const QString &sessionKey, const People::User &user, const QString &channel,
+    const QString &provider, const QString &model)
+{
+    constexpr int MAX_MESSAGES = 200;
+    constexpr qsizetype MAX_CHARS = 24'000;
+    if (m_compacting.contains(sessionKey) || !m_pool)
+        return;
+    const QList<StoredMessage> old = m_store->compactable(sessionKey, m_settings.agent.historyMessages, MAX_MESSAGES);
+    // A few messages are not worth a model call; they wait for the next step of the window.
+    if (old.size() < 2)
+        return;
+    QString transcript;
+    for (const StoredMessage &m : old) {
+        const QString text = m.text().trimmed();
+        if (text.isEmpty() || m.role == u"tool")
+            continue;
+        transcript += (m.role == u"user" ? user.displayName : u"Assistant"_s) + u": "_s + text + u'\n';
+    }
+    const qint64 throughId = old.constLast().id;
+    if (transcript.size() > MAX_CHARS)
+        transcript = transcript.right(MAX_CHARS);
+    Providers::ChatRequest request;
+    request.model = model;
+    request.maxTokens = 400;
+    request.promptCaching = false;
+    request.systemBlocks.append(
+        u"You keep long-term notes about %1 for a personal assistant. Below is an older part of a conversation "
+        "with %1. Write the lasting facts worth remembering in future conversations (who they are, people and "
+        "pets in their life, plans, preferences, things they asked to be remembered) as short bullet points, at "
+        "most ten. Do not record passing small talk. If nothing is worth keeping, answer exactly NONE."_s.arg(
+            user.displayName));
+    Providers::ChatMessage message;
+    message.text = transcript.isEmpty() ? u"(no text)"_s : transcript;
+    request.messages.append(message);
+    // The summary is a model call for this user: their budget and model policy apply.
+    if (!m_people->admitTurn(user, transcript.size() / 4 + request.maxTokens)) {
+        qCInfo(lcGatewayService).noquote() << "compaction of" << sessionKey << "skipped: over budget or quiet hours";
+        return;
+    }
+    QList<Candidate> candidates;
+    for (const Candidate &c : m_pool->candidates(provider, model, false)) {
+        if (m_people->policy().model(user, c.provider, c.model, m_pool->isLocal(c.provider)))
+            candidates.append(c);
+    }
+    if (candidates.isEmpty())
+        return;
+    m_compacting.insert(sessionKey);
+    auto *stream = new FailoverStream(m_pool, candidates, request, this);
+    auto text = std::make_shared<QString>();
+    connect(stream, &Providers::ChatStream::textDelta, this, [text](const QString &delta) {
+        if (text->size() < 16'000)
+            *text += delta;
+    });
+    const QString userId = user.id;
+    connect(stream, &Providers::ChatStream::finished, this,
+        [this, stream, text, sessionKey, userId, channel, throughId](
+            Providers::StopReason, const Providers::Usage &usage) {
+            stream->deleteLater();
+            m_compacting.remove(sessionKey);
+            const double cost = m_cost ? m_cost(stream->provider(), stream->model(), usage) : 0.0;
+            qint64 memoryId = 0;
+            const QString summary = text->trimmed().left(People::MemoryStore::MAX_CONTENT_CHARS);
+            if (!summary.isEmpty() && summary.compare(u"NONE"_s, Qt::CaseInsensitive) != 0 && m_people->memories()) {
+                const Result<People::Memory> saved
+                    = m_people->memories()->add(userId, u"summary"_s, summary, channel, sessionKey, m_clock());
+                if (saved)
+                    memoryId = saved->id;
+                else
+                    qCWarning(lcGatewayStorage).noquote() << "cannot save a summary:" << saved.error().message;
+            }
+            if (Status s = m_store->recordCompaction(
+                    sessionKey, throughId, stream->provider(), stream->model(), usage, cost, m_clock());
+                !s)
+                qCWarning(lcGatewayStorage).noquote() << s.error().message;
+            Q_EMIT compacted(sessionKey, userId, memoryId);
+        });
+    connect(stream, &Providers::ChatStream::failed, this,
+        [this, stream, sessionKey, userId](const Providers::ProviderError &error) {
+            stream->deleteLater();
+            m_compacting.remove(sessionKey);
+            // Nothing is marked: the same turns are summarised after a later run.
+            qCInfo(lcGatewayService).noquote() << "compaction of" << sessionKey << "failed:" << error.message;
+            Q_EMIT compacted(sessionKey, userId, 0);
+        });
+    stream->start();
 }
 
 QJsonObject ChatRuntime::assistantMessage(const Run *run) const

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 
 #include "agent/providerpool.h"
 #include "agent/transcriptstore.h"
@@ -128,6 +129,8 @@ Q_SIGNALS:
     /// Streaming text of a run (for HTTP streaming clients).
     void runDelta(const QString &runId, const QString &delta);
     void runFinished(const Gateway::Agent::RunOutcome &outcome);
+    /// A summary of older turns was saved as a memory of userId (or failed: memoryId 0).
+    void compacted(const QString &sessionKey, const QString &userId, qint64 memoryId);
 
 private:
     struct Run;
@@ -158,6 +161,10 @@ private:
     /// Quiet hours and the daily budget for this request (estimated before it is sent); the
     /// answer is capped to what the budget has left. false (and the run finished) when denied.
     bool admitRequest(Run *run, Providers::ChatRequest &request);
+    /// Summarises turns that left the session's window into a memory of the user (not of the
+    /// session), with the model that just answered. One at a time per session.
+    void compact(const QString &sessionKey, const People::User &user, const QString &channel, const QString &provider,
+        const QString &model);
 
     const Config::Settings &m_settings;
     QPointer<ProviderPool> m_pool;
@@ -172,6 +179,7 @@ private:
     QHash<QString, Run *> m_runs; ///< active and queued, by run id
     QHash<QString, QQueue<QString>> m_sessionQueues; ///< run ids waiting per session
     QHash<QString, QString> m_sessionActive; ///< session → running run id
+    QSet<QString> m_compacting; ///< sessions with a summary being written
     /// Terminal outcomes of recent runs for agent.wait (bounded).
     QHash<QString, RunOutcome> m_recent;
     QQueue<QString> m_recentOrder;

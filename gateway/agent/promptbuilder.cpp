@@ -8,6 +8,7 @@
 
 #include "agent/toolregistry.h"
 #include "agent/transcriptstore.h"
+#include "people/persona.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,9 +24,7 @@ PromptBuilder::PromptBuilder(QString soulPath) : m_soulPath(std::move(soulPath))
 
 QString PromptBuilder::builtInPersona()
 {
-    return u"You are Skynet, a helpful, honest and concise assistant running on the user's own gateway. "
-           "Answer in the language the user writes in. Use the tools you are given when they help, and say so "
-           "plainly when you do not know something."_s;
+    return People::PersonaComposer::builtInPersona();
 }
 
 QString PromptBuilder::persona() const

@@ -137,7 +137,7 @@ Status TranscriptStore::beginRun(const QString &runId, const QString &sessionKey
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
     q.addBindValue(userId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(userId));
-    q.addBindValue(channel);
+    q.addBindValue(channel.isNull() ? u""_s : channel); // NOT NULL: QtSql binds a null QString as NULL
     if (!q.exec())
         return sqlError(u"cannot record the session"_s, q);
     q.prepare(u"INSERT INTO runs (run_id, session_key, status, message, created_at) VALUES (?, ?, 'queued', ?, ?)"_s);
@@ -269,16 +269,15 @@ Status TranscriptStore::appendMessage(StoredMessage &m)
 QList<StoredMessage> TranscriptStore::history(const QString &sessionKey, int limit, int *total, bool *hasMore) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(u"SELECT COUNT(*) FROM messages WHERE session_key = ?"_s);
+    q.prepare(u"SELECT COUNT(*) FROM messages WHERE session_key = ? AND role != 'compaction'"_s);
     q.addBindValue(sessionKey);
     const int count = q.exec() && q.next() ? q.value(0).toInt() : 0;
     if (total)
         *total = count;
     if (hasMore)
         *hasMore = count > limit;
-    q.prepare(
-        u"SELECT * FROM (SELECT %1 FROM messages WHERE session_key = ? ORDER BY id DESC LIMIT ?) ORDER BY id ASC"_s.arg(
-            QString::fromLatin1(MESSAGE_COLUMNS)));
+    q.prepare(u"SELECT * FROM (SELECT %1 FROM messages WHERE session_key = ? AND role != 'compaction' ORDER BY id DESC "
+              "LIMIT ?) ORDER BY id ASC"_s.arg(QString::fromLatin1(MESSAGE_COLUMNS)));
     q.addBindValue(sessionKey);
     q.addBindValue(limit);
     QList<StoredMessage> messages;
@@ -315,7 +314,8 @@ QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs, const Q
     const QString userFilter
         = userId.isEmpty() ? QString() : u" AND session_key IN (SELECT key FROM sessions WHERE user_id = ?)"_s;
     q.prepare(u"SELECT %1 AS k, COUNT(*), SUM(input_tokens), SUM(output_tokens), SUM(cache_write_tokens), "
-              "SUM(cache_read_tokens), SUM(cost_usd) FROM messages WHERE role = 'assistant' AND provider IS NOT NULL "
+              "SUM(cache_read_tokens), SUM(cost_usd) FROM messages WHERE role IN ('assistant', 'compaction') "
+              "AND provider IS NOT NULL "
               "AND created_at >= ?%2 GROUP BY k ORDER BY SUM(cost_usd) DESC, k ASC"_s.arg(key, userFilter));
     q.addBindValue(sinceMs);
     if (!userId.isEmpty())
@@ -339,22 +339,27 @@ QList<UsageRow> TranscriptStore::usage(UsageGroup group, qint64 sinceMs, const Q
     return rows;
 }
 
-QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, int maxMessages) const
+qint64 TranscriptStore::windowOffset(const QString &sessionKey, int maxMessages) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(u"SELECT COUNT(*) FROM messages WHERE session_key = ?"_s);
+    q.prepare(u"SELECT COUNT(*) FROM messages WHERE session_key = ? AND role != 'compaction'"_s);
     q.addBindValue(sessionKey);
     const qint64 total = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
     const qint64 limit = qMax(1, maxMessages);
-    qint64 start = 0;
-    if (total > limit) {
-        // Sliding one turn at a time would change the first message of every prompt and miss the
-        // prompt cache on every turn; jumping by half the window rewrites it once per half window.
-        const qint64 step = qMax<qint64>(1, limit / 2);
-        start = ((total - limit + step - 1) / step) * step;
-    }
-    q.prepare(u"SELECT %1 FROM messages WHERE session_key = ? ORDER BY id ASC LIMIT -1 OFFSET ?"_s.arg(
-        QString::fromLatin1(MESSAGE_COLUMNS)));
+    if (total <= limit)
+        return 0;
+    // Sliding one turn at a time would change the first message of every prompt and miss the
+    // prompt cache on every turn; jumping by half the window rewrites it once per half window.
+    const qint64 step = qMax<qint64>(1, limit / 2);
+    return ((total - limit + step - 1) / step) * step;
+}
+
+QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, int maxMessages) const
+{
+    const qint64 start = windowOffset(sessionKey, maxMessages);
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"SELECT %1 FROM messages WHERE session_key = ? AND role != 'compaction' ORDER BY id ASC "
+              "LIMIT -1 OFFSET ?"_s.arg(QString::fromLatin1(MESSAGE_COLUMNS)));
     q.addBindValue(sessionKey);
     q.addBindValue(start);
     QList<StoredMessage> messages;
@@ -371,6 +376,62 @@ QList<StoredMessage> TranscriptStore::promptWindow(const QString &sessionKey, in
         messages.append(std::move(m));
     }
     return messages;
+}
+
+QList<StoredMessage> TranscriptStore::compactable(const QString &sessionKey, int maxMessages, int limit) const
+{
+    const qint64 start = windowOffset(sessionKey, maxMessages);
+    QList<StoredMessage> messages;
+    if (start == 0)
+        return messages;
+    QSqlQuery q(m_db->connection());
+    // The messages before the window that no summary covers yet, oldest first.
+    q.prepare(u"SELECT %1 FROM (SELECT * FROM messages WHERE session_key = ? AND role != 'compaction' "
+              "ORDER BY id ASC LIMIT ?) WHERE id > (SELECT compacted_through FROM sessions WHERE key = ?) "
+              "ORDER BY id ASC LIMIT ?"_s.arg(QString::fromLatin1(MESSAGE_COLUMNS)));
+    q.addBindValue(sessionKey);
+    q.addBindValue(start);
+    q.addBindValue(sessionKey);
+    q.addBindValue(qMax(1, limit));
+    if (!q.exec()) {
+        qCWarning(lcGatewayStorage) << "cannot read messages to compact:" << q.lastError().text();
+        return messages;
+    }
+    while (q.next())
+        messages.append(readMessage(q));
+    return messages;
+}
+
+Status TranscriptStore::recordCompaction(const QString &sessionKey, qint64 throughId, const QString &provider,
+    const QString &model, const Providers::Usage &usage, double costUsd, qint64 nowMs)
+{
+    QSqlDatabase db = m_db->connection();
+    Storage::Transaction tx(db);
+    QSqlQuery q(db);
+    // The summarising call is billed like any other (usage and the user's budget count it), but
+    // it is not part of the conversation.
+    q.prepare(u"INSERT INTO messages (session_key, role, content, provider, model, input_tokens, output_tokens, "
+              "cache_write_tokens, cache_read_tokens, cost_usd, created_at) "
+              "VALUES (?, 'compaction', '[]', ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(sessionKey);
+    q.addBindValue(provider);
+    q.addBindValue(model);
+    q.addBindValue(usage.inputTokens);
+    q.addBindValue(usage.outputTokens);
+    q.addBindValue(usage.cacheWriteTokens);
+    q.addBindValue(usage.cacheReadTokens);
+    q.addBindValue(costUsd);
+    q.addBindValue(nowMs);
+    if (!q.exec())
+        return sqlError(u"cannot record the compaction"_s, q);
+    q.prepare(u"UPDATE sessions SET compacted_through = MAX(compacted_through, ?) WHERE key = ?"_s);
+    q.addBindValue(throughId);
+    q.addBindValue(sessionKey);
+    if (!q.exec())
+        return sqlError(u"cannot record the compaction"_s, q);
+    if (!tx.commit())
+        return Error { u"STORAGE_ERROR"_s, u"cannot commit the compaction: "_s + db.lastError().text() };
+    return {};
 }
 
 int TranscriptStore::markInterruptedRuns(qint64 nowMs)

@@ -101,10 +101,19 @@ public:
     /// steps of half the window (so the cached prefix survives between steps) and always falls
     /// on a user message.
     QList<StoredMessage> promptWindow(const QString &sessionKey, int maxMessages) const;
+    /// Messages that have left the prompt window and no summary covers yet (oldest first, at most
+    /// limit).
+    QList<StoredMessage> compactable(const QString &sessionKey, int maxMessages, int limit) const;
+    /// Records a summarising call (its usage counts, it is not part of the conversation) and that
+    /// the session's messages up to throughId are summarised.
+    Status recordCompaction(const QString &sessionKey, qint64 throughId, const QString &provider, const QString &model,
+        const Providers::Usage &usage, double costUsd, qint64 nowMs);
     /// Runs left queued or running by a previous process: marked "error" ("interrupted").
     int markInterruptedRuns(qint64 nowMs);
 
 private:
+    /// Offset of the first message of the prompt window.
+    qint64 windowOffset(const QString &sessionKey, int maxMessages) const;
     Storage::Database *m_db;
 };
 

@@ -64,10 +64,11 @@ Status AuditLog::append(qint64 atMs, const QString &actor, const QString &action
     entry.prevHash = q.next() ? q.value(1).toString() : GENESIS;
     entry.id = (q.isValid() ? q.value(0).toLongLong() : 0) + 1;
     entry.at = atMs;
-    entry.actor = actor.left(128);
-    entry.action = action.left(128);
-    entry.target = target.left(256);
-    entry.outcome = outcome.left(32);
+    // QtSql binds a null QString as NULL; these columns are NOT NULL.
+    entry.actor = actor.isNull() ? u""_s : actor.left(128);
+    entry.action = action.isNull() ? u""_s : action.left(128);
+    entry.target = target.isNull() ? u""_s : target.left(256);
+    entry.outcome = outcome.isNull() ? u""_s : outcome.left(32);
     entry.detail = detail;
     entry.hash = entryHash(entry.prevHash, entry);
     q.prepare(u"INSERT INTO audit_log (id, at, actor, action, target, outcome, detail, prev_hash, hash) "

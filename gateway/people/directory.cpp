@@ -168,6 +168,10 @@ TurnContext Directory::turnContext(const User &user, const QString &channel, con
     QStringList known;
     QSet<qint64> pinnedIds;
     for (const Memory &m : std::as_const(pinned)) {
+        // Summaries of older turns reach a prompt by relevance only: pinning each new one would
+        // rewrite the cached prefix every time a conversation is compacted.
+        if (m.kind == u"summary")
+            continue;
         pinnedIds.insert(m.id);
         if (m.kind == u"preference")
             preferences.append(m.content);

@@ -29,6 +29,12 @@ constexpr int CODE_LENGTH = 10; // 50 bits
 constexpr auto USER_COLUMNS = "id, display_name, role, language, timezone, profile, daily_token_budget, "
                               "allowed_tools, allowed_models, quiet_hours, created_at, last_seen_at";
 
+/// QtSql binds a null QString as SQL NULL; text columns here are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
 Error sqlError(const QString &what, const QSqlQuery &q)
 {
     return Error { u"STORAGE_ERROR"_s, what + u": "_s + q.lastError().text() };
@@ -134,7 +140,7 @@ Status UserStore::insertIdentity(
     q.addBindValue(channel);
     q.addBindValue(externalId);
     q.addBindValue(userId);
-    q.addBindValue(displayName.left(MAX_NAME_CHARS));
+    q.addBindValue(text(displayName.left(MAX_NAME_CHARS)));
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
     if (!q.exec())
@@ -194,15 +200,15 @@ Status UserStore::update(const User &user)
     QSqlQuery q(m_db->connection());
     q.prepare(u"UPDATE users SET display_name = ?, role = ?, language = ?, timezone = ?, profile = ?, "
               "daily_token_budget = ?, allowed_tools = ?, allowed_models = ?, quiet_hours = ? WHERE id = ?"_s);
-    q.addBindValue(user.displayName.left(MAX_NAME_CHARS));
+    q.addBindValue(text(user.displayName.left(MAX_NAME_CHARS)));
     q.addBindValue(roleName(user.role));
-    q.addBindValue(user.language);
-    q.addBindValue(user.timezone);
+    q.addBindValue(text(user.language));
+    q.addBindValue(user.timezone.isEmpty() ? u"UTC"_s : user.timezone);
     q.addBindValue(QString::fromUtf8(profile));
     q.addBindValue(user.dailyTokenBudget);
     q.addBindValue(listToJson(user.allowedTools));
     q.addBindValue(listToJson(user.allowedModels));
-    q.addBindValue(user.quietHours);
+    q.addBindValue(text(user.quietHours));
     q.addBindValue(user.id);
     if (!q.exec())
         return sqlError(u"cannot update the user"_s, q);
@@ -404,7 +410,7 @@ Result<QString> UserStore::issueLinkCode(const QString &userId, const QString &c
     q.prepare(u"INSERT INTO link_codes (code_hash, user_id, channel, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"_s);
     q.addBindValue(hash(code));
     q.addBindValue(userId);
-    q.addBindValue(channel);
+    q.addBindValue(text(channel));
     q.addBindValue(nowMs);
     q.addBindValue(nowMs + LINK_CODE_TTL_MS);
     if (!q.exec())
@@ -572,7 +578,7 @@ Result<QString> UserStore::issueToken(const QString &userId, const QString &labe
     q.prepare(u"INSERT INTO user_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)"_s);
     q.addBindValue(hash(token));
     q.addBindValue(userId);
-    q.addBindValue(label.left(MAX_NAME_CHARS));
+    q.addBindValue(text(label.left(MAX_NAME_CHARS)));
     q.addBindValue(nowMs);
     if (!q.exec())
         return sqlError(u"cannot store the token"_s, q);

@@ -250,8 +250,8 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
                 QJsonObject { { u"clients"_s, gateway->clientCount() }, { u"ready"_s, gateway->isReady() } } },
             { u"providers"_s, gateway->providers() },
         };
-        // Process and file-system details only for admins (openclaw-protocol.md §7.2).
-        if (client.hasScope(Scope::Admin.toString())) {
+        // Process and file-system details and policy figures only for admins (openclaw-protocol.md §7.2).
+        if (client.hasScope(Scope::Admin.toString()) && (client.isOwner || client.userRole == u"admin")) {
             status.insert(u"pid"_s, QCoreApplication::applicationPid());
             status.insert(u"processMemory"_s, QJsonObject { { u"rssBytes"_s, residentBytes() } });
             QJsonObject gw = status.value(u"gateway"_s).toObject();
@@ -259,6 +259,7 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
             gw.insert(u"port"_s, settings.gateway.port);
             gw.insert(u"home"_s, settings.home);
             status.insert(u"gateway"_s, gw);
+            status.insert(u"people"_s, gateway->people());
         }
         reply.ok(status);
     });

@@ -35,6 +35,8 @@ public:
     virtual QStringList events() const = 0;
     /// Model providers with their health (as providers.status reports them).
     virtual QJsonArray providers() const = 0;
+    /// People and policy figures for admins: users, denials by kind.
+    virtual QJsonObject people() const { return {}; }
 };
 
 /// The server version string reported everywhere ("skynet-0.1.0").

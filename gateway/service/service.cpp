@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "logging.h"
 #include "people/directory.h"
+#include "people/userstore.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "protocol/methods.h"
@@ -53,7 +54,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Ws::Hub *hub = nullptr;
     Agent::ProviderPool *pool = nullptr;
     Agent::ChatRuntime *runtime = nullptr;
-    People::Directory *people = nullptr;
+    People::Directory *peopleDirectory = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -74,6 +75,19 @@ struct Service::Private final : public Protocol::GatewayInfo
     }
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
+    QJsonObject people() const override
+    {
+        QJsonObject byKind;
+        const QHash<QString, qint64> kinds = this->peopleDirectory->policy().denialsByKind();
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            byKind.insert(it.key(), it.value());
+        int users = 0;
+        if (ready && peopleDirectory->users())
+            (void)peopleDirectory->users()->list(1, 0, {}, &users);
+        return QJsonObject { { u"users"_s, users }, { u"ownerId"_s, peopleDirectory->ownerId() },
+            { u"denials"_s, peopleDirectory->policy().denials() + dispatcher.scopeDenials() },
+            { u"denialsByKind"_s, byKind }, { u"scopeDenials"_s, dispatcher.scopeDenials() } };
+    }
 
     void addRoutes();
     void addProviders(QObject *parent);
@@ -189,11 +203,11 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->runtime = new Agent::ChatRuntime(d->config, d->pool, this);
     d->runtime->registerMethods(d->dispatcher);
     // People: every method call passes the role policy; runs know whom they answer.
-    d->people = new People::Directory(d->config, this);
-    d->people->registerMethods(d->dispatcher);
-    d->people->registerTools(d->runtime->tools());
-    d->runtime->setPeople(d->people);
-    People::Directory *people = d->people;
+    d->peopleDirectory = new People::Directory(d->config, this);
+    d->peopleDirectory->registerMethods(d->dispatcher);
+    d->peopleDirectory->registerTools(d->runtime->tools());
+    d->runtime->setPeople(d->peopleDirectory);
+    People::Directory *people = d->peopleDirectory;
     d->dispatcher.setGuard([people](const Protocol::ClientSession &client, const QString &method) {
         return people->guard(client, method);
     });
@@ -237,7 +251,7 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
             const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
             if (!expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8()))
                 return QString();
-            if (const std::optional<People::User> user = d->people->userForToken(bearer))
+            if (const std::optional<People::User> user = d->peopleDirectory->userForToken(bearer))
                 return user->id;
             return std::nullopt;
         },
@@ -270,7 +284,7 @@ Status Service::openStorage()
         return {};
     if (Status s = d->openStorage(); !s)
         return s;
-    if (Status s = d->people->attachStorage(&d->db); !s)
+    if (Status s = d->peopleDirectory->attachStorage(&d->db); !s)
         return s;
     d->runtime->attachStorage(&d->db);
     d->ready = true;
@@ -294,7 +308,7 @@ Status Service::listen()
     auth.password = Secrets::resolve(gw.password, d->secrets.get(), env, d->config.home).value_or(QString());
     Logging::registerSecret(auth.token);
     Logging::registerSecret(auth.password);
-    auth.userToken = [people = d->people](const QString &token) -> std::optional<Ws::TokenUser> {
+    auth.userToken = [people = d->peopleDirectory](const QString &token) -> std::optional<Ws::TokenUser> {
         if (const std::optional<People::User> user = people->userForToken(token))
             return Ws::TokenUser { user->id, People::roleName(user->role) };
         return std::nullopt;
@@ -430,7 +444,7 @@ Agent::ProviderPool *Service::providerPool() const
 
 People::Directory *Service::people() const
 {
-    return d->people;
+    return d->peopleDirectory;
 }
 
 Agent::ChatRuntime *Service::chatRuntime() const

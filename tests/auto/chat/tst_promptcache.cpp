@@ -216,7 +216,11 @@ private Q_SLOTS:
     {
         // A 20-message window: sliding it by one turn would miss the cache on every turn once it
         // is full; stepping it by half a window misses once per ten messages.
-        startGateway([](Gateway::Config::Settings &s) { s.agent.historyMessages = 20; });
+        // (Compaction off: its summarising calls would be the fake's "last request" here.)
+        startGateway([](Gateway::Config::Settings &s) {
+            s.agent.historyMessages = 20;
+            s.people.compaction = false;
+        });
         int misses = 0;
         qint64 previousPrefix = 0;
         for (int i = 0; i < 18; ++i) {
