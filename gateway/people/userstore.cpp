@@ -351,6 +351,9 @@ Result<LinkOutcome> UserStore::link(
         return Error { u"INVALID_REQUEST"_s, u"an identity needs a channel (≤ 64) and an external id (≤ 256)"_s };
     LinkOutcome outcome;
     const std::optional<Identity> known = identity(channel, externalId);
+    // The owner's identity is the gateway token's: it never moves to, or merges into, anyone.
+    if (channel == OWNER_CHANNEL && externalId == OWNER_EXTERNAL_ID && (!known || known->userId != userId))
+        return Error { u"INVALID_REQUEST"_s, u"the owner's operator identity cannot be linked to another user"_s };
     if (known && known->userId == userId) {
         outcome.alreadyLinked = true;
     } else if (known) {
@@ -512,6 +515,15 @@ Status UserStore::erase(const QString &userId)
         return sqlError(u"cannot erase the user"_s, q);
     if (q.numRowsAffected() == 0)
         return Error { u"NOT_FOUND"_s, u"unknown user"_s };
+    // Rate-limit records name the redeemer by id and have no foreign key.
+    q.prepare(u"DELETE FROM link_failures WHERE subject = ?"_s);
+    q.addBindValue(userId);
+    if (!q.exec())
+        return sqlError(u"cannot erase the user's link attempts"_s, q);
+    // An external-content FTS5 delete only adds tombstones: the words stay in the index segments
+    // until they are merged. Rebuilding the segments now leaves nothing of the user's memories.
+    if (!q.exec(u"INSERT INTO memories_fts(memories_fts) VALUES ('optimize')"_s))
+        return sqlError(u"cannot compact the memory index"_s, q);
     if (!tx.commit())
         return Error { u"STORAGE_ERROR"_s, u"cannot commit the erasure"_s };
     return {};

@@ -96,6 +96,8 @@ Status Database::configure()
         u"PRAGMA synchronous="_s + sync,
         u"PRAGMA busy_timeout="_s + QString::number(m_options.busyTimeoutMs),
         u"PRAGMA foreign_keys=ON"_s,
+        // Deleted rows (an erased user, a forgotten memory) are overwritten, not left in free pages.
+        u"PRAGMA secure_delete=ON"_s,
     };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma))

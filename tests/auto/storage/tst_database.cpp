@@ -52,6 +52,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, u"PRAGMA synchronous"_s).toInt(), 2); // FULL
         QCOMPARE(scalar(db, u"PRAGMA busy_timeout"_s).toInt(), 1234);
         QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
+        QCOMPARE(scalar(db, u"PRAGMA secure_delete"_s).toInt(), 1);
         QCOMPARE(db.schemaVersion(), latestSchemaVersion());
         QVERIFY(scalar(db, u"SELECT COUNT(*) FROM sessions"_s).isValid());
     }
