@@ -497,7 +497,9 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
     // At the iteration limit the model must answer without tools.
     if (run->toolIterations >= m_settings.agent.maxToolIterations)
         request.tools.clear();
-    if (m_people && run->user && !admitRequest(run, request))
+    // Quiet hours and budgets (nothing to check for most users: no estimate then).
+    if (m_people && run->user && (run->user->dailyTokenBudget > 0 || !run->user->quietHours.isEmpty())
+        && !admitRequest(run, request))
         return;
     QList<Candidate> candidates
         = m_pool ? m_pool->candidates(run->route.provider, run->route.model, run->route.localOnly) : QList<Candidate>();

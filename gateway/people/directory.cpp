@@ -161,9 +161,24 @@ Decision Directory::admitTurn(const User &user, qint64 estimate)
 TurnContext Directory::turnContext(const User &user, const QString &channel, const QString &message) const
 {
     TurnContext context;
+    // One read per user until any memory changes (every turn needs them; they change rarely).
     QList<Memory> pinned;
-    if (m_memories && m_settings.people.pinnedMemories > 0)
-        pinned = m_memories->pinned(user.id, m_settings.people.pinnedMemories);
+    int total = 0;
+    if (m_memories) {
+        const quint64 generation = MemoryStore::generation();
+        auto it = m_pinned.find(user.id);
+        if (it == m_pinned.end() || it->generation != generation) {
+            if (m_pinned.size() >= 1024)
+                m_pinned.clear();
+            PinnedCache fresh { generation,
+                m_settings.people.pinnedMemories > 0 ? m_memories->pinned(user.id, m_settings.people.pinnedMemories)
+                                                     : QList<Memory>(),
+                m_memories->count(user.id) };
+            it = m_pinned.insert(user.id, fresh);
+        }
+        pinned = it->memories;
+        total = it->total;
+    }
     QStringList preferences;
     QStringList known;
     QSet<qint64> pinnedIds;
@@ -199,7 +214,9 @@ TurnContext Directory::turnContext(const User &user, const QString &channel, con
     }
     context.userBlock = lines.join(u'\n');
 
-    if (m_memories && m_settings.people.recalledMemories > 0 && !message.trimmed().isEmpty()) {
+    // Recall only when something beyond the pinned block could be found.
+    if (m_memories && m_settings.people.recalledMemories > 0 && total > int(pinnedIds.size())
+        && !message.trimmed().isEmpty()) {
         QStringList recalled;
         for (const Memory &m :
             m_memories->search(user.id, message, m_settings.people.recalledMemories + int(pinned.size()))) {

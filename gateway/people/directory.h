@@ -12,6 +12,7 @@
 
 #include "config/settings.h"
 #include "core/result.h"
+#include "people/memorystore.h"
 #include "people/policy.h"
 #include "people/user.h"
 
@@ -34,7 +35,6 @@ namespace Gateway::People
 {
 
 class AuditLog;
-class MemoryStore;
 class PersonaComposer;
 class UserStore;
 
@@ -131,6 +131,14 @@ private:
     /// Last audit time of a denial per (actor, target): a client hammering a forbidden method
     /// is counted every time but audited at most every 10 s.
     QHash<QString, qint64> m_lastDenialAudit;
+    /// Pinned memories per user, valid while MemoryStore::generation() is unchanged.
+    struct PinnedCache
+    {
+        quint64 generation = 0;
+        QList<Memory> memories;
+        int total = 0;
+    };
+    mutable QHash<QString, PinnedCache> m_pinned;
 };
 
 } // namespace Gateway::People

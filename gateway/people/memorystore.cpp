@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "people/memorystore.h"
 
+#include <atomic>
+
 #include <algorithm>
 
 #include <QSet>
@@ -109,7 +111,22 @@ QJsonObject Memory::toJson() const
     return object;
 }
 
+namespace
+{
+std::atomic<quint64> g_generation { 1 };
+}
+
 MemoryStore::MemoryStore(Storage::Database *database) : m_db(database) { }
+
+quint64 MemoryStore::generation()
+{
+    return g_generation.load(std::memory_order_relaxed);
+}
+
+void MemoryStore::changed()
+{
+    g_generation.fetch_add(1, std::memory_order_relaxed);
+}
 
 bool MemoryStore::isValidKind(const QString &kind)
 {
@@ -127,6 +144,7 @@ QString MemoryStore::ftsQuery(const QString &text, bool all)
 Result<Memory> MemoryStore::add(const QString &userId, const QString &kind, const QString &content,
     const QString &sourceChannel, const QString &sourceSession, qint64 nowMs)
 {
+    changed(); // every write (even one that fails or rolls back) invalidates cached reads
     if (userId.isEmpty())
         return Error { u"INVALID_REQUEST"_s, u"a memory needs a user"_s };
     if (!isValidKind(kind))
@@ -277,6 +295,7 @@ QList<Memory> MemoryStore::search(const QString &userId, const QString &query, i
 
 Status MemoryStore::remove(const QString &userId, qint64 id)
 {
+    changed(); // every write (even one that fails or rolls back) invalidates cached reads
     QSqlQuery q(m_db->connection());
     q.prepare(u"DELETE FROM memories WHERE id = ? AND user_id = ?"_s);
     q.addBindValue(id);
@@ -290,6 +309,7 @@ Status MemoryStore::remove(const QString &userId, qint64 id)
 
 Result<int> MemoryStore::forget(const QString &userId, const QString &query)
 {
+    changed(); // every write (even one that fails or rolls back) invalidates cached reads
     const QString match = ftsQuery(query, true);
     if (match.isEmpty())
         return Error { u"INVALID_REQUEST"_s, u"say which memories to forget (the words they contain)"_s };
@@ -331,6 +351,7 @@ QList<Memory> MemoryStore::pinned(const QString &userId, int limit) const
 
 Status MemoryStore::mergeInto(const QString &fromUser, const QString &intoUser)
 {
+    changed(); // every write (even one that fails or rolls back) invalidates cached reads
     if (fromUser.isEmpty() || intoUser.isEmpty())
         return Error { u"INVALID_REQUEST"_s, u"merging memories needs two users"_s };
     if (fromUser == intoUser)

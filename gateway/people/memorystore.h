@@ -46,6 +46,10 @@ public:
     explicit MemoryStore(Storage::Database *database);
 
     static bool isValidKind(const QString &kind);
+    /// A process-wide counter bumped by every write to any user's memories (for caches).
+    static quint64 generation();
+    /// Bumps generation() (also for deletions made by others, such as erasing a user).
+    static void changed();
 
     /// Saves a memory. Content is trimmed; empty, over-long content or an unknown kind fails with
     /// INVALID_REQUEST. The same content (case- and whitespace-insensitive) already saved for the

@@ -160,12 +160,18 @@ Result<User> UserStore::create(const QString &displayName, Role role, qint64 now
 
 std::optional<User> UserStore::get(const QString &id) const
 {
+    if (const auto it = m_cache.constFind(id); it != m_cache.cend())
+        return *it;
     QSqlQuery q(m_db->connection());
     q.prepare(u"SELECT %1 FROM users WHERE id = ?"_s.arg(QLatin1StringView(USER_COLUMNS)));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return readUser(q);
+    const User user = readUser(q);
+    if (m_cache.size() >= 1024)
+        m_cache.clear();
+    m_cache.insert(id, user);
+    return user;
 }
 
 QList<User> UserStore::list(int limit, int offset, const QString &search, int *total) const
@@ -194,6 +200,7 @@ QList<User> UserStore::list(int limit, int offset, const QString &search, int *t
 
 Status UserStore::update(const User &user)
 {
+    m_cache.remove(user.id);
     const QByteArray profile = QJsonDocument(user.profile).toJson(QJsonDocument::Compact);
     if (profile.size() > MAX_PROFILE_BYTES)
         return Error { u"INVALID_REQUEST"_s, u"the profile is larger than %1 bytes"_s.arg(MAX_PROFILE_BYTES) };
@@ -219,6 +226,7 @@ Status UserStore::update(const User &user)
 
 void UserStore::touch(const QString &userId, qint64 nowMs)
 {
+    m_cache.remove(userId);
     QSqlQuery q(m_db->connection());
     q.prepare(u"UPDATE users SET last_seen_at = ? WHERE id = ?"_s);
     q.addBindValue(nowMs);
@@ -332,6 +340,7 @@ Status UserStore::mergeLocked(const QString &fromId, const QString &intoId)
 
 Status UserStore::merge(const QString &fromId, const QString &intoId)
 {
+    const CacheReset reset { this };
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
     if (Status s = mergeLocked(fromId, intoId); !s)
@@ -450,6 +459,7 @@ void UserStore::recordFailure(const QString &subject, qint64 nowMs)
 
 Result<LinkOutcome> UserStore::redeemLinkCode(const QString &code, const QString &redeemerId, qint64 nowMs)
 {
+    const CacheReset reset { this };
     // Failures are counted per redeemer (an opaque id) and in total, and survive restarts.
     if (recentFailures(redeemerId, nowMs) >= LINK_FAILURES_PER_SUBJECT
         || recentFailures({}, nowMs) >= LINK_FAILURES_TOTAL)
@@ -500,6 +510,8 @@ Result<LinkOutcome> UserStore::redeemLinkCode(const QString &code, const QString
 
 Status UserStore::erase(const QString &userId)
 {
+    const CacheReset reset { this };
+    MemoryStore::changed();
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
     QSqlQuery q(db);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -109,7 +110,16 @@ private:
     int recentFailures(const QString &subject, qint64 nowMs) const;
     void recordFailure(const QString &subject, qint64 nowMs);
 
+    /// Clears the user cache when a multi-step change ends (committed or rolled back).
+    struct CacheReset
+    {
+        const UserStore *store;
+        ~CacheReset() { store->m_cache.clear(); }
+    };
+
     Storage::Database *m_db;
+    /// Users by id: every turn reads its user; rows change only through this store.
+    mutable QHash<QString, User> m_cache;
 };
 
 } // namespace Gateway::People
