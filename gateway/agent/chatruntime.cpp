@@ -213,8 +213,17 @@ std::optional<QString> ChatRuntime::authorize(const ClientSession &client, const
     const People::Actor actor = m_people->actorOf(client);
     // A session belongs to the user who started it; one from before people existed, to the owner.
     if (!canonicalKey.isEmpty() && actor.role != People::Role::Admin) {
+        // An existing session is its owner's (one from before people existed, the gateway
+        // owner's); a new one may be started only in the caller's own namespace, so nobody can
+        // claim a key someone else is going to use.
         const std::optional<QString> owner = m_people->users()->sessionOwner(canonicalKey);
-        const QString effective = owner ? (owner->isEmpty() ? m_people->ownerId() : *owner) : actor.userId;
+        QString effective;
+        if (owner)
+            effective = owner->isEmpty() ? m_people->ownerId() : *owner;
+        else
+            effective = actor.isAuthenticated() && canonicalKey.startsWith(canonicalSessionKey(QString(), actor.userId))
+                ? actor.userId
+                : m_people->ownerId();
         if (!m_people->mayAccessUser(actor, effective, u"session"_s)) {
             reply.fail(People::Directory::forbidden(u"this session belongs to someone else"_s));
             return std::nullopt;

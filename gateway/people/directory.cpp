@@ -84,9 +84,18 @@ Result<User> Directory::resolveInbound(
 Actor Directory::actorOf(const ClientSession &client) const
 {
     Actor actor;
-    actor.userId = client.isOwner ? m_ownerId : client.userId;
-    actor.role = client.isOwner ? Role::Admin : roleFromName(client.userRole).value_or(Role::Child);
     actor.channel = u"operator"_s;
+    if (client.isOwner) {
+        actor.userId = m_ownerId;
+        actor.role = Role::Admin;
+        return actor;
+    }
+    // The role as it is now, not as it was at the handshake.
+    const std::optional<User> current = m_users ? m_users->get(client.userId) : std::nullopt;
+    if (!current)
+        return Actor {}; // deleted (or storage not open): nobody
+    actor.userId = current->id;
+    actor.role = current->role;
     return actor;
 }
 

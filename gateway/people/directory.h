@@ -90,7 +90,9 @@ public:
     static Protocol::ProtocolError forbidden(const QString &reason);
     /// May `actor` act on data of `userId`? (own data, or admin). Counts and audits denials.
     bool mayAccessUser(const Actor &actor, const QString &userId, const QString &what);
-    /// The acting user of a connection (the owner for the gateway token).
+    /// The acting user of a connection (the owner for the gateway token), with the role the
+    /// user has now (a demotion applies to open connections at once; a deleted user acts as
+    /// nobody).
     Actor actorOf(const Protocol::ClientSession &client) const;
 
     /// Checks before a turn is accepted: quiet hours, then the budget for `estimate` tokens.
@@ -115,6 +117,10 @@ public:
     void registerMethods(Protocol::Dispatcher &dispatcher);
     /// memory_save, memory_search, memory_forget
     void registerTools(Agent::ToolRegistry &tools);
+
+Q_SIGNALS:
+    /// A user's personal tokens were revoked or the user was deleted: close their connections.
+    void accessRevoked(const QString &userId);
 
 private:
     void denyAudited(const Actor &actor, const QString &kind, const QString &target, const QString &reason);

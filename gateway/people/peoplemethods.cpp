@@ -332,6 +332,7 @@ void Directory::registerMethods(Protocol::Dispatcher &dispatcher)
                 return;
             }
             record(actorOf(client).userId, u"users.delete"_s, *id);
+            Q_EMIT accessRevoked(*id);
             reply.ok(QJsonObject { { u"ok"_s, true }, { u"userId"_s, *id } });
         });
 
@@ -362,6 +363,7 @@ void Directory::registerMethods(Protocol::Dispatcher &dispatcher)
                 const int n = m_users->revokeTokens(*id);
                 record(
                     actorOf(client).userId, u"users.token.revoke"_s, *id, u"ok"_s, QJsonObject { { u"count"_s, n } });
+                Q_EMIT accessRevoked(*id);
                 reply.ok(QJsonObject { { u"revoked"_s, n } });
                 return;
             }

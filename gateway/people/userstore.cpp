@@ -301,6 +301,10 @@ Status UserStore::mergeLocked(const QString &fromId, const QString &intoId)
         return Error { u"NOT_FOUND"_s, u"unknown user"_s };
     if (fromId == intoId)
         return {};
+    // The owner (behind the gateway token) is never merged into anyone; others merge into it.
+    if (const std::optional<Identity> owner = identity(OWNER_CHANNEL, OWNER_EXTERNAL_ID);
+        owner && owner->userId == fromId)
+        return Error { u"FORBIDDEN"_s, u"the owner cannot be merged into another user; link the other way round"_s };
     QSqlQuery q(m_db->connection());
     const auto move = [&](const QString &sql) -> Status {
         q.prepare(sql);

@@ -346,6 +346,8 @@ Status Service::listen()
     d->http->setAccessLogEnabled(d->config.logging.accessLog);
     d->hub = new Ws::Hub(d->config, d->dispatcher, *d, this);
     d->hub->setAuth(auth);
+    connect(d->peopleDirectory, &People::Directory::accessRevoked, d->hub,
+        [hub = d->hub](const QString &userId) { hub->closeUser(userId, 1008, u"access revoked"_s); });
     d->auth = auth;
     d->runtime->setEventBus(d->hub);
     connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);

@@ -200,6 +200,20 @@ void Hub::broadcast(const QString &event, const QJsonValue &payload, const QStri
     }
 }
 
+int Hub::closeUser(const QString &userId, int code, const QString &reason)
+{
+    int closed = 0;
+    const QSet<Connection *> connections = m_connections;
+    for (Connection *connection : connections) {
+        if (m_connections.contains(connection) && connection->isAuthenticated() && !userId.isEmpty()
+            && !connection->session().isOwner && connection->session().userId == userId) {
+            connection->close(code, reason);
+            ++closed;
+        }
+    }
+    return closed;
+}
+
 void Hub::subscribe(const QString &connId, const QString &sessionKey)
 {
     // Bounded: a socket follows at most this many sessions (the oldest interest is kept).

@@ -75,6 +75,9 @@ public:
     QJsonArray presence(int limit) const;
     /// Sends `event` to every authenticated socket holding requiredScope (empty: all).
     void broadcast(const QString &event, const QJsonValue &payload, const QString &requiredScope = {});
+    /// Closes every socket authenticated as this user (a personal token revoked, the user
+    /// deleted); returns how many.
+    int closeUser(const QString &userId, int code, const QString &reason);
     // Agent::EventBus
     void subscribe(const QString &connId, const QString &sessionKey) override;
     void publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
