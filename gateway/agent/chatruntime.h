@@ -124,6 +124,9 @@ public:
     /// owner, "agent:<agentId>:u:<userId>:<key>" (everyone has their own "main").
     QString canonicalSessionKey(const QString &key, const QString &userId = {}) const;
     int activeRuns() const;
+    /// How a run ended (recent ones from memory, older ones from the transcript); std::nullopt
+    /// while it runs or when it is unknown.
+    std::optional<RunOutcome> outcome(const QString &runId) const { return storedOutcome(runId); }
 
 Q_SIGNALS:
     /// Streaming text of a run (for HTTP streaming clients).

@@ -89,6 +89,29 @@ struct PeopleSettings
     bool compaction = true;
 };
 
+/// @brief [channels.telegram]: a Telegram bot (Bot API, long polling).
+struct TelegramSettings
+{
+    bool enabled = false;
+    /// Secret reference for the bot token ("123456:AA…").
+    QString token = QStringLiteral("env:TELEGRAM_BOT_TOKEN");
+    /// "" = https://api.telegram.org (a local Bot API server or a test fake otherwise).
+    QString baseUrl;
+    /// Strangers in private chats: "pairing" (a code, nothing else, until an admin approves),
+    /// "allowlist" (only allow_from), "open" (everyone becomes a user).
+    QString dmPolicy = QStringLiteral("pairing");
+    /// Comma-separated Telegram user ids always let in.
+    QString allowFrom;
+    /// Long-poll timeout of getUpdates in seconds (the HTTP timeout is 10 s longer).
+    int pollTimeoutS = 25;
+};
+
+/// @brief [channels.*]
+struct ChannelsSettings
+{
+    TelegramSettings telegram;
+};
+
 /// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].
 struct ProviderSettings
 {
@@ -150,6 +173,7 @@ struct Settings
     LoggingSettings logging;
     AgentSettings agent;
     PeopleSettings people;
+    ChannelsSettings channels;
     ProvidersSettings providers;
     RoutingSettings routing;
     PricingSettings pricing;

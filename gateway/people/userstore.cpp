@@ -519,6 +519,18 @@ Status UserStore::erase(const QString &userId)
     QSqlDatabase db = m_db->connection();
     Storage::Transaction tx(db);
     QSqlQuery q(db);
+    // Channel bookkeeping of this person: their messages, replies and pairing requests.
+    for (const QString &sql :
+        { u"DELETE FROM channel_inbound WHERE user_id = ?"_s, u"DELETE FROM channel_outbox WHERE user_id = ?"_s,
+            u"DELETE FROM channel_pairing WHERE EXISTS (SELECT 1 FROM identities i WHERE i.user_id = ? "
+            "AND i.channel = channel_pairing.channel AND i.external_id = channel_pairing.sender_id)"_s,
+            u"DELETE FROM channel_inbound WHERE EXISTS (SELECT 1 FROM identities i WHERE i.user_id = ? "
+            "AND i.channel = channel_inbound.channel AND i.external_id = channel_inbound.sender_id)"_s }) {
+        q.prepare(sql);
+        q.addBindValue(userId);
+        if (!q.exec())
+            return sqlError(u"cannot erase the user's channel messages"_s, q);
+    }
     // Sessions first (runs and messages cascade from them), then the user (identities, memories,
     // tokens and codes cascade).
     q.prepare(u"DELETE FROM sessions WHERE user_id = ?"_s);

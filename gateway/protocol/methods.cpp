@@ -39,6 +39,20 @@ struct SessionRows
 };
 
 // Reads sessions newest first. An unopened database reads as empty.
+/// One line per channel for `status` ("Telegram: running").
+QJsonArray channelSummary(const GatewayInfo &info)
+{
+    QJsonArray lines;
+    const QJsonObject channels = info.channels();
+    const QJsonObject states = channels.value(u"channels"_s).toObject();
+    const QJsonObject labels = channels.value(u"channelLabels"_s).toObject();
+    for (const QJsonValue &id : channels.value(u"channelOrder"_s).toArray()) {
+        const QJsonObject state = states.value(id.toString()).toObject();
+        lines.append(QString(labels.value(id.toString()).toString() + u": "_s + state.value(u"state"_s).toString()));
+    }
+    return lines;
+}
+
 /// Sessions a client may see: every one for admins, their own for users and children.
 QString sessionFilter(const ClientSession &client)
 {
@@ -193,9 +207,9 @@ QJsonObject healthPayload(const GatewayInfo &info, const QString &userFilter)
         { u"status"_s, info.isReady() ? u"live"_s : u"starting"_s },
         { u"version"_s, serverVersion() },
         { u"uptimeMs"_s, info.uptimeMs() },
-        { u"channels"_s, QJsonObject() },
-        { u"channelOrder"_s, QJsonArray() },
-        { u"channelLabels"_s, QJsonObject() },
+        { u"channels"_s, info.channels().value(u"channels"_s).toObject() },
+        { u"channelOrder"_s, info.channels().value(u"channelOrder"_s).toArray() },
+        { u"channelLabels"_s, info.channels().value(u"channelLabels"_s).toObject() },
         { u"heartbeatSeconds"_s, 0 },
         { u"defaultAgentId"_s, settings.agent.defaultAgentId },
         { u"agents"_s, QJsonArray { agent } },
@@ -239,7 +253,7 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
             { u"uptimeMs"_s, gateway->uptimeMs() },
             { u"heartbeat"_s,
                 QJsonObject { { u"defaultAgentId"_s, settings.agent.defaultAgentId }, { u"agents"_s, QJsonArray() } } },
-            { u"channelSummary"_s, QJsonArray() },
+            { u"channelSummary"_s, channelSummary(*gateway) },
             { u"queuedSystemEvents"_s, QJsonArray() },
             { u"tasks"_s, QJsonObject { { u"total"_s, 0 }, { u"active"_s, 0 } } },
             { u"sessions"_s,

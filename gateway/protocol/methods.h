@@ -37,6 +37,8 @@ public:
     virtual QJsonArray providers() const = 0;
     /// People and policy figures for admins: users, denials by kind.
     virtual QJsonObject people() const { return {}; }
+    /// {channels:{id:{state, running, lastError?}}, channelOrder:[], channelLabels:{}}
+    virtual QJsonObject channels() const { return {}; }
 };
 
 /// The server version string reported everywhere ("skynet-0.1.0").

@@ -18,6 +18,7 @@
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "logging.h"
+#include "channels/channelmanager.h"
 #include "people/directory.h"
 #include "people/userstore.h"
 #include "protocol/dispatcher.h"
@@ -55,6 +56,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Agent::ProviderPool *pool = nullptr;
     Agent::ChatRuntime *runtime = nullptr;
     People::Directory *peopleDirectory = nullptr;
+    Channels::ChannelManager *channelManager = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -75,6 +77,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     }
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
+    QJsonObject channels() const override { return channelManager ? channelManager->statusJson() : QJsonObject(); }
     QJsonObject people() const override
     {
         QJsonObject byKind;
@@ -211,6 +214,10 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->dispatcher.setGuard([people](const Protocol::ClientSession &client, const QString &method) {
         return people->guard(client, method);
     });
+    // Channels: Telegram (and the others as they land) through the people and the runtime.
+    d->channelManager = new Channels::ChannelManager(d->config, d->peopleDirectory, d->runtime, this);
+    d->channelManager->addConfigured(d->secrets.get());
+    d->channelManager->registerMethods(d->dispatcher);
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
@@ -287,6 +294,8 @@ Status Service::openStorage()
     if (Status s = d->peopleDirectory->attachStorage(&d->db); !s)
         return s;
     d->runtime->attachStorage(&d->db);
+    if (Status s = d->channelManager->attachStorage(&d->db); !s)
+        return s;
     d->ready = true;
     Q_EMIT readyChanged();
     qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
@@ -372,6 +381,7 @@ void Service::stop()
     if (!d->running)
         return;
     d->runtime->setEventBus(nullptr);
+    d->channelManager->stopAll();
     if (d->hub)
         d->hub->shutdown(u"stop"_s);
     if (d->http)
@@ -442,6 +452,11 @@ Storage::Database *Service::database() const
 Agent::ProviderPool *Service::providerPool() const
 {
     return d->pool;
+}
+
+Channels::ChannelManager *Service::channels() const
+{
+    return d->channelManager;
 }
 
 People::Directory *Service::people() const

@@ -39,6 +39,10 @@ namespace People
 {
 class Directory;
 }
+namespace Channels
+{
+class ChannelManager;
+}
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -82,6 +86,7 @@ public:
     Agent::ProviderPool *providerPool() const;
     Agent::ChatRuntime *chatRuntime() const;
     People::Directory *people() const;
+    Channels::ChannelManager *channels() const;
 
 Q_SIGNALS:
     void runningChanged();

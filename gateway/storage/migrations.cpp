@@ -146,6 +146,63 @@ const QList<Migration> &migrations()
                 ")"_s,
                 u"CREATE INDEX audit_log_action ON audit_log(action, id)"_s,
             } },
+        { 4,
+            u"channels: inbound messages recorded before they are acknowledged (de-duplicated by platform id), "
+            "the outbox of replies, per-channel state (offsets), and pairing requests from strangers"_s,
+            {
+                u"CREATE TABLE channel_inbound ("
+                "  channel TEXT NOT NULL,"
+                "  platform_id TEXT NOT NULL,"
+                "  chat_id TEXT NOT NULL,"
+                "  chat_type TEXT NOT NULL DEFAULT 'private',"
+                "  thread_id TEXT NOT NULL DEFAULT '',"
+                "  sender_id TEXT NOT NULL,"
+                "  sender_name TEXT NOT NULL DEFAULT '',"
+                "  text TEXT NOT NULL,"
+                "  mentioned INTEGER NOT NULL DEFAULT 0,"
+                "  state TEXT NOT NULL DEFAULT 'received',"
+                "  user_id TEXT,"
+                "  run_id TEXT,"
+                "  received_at INTEGER NOT NULL,"
+                "  handled_at INTEGER,"
+                "  PRIMARY KEY (channel, platform_id)"
+                ")"_s,
+                u"CREATE INDEX channel_inbound_state ON channel_inbound(state, received_at)"_s,
+                u"CREATE TABLE channel_outbox ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  channel TEXT NOT NULL,"
+                "  chat_id TEXT NOT NULL,"
+                "  thread_id TEXT NOT NULL DEFAULT '',"
+                "  user_id TEXT,"
+                "  text TEXT NOT NULL,"
+                "  idempotency_key TEXT NOT NULL UNIQUE,"
+                "  state TEXT NOT NULL DEFAULT 'pending',"
+                "  attempts INTEGER NOT NULL DEFAULT 0,"
+                "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+                "  platform_message_id TEXT,"
+                "  last_error TEXT,"
+                "  created_at INTEGER NOT NULL,"
+                "  sent_at INTEGER"
+                ")"_s,
+                u"CREATE INDEX channel_outbox_pending ON channel_outbox(state, next_attempt_at)"_s,
+                u"CREATE TABLE channel_state ("
+                "  channel TEXT NOT NULL,"
+                "  key TEXT NOT NULL,"
+                "  value TEXT NOT NULL,"
+                "  PRIMARY KEY (channel, key)"
+                ")"_s,
+                u"CREATE TABLE channel_pairing ("
+                "  channel TEXT NOT NULL,"
+                "  sender_id TEXT NOT NULL,"
+                "  code TEXT NOT NULL,"
+                "  sender_name TEXT NOT NULL DEFAULT '',"
+                "  chat_id TEXT NOT NULL,"
+                "  state TEXT NOT NULL DEFAULT 'pending',"
+                "  created_at INTEGER NOT NULL,"
+                "  decided_at INTEGER,"
+                "  PRIMARY KEY (channel, sender_id)"
+                ")"_s,
+            } },
     };
     return steps;
 }

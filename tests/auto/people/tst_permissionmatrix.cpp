@@ -4,6 +4,7 @@
 // the code and against the running gateway, cell by cell, as admin, user, child and
 // unauthenticated; tools by role, and a refused tool call in a real run (Ollama fake).
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,9 @@
 
 #include "agent/chatruntime.h"
 #include "agent/toolregistry.h"
+#include "channels/channelmanager.h"
+#include "channels/channelstore.h"
+#include "loopbackchannel.h"
 #include "fakeollama.h"
 #include "people/directory.h"
 #include "people/policy.h"
@@ -379,6 +383,14 @@ private:
             p = { { u"limit"_s, 1000 } };
         } else if (method == u"audit.list") {
             p = { { u"limit"_s, 5 } };
+        } else if (method == u"pairing.approve" || method == u"pairing.reject") {
+            const auto code = m_gateway->service()->channels()->store()->pairingCode(
+                u"loopback"_s, uniqueId(), u"Stranger"_s, u"chat-1"_s, QDateTime::currentMSecsSinceEpoch());
+            QVERIFY(code.ok());
+            p = { { u"channel"_s, u"loopback"_s }, { u"code"_s, *code } };
+        } else if (method == u"send") {
+            p = { { u"channel"_s, u"loopback"_s }, { u"to"_s, u"chat-1"_s }, { u"message"_s, u"hello"_s },
+                { u"idempotencyKey"_s, uniqueId() } };
         }
         // Every other method takes no params (or only optional ones).
         if (subject && SUBJECT_METHODS.contains(method) && !p.contains(u"sessionKey"_s) && !p.contains(u"runId"_s))
@@ -558,6 +570,11 @@ private Q_SLOTS:
             s.providers.ollama.maxRetries = 0;
         });
         QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
+
+        // A channel for send and the pairing methods.
+        auto *loopback = new TestSupport::LoopbackChannel();
+        m_gateway->service()->channels()->add(loopback);
+        loopback->start();
 
         m_owner.name = u"Owner"_s;
         m_owner.role = u"admin"_s;

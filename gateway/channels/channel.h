@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <functional>
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+namespace Gateway::Channels
+{
+
+/// @brief A message a person sent to Skynet on a platform, as the channel hands it over.
+struct InboundMessage
+{
+    QString channel; ///< "telegram", "discord", "whatsapp", "webchat"
+    QString platformId; ///< unique per channel: the de-duplication key (Telegram update_id, ...)
+    QString chatId; ///< where to answer
+    QString chatType = QStringLiteral("private"); ///< private or group
+    QString threadId; ///< forum topic / thread ("" = none)
+    QString senderId; ///< the person's id on the platform (the identity's external id)
+    QString senderName;
+    QString text;
+    bool mentioned = false; ///< in a group: the bot was addressed
+};
+
+/// @brief A reply to deliver, from the persistent outbox.
+struct OutboundMessage
+{
+    qint64 outboxId = 0;
+    QString chatId;
+    QString threadId;
+    QString text; ///< Markdown as the model wrote it; the channel converts it
+    QString idempotencyKey; ///< stable across retries (Discord nonce)
+};
+
+/// @brief How a delivery attempt ended.
+struct DeliveryResult
+{
+    enum class Outcome { Sent, Retry, Failed };
+    Outcome outcome = Outcome::Sent;
+    QString platformMessageId;
+    QString error;
+    qint64 retryAfterMs = -1; ///< the platform said when (429 retry_after); -1 = back off
+    QString movedToChatId; ///< Telegram migrate_to_chat_id: send there from now on
+    QString remaining; ///< a split reply failed part-way: only this is left to send
+};
+
+/// @brief One platform connection. The manager owns it and drives its lifecycle; a channel
+/// reports what it receives through the sink and never drops a message the sink did not accept.
+class Channel : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Stopped, Starting, Running, Backoff, Failed };
+    Q_ENUM(State)
+
+    /// Called for each inbound message; returns true once the message is durably recorded (or
+    /// known already). Only then may the channel acknowledge it upstream.
+    using Sink = std::function<bool(const InboundMessage &message)>;
+
+    using QObject::QObject;
+    ~Channel() override = default;
+
+    virtual QString id() const = 0;
+    virtual QString label() const = 0;
+    virtual void start() = 0;
+    virtual void stop() = 0;
+    /// Sends one reply (split to the platform's limit by the channel); answers through done.
+    virtual void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) = 0;
+    /// Shows "typing…" in a chat (best effort).
+    virtual void typing(const QString &chatId, const QString &threadId) = 0;
+
+    void setSink(Sink sink) { m_sink = std::move(sink); }
+    State state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    static QString stateName(State state);
+
+Q_SIGNALS:
+    void stateChanged();
+
+protected:
+    bool hand(const InboundMessage &message) { return m_sink && m_sink(message); }
+    void setState(State state, const QString &error = {})
+    {
+        if (!error.isEmpty())
+            m_lastError = error;
+        if (state == m_state)
+            return;
+        m_state = state;
+        Q_EMIT stateChanged();
+    }
+
+private:
+    Sink m_sink;
+    State m_state = State::Stopped;
+    QString m_lastError;
+};
+
+} // namespace Gateway::Channels

@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#include "channels/channelmanager.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QProcessEnvironment>
+#include <QUrl>
+
+#include "agent/chatruntime.h"
+#include "channels/channelstore.h"
+#include "channels/telegramchannel.h"
+#include "logging.h"
+#include "people/auditlog.h"
+#include "people/directory.h"
+#include "people/userstore.h"
+#include "protocol/dispatcher.h"
+#include "protocol/frames.h"
+#include "secrets/secretstore.h"
+
+using namespace Qt::Literals::StringLiterals;
+using Gateway::Protocol::ClientSession;
+using Gateway::Protocol::ProtocolError;
+using Gateway::Protocol::Reply;
+
+namespace Gateway::Channels
+{
+
+namespace
+{
+constexpr int MAX_RUN_ATTEMPTS = 3;
+constexpr int PUMP_BATCH = 20;
+constexpr qint64 MAX_RETRY_DELAY_MS = 10 * 60 * 1000;
+constexpr int MAX_OUTBOX_ATTEMPTS = 50;
+
+QString inboundKey(const QString &channel, const QString &platformId)
+{
+    return u"in:"_s + channel + u':' + platformId;
+}
+} // namespace
+
+QString Channel::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return u"stopped"_s;
+    case State::Starting:
+        return u"starting"_s;
+    case State::Running:
+        return u"running"_s;
+    case State::Backoff:
+        return u"reconnecting"_s;
+    case State::Failed:
+        break;
+    }
+    return u"failed"_s;
+}
+
+ChannelManager::ChannelManager(
+    const Config::Settings &settings, People::Directory *people, Agent::ChatRuntime *runtime, QObject *parent)
+    : QObject(parent), m_settings(settings), m_people(people), m_runtime(runtime), m_clock([] {
+          return QDateTime::currentMSecsSinceEpoch();
+      })
+{
+    m_pumpTimer.setSingleShot(true);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &ChannelManager::pump);
+    if (m_runtime)
+        connect(m_runtime, &Agent::ChatRuntime::runFinished, this, &ChannelManager::onRunFinished);
+}
+
+ChannelManager::~ChannelManager()
+{
+    stopAll();
+}
+
+void ChannelManager::add(Channel *channel)
+{
+    channel->setParent(this);
+    m_channels.insert(channel->id(), channel);
+    m_order.append(channel->id());
+    channel->setSink([this](const InboundMessage &message) { return accept(message); });
+    connect(channel, &Channel::stateChanged, this, [this, channel] {
+        qCInfo(lcGatewayService).noquote()
+            << "channel" << channel->id() << Channel::stateName(channel->state()) << channel->lastError();
+        Q_EMIT statusChanged();
+    });
+}
+
+void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
+{
+    const Config::TelegramSettings &tg = m_settings.channels.telegram;
+    if (tg.enabled) {
+        TelegramChannel::Options options;
+        if (!tg.baseUrl.isEmpty())
+            options.baseUrl = QUrl(tg.baseUrl);
+        options.token = Secrets::resolve(tg.token, secrets, QProcessEnvironment::systemEnvironment(), m_settings.home)
+                            .value_or(QString());
+        Logging::registerSecret(options.token);
+        options.pollTimeoutS = tg.pollTimeoutS;
+        add(new TelegramChannel(options));
+    }
+}
+
+Status ChannelManager::attachStorage(Storage::Database *database)
+{
+    m_store = std::make_unique<ChannelStore>(database);
+    for (const QString &id : std::as_const(m_order)) {
+        Channel *channel = m_channels.value(id);
+        if (auto *telegram = qobject_cast<TelegramChannel *>(channel)) {
+            // The offset is stored after each recorded update; a crash in between only means the
+            // update comes again, and it is recognised by its id.
+            const qint64 offset = m_store->state(id, u"offset"_s).toLongLong();
+            connect(telegram, &TelegramChannel::offsetChanged, this, [this, id](qint64 value) {
+                if (Status s = m_store->setState(id, u"offset"_s, QString::number(value)); !s)
+                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
+            });
+            Q_UNUSED(offset);
+        }
+    }
+    // Messages recorded but not answered when the last process stopped.
+    const QList<InboundRecord> pending = m_store->unhandled(10'000);
+    for (const InboundRecord &record : pending)
+        QTimer::singleShot(
+            0, this, [this, c = record.message.channel, p = record.message.platformId] { process(c, p); });
+    if (!pending.isEmpty())
+        qCInfo(lcGatewayService) << pending.size() << "channel message(s) from before the restart are being answered";
+    armPump();
+    for (const QString &id : std::as_const(m_order))
+        m_channels.value(id)->start();
+    return {};
+}
+
+void ChannelManager::stopAll()
+{
+    for (Channel *channel : std::as_const(m_channels))
+        channel->stop();
+    m_pumpTimer.stop();
+}
+
+bool ChannelManager::accept(const InboundMessage &message)
+{
+    if (!m_store)
+        return false;
+    bool isNew = false;
+    if (Status s = m_store->recordInbound(message, m_clock(), &isNew); !s) {
+        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+        return false;
+    }
+    if (isNew)
+        QTimer::singleShot(0, this, [this, c = message.channel, p = message.platformId] { process(c, p); });
+    return true;
+}
+
+QString ChannelManager::dmPolicy(const QString &channel) const
+{
+    if (channel == u"telegram")
+        return m_settings.channels.telegram.dmPolicy;
+    return u"pairing"_s;
+}
+
+bool ChannelManager::allowedByList(const QString &channel, const QString &senderId) const
+{
+    QString list;
+    if (channel == u"telegram")
+        list = m_settings.channels.telegram.allowFrom;
+    for (const QString &entry : list.split(u',', Qt::SkipEmptyParts)) {
+        if (entry.trimmed() == senderId)
+            return true;
+    }
+    return false;
+}
+
+void ChannelManager::process(const QString &channelId, const QString &platformId)
+{
+    if (!m_store || !m_people || !m_runtime || !m_people->isReady())
+        return;
+    const std::optional<InboundRecord> record = m_store->inbound(channelId, platformId);
+    if (!record || record->state != u"received")
+        return;
+    const InboundMessage &m = record->message;
+    const qint64 now = m_clock();
+    const auto finishIgnored = [&](const QString &why) {
+        qCInfo(lcGatewayService).noquote() << "channel" << channelId << "message" << platformId << "ignored:" << why;
+        (void)m_store->setInboundState(channelId, platformId, u"ignored"_s, {}, {}, now);
+        Q_EMIT inboundHandled(channelId, platformId, u"ignored"_s);
+    };
+
+    // Who is it, and may they talk to Skynet here?
+    const bool known = m_people->users()->identity(channelId, m.senderId).has_value();
+    const bool listed = allowedByList(channelId, m.senderId);
+    bool letIn = known || listed;
+    if (m.chatType != u"private") {
+        // Groups: only when addressed, and only people Skynet knows.
+        if (!m.mentioned)
+            return finishIgnored(u"group message without a mention"_s);
+        if (!letIn)
+            return finishIgnored(u"unknown sender in a group"_s);
+    } else if (!letIn) {
+        const QString policy = dmPolicy(channelId);
+        if (policy == u"open") {
+            letIn = true;
+        } else if (m_store->pairingState(channelId, m.senderId) == u"approved") {
+            letIn = true;
+        } else if (policy == u"allowlist") {
+            m_people->policy().countDenial(u"channel"_s);
+            return finishIgnored(u"not on the allowlist"_s);
+        } else {
+            // Pairing: a code and nothing else until an admin approves it.
+            const Result<QString> code = m_store->pairingCode(channelId, m.senderId, m.senderName, m.chatId, now);
+            if (!code)
+                return finishIgnored(code.error().message);
+            m_people->policy().countDenial(u"channel"_s);
+            m_people->record(u"system"_s, u"pairing.request"_s, channelId, u"pending"_s,
+                QJsonObject { { u"identity"_s, People::AuditLog::pseudonym(m.senderId) } });
+            reply(channelId, platformId, QString(),
+                u"Hi! I don't know you yet. Your pairing code is %1 — ask the owner of this Skynet to approve it. "
+                "I won't answer anything else until then."_s.arg(*code));
+            (void)m_store->setInboundState(channelId, platformId, u"pairing"_s, {}, {}, now);
+            Q_EMIT inboundHandled(channelId, platformId, u"pairing"_s);
+            return;
+        }
+    }
+    const Result<People::User> user = m_people->resolveInbound(channelId, m.senderId, m.senderName, true);
+    if (!user)
+        return finishIgnored(user.error().message);
+    const People::Actor actor { user->id, user->role, channelId };
+    if (!m_people->policy().channel(actor, channelId, u"message"_s))
+        return finishIgnored(u"channel policy"_s);
+
+    // The run id comes from the message: after a restart the same message finds its run.
+    QString runId;
+    std::optional<Agent::RunOutcome> done;
+    for (int attempt = 1; attempt <= MAX_RUN_ATTEMPTS; ++attempt) {
+        runId = u"ch:%1:%2"_s.arg(channelId, platformId) + (attempt > 1 ? u":%1"_s.arg(attempt) : QString());
+        done = m_runtime->outcome(runId);
+        // A run the last process could not finish is tried again under the next id.
+        if (done && done->status == u"error" && done->errorMessage.startsWith(u"interrupted"_s)) {
+            done.reset();
+            continue;
+        }
+        break;
+    }
+    if (done) {
+        m_runs.insert(runId, { channelId, platformId });
+        onRunFinished(*done);
+        return;
+    }
+    const QString conversation = m.chatType == u"private"
+        ? QString(channelId + u":dm:"_s + m.senderId)
+        : QString(channelId + u":group:"_s + m.chatId + u':' + m.senderId);
+    Agent::RunOptions options;
+    options.userId = user->id;
+    options.channel = channelId;
+    m_runs.insert(runId, { channelId, platformId });
+    (void)m_store->setInboundState(channelId, platformId, u"received"_s, user->id, runId, now);
+    if (Channel *channel = m_channels.value(channelId))
+        channel->typing(m.chatId, m.threadId);
+    bool reused = false;
+    const Result<QString> started
+        = m_runtime->startRun(m_runtime->canonicalSessionKey(conversation, user->id), m.text, runId, &reused, options);
+    if (!started) {
+        m_runs.remove(runId);
+        reply(channelId, platformId, user->id, u"Sorry, I can't answer right now: "_s + started.error().message);
+        return;
+    }
+    if (reused) {
+        if (const std::optional<Agent::RunOutcome> outcome = m_runtime->outcome(runId))
+            onRunFinished(*outcome);
+    }
+}
+
+void ChannelManager::onRunFinished(const Agent::RunOutcome &outcome)
+{
+    const auto it = m_runs.constFind(outcome.runId);
+    if (it == m_runs.cend())
+        return;
+    const auto [channelId, platformId] = *it;
+    m_runs.remove(outcome.runId);
+    const std::optional<InboundRecord> record = m_store ? m_store->inbound(channelId, platformId) : std::nullopt;
+    if (!record)
+        return;
+    QString text = outcome.text;
+    if (outcome.status != u"ok") {
+        text = outcome.errorKind == u"refusal" ? outcome.errorMessage
+                                               : u"Sorry, I could not answer that: "_s + outcome.errorMessage;
+    }
+    reply(channelId, platformId, record->userId, text);
+}
+
+void ChannelManager::reply(
+    const QString &channelId, const QString &platformId, const QString &userId, const QString &text)
+{
+    const std::optional<InboundRecord> record = m_store->inbound(channelId, platformId);
+    if (!record)
+        return;
+    OutboundMessage message;
+    message.chatId = record->message.chatId;
+    message.threadId = record->message.threadId;
+    message.text = text;
+    // One reply per inbound message, whatever happens: the key is the message's.
+    message.idempotencyKey = inboundKey(channelId, platformId);
+    const Result<qint64> queued = m_store->enqueue(channelId, userId, message, m_clock());
+    if (!queued) {
+        qCWarning(lcGatewayStorage).noquote() << queued.error().message;
+        return;
+    }
+    if (record->state == u"received") {
+        (void)m_store->setInboundState(channelId, platformId, u"answered"_s, userId, {}, m_clock());
+        Q_EMIT inboundHandled(channelId, platformId, u"answered"_s);
+    }
+    armPump();
+}
+
+Result<qint64> ChannelManager::send(const QString &channelId, const QString &chatId, const QString &text,
+    const QString &idempotencyKey, const QString &userId)
+{
+    if (!m_store)
+        return Error { u"UNAVAILABLE"_s, u"storage is not ready yet"_s };
+    if (!m_channels.contains(channelId))
+        return Error { u"INVALID_REQUEST"_s, u"unknown or disabled channel: "_s + channelId.left(32) };
+    OutboundMessage message;
+    message.chatId = chatId;
+    message.text = text;
+    message.idempotencyKey = u"send:"_s + idempotencyKey;
+    const Result<qint64> queued = m_store->enqueue(channelId, userId, message, m_clock());
+    if (queued)
+        armPump();
+    return queued;
+}
+
+void ChannelManager::armPump()
+{
+    if (!m_store)
+        return;
+    const std::optional<qint64> next = m_store->nextDue();
+    if (!next) {
+        m_pumpTimer.stop();
+        return;
+    }
+    const qint64 delay = qBound<qint64>(0, *next - m_clock(), MAX_RETRY_DELAY_MS);
+    if (!m_pumpTimer.isActive() || m_pumpTimer.remainingTime() > delay)
+        m_pumpTimer.start(int(delay));
+}
+
+void ChannelManager::pump()
+{
+    if (!m_store)
+        return;
+    const qint64 now = m_clock();
+    bool waiting = false;
+    for (const OutboxRecord &row : m_store->due(now, PUMP_BATCH)) {
+        if (m_inFlight.contains(row.message.outboxId))
+            continue;
+        Channel *channel = m_channels.value(row.channel);
+        if (!channel || channel->state() != Channel::State::Running) {
+            // Kept until the channel is back (checked again shortly).
+            (void)m_store->markRetry(row.message.outboxId, u"channel not running"_s, now + 5000);
+            waiting = true;
+            continue;
+        }
+        m_inFlight.insert(row.message.outboxId);
+        const qint64 id = row.message.outboxId;
+        const int attempts = row.attempts;
+        const QString channelId = row.channel;
+        channel->deliver(row.message, [this, id, attempts, channelId](const DeliveryResult &result) {
+            m_inFlight.remove(id);
+            if (!m_store)
+                return;
+            const qint64 at = m_clock();
+            switch (result.outcome) {
+            case DeliveryResult::Outcome::Sent:
+                (void)m_store->markSent(id, result.platformMessageId, at);
+                Q_EMIT delivered(channelId, id);
+                break;
+            case DeliveryResult::Outcome::Retry: {
+                if (!result.movedToChatId.isEmpty() || !result.remaining.isEmpty())
+                    (void)m_store->retarget(id, result.movedToChatId, result.remaining);
+                if (attempts + 1 >= MAX_OUTBOX_ATTEMPTS) {
+                    (void)m_store->markFailed(id, result.error);
+                    break;
+                }
+                const qint64 backoff = result.retryAfterMs >= 0
+                    ? result.retryAfterMs
+                    : qMin<qint64>(MAX_RETRY_DELAY_MS, qint64(1000) << qMin(attempts, 9));
+                (void)m_store->markRetry(id, result.error, at + backoff);
+                qCInfo(lcGatewayService).noquote()
+                    << "channel" << channelId << "reply" << id << "retry in" << backoff << "ms:" << result.error;
+                break;
+            }
+            case DeliveryResult::Outcome::Failed:
+                (void)m_store->markFailed(id, result.error);
+                qCWarning(lcGatewayService).noquote()
+                    << "channel" << channelId << "reply" << id << "failed:" << result.error;
+                break;
+            }
+            armPump();
+        });
+    }
+    Q_UNUSED(waiting);
+    armPump();
+}
+
+QJsonObject ChannelManager::statusJson() const
+{
+    QJsonObject channels;
+    QJsonObject labels;
+    for (const QString &id : m_order) {
+        const Channel *channel = m_channels.value(id);
+        QJsonObject entry { { u"state"_s, Channel::stateName(channel->state()) },
+            { u"running"_s, channel->state() == Channel::State::Running }, { u"configured"_s, true } };
+        if (!channel->lastError().isEmpty())
+            entry.insert(u"lastError"_s, channel->lastError());
+        channels.insert(id, entry);
+        labels.insert(id, channel->label());
+    }
+    return QJsonObject { { u"channels"_s, channels }, { u"channelOrder"_s, QJsonArray::fromStringList(m_order) },
+        { u"channelLabels"_s, labels } };
+}
+
+void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
+{
+    const QString admin = Protocol::Scope::Admin.toString();
+    const QString pairingScope = Protocol::Scope::Pairing.toString();
+    const auto ready = [this](const Reply &reply) {
+        if (m_store && m_people)
+            return true;
+        reply.fail(
+            ProtocolError { Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
+        return false;
+    };
+
+    dispatcher.add(u"channels.status"_s, admin, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        QJsonObject status = statusJson();
+        if (m_store) {
+            QJsonObject pending;
+            for (const ChannelStore::PairingRequest &r : m_store->pairingRequests(u"pending"_s))
+                pending.insert(r.channel, pending.value(r.channel).toInt() + 1);
+            status.insert(u"pendingPairings"_s, pending);
+        }
+        reply.ok(status);
+    });
+
+    dispatcher.add(u"pairing.list"_s, pairingScope,
+        [this, ready](const ClientSession &, const QJsonObject &params, const Reply &reply) {
+            if (!ready(reply))
+                return;
+            const QString state = params.value(u"state"_s).toString(u"pending"_s);
+            QJsonArray requests;
+            for (const ChannelStore::PairingRequest &r : m_store->pairingRequests(state.left(16)))
+                requests.append(QJsonObject { { u"channel"_s, r.channel }, { u"senderId"_s, r.senderId },
+                    { u"senderName"_s, r.senderName }, { u"code"_s, r.code }, { u"state"_s, r.state },
+                    { u"createdAt"_s, r.createdAt } });
+            reply.ok(QJsonObject { { u"requests"_s, requests } });
+        });
+
+    const auto decide = [this, ready](
+                            const ClientSession &client, const QJsonObject &params, const Reply &reply, bool approve) {
+        const QString channel = params.value(u"channel"_s).toString();
+        const QString code = params.value(u"code"_s).toString();
+        if (channel.isEmpty() || code.isEmpty() || channel.size() > 64 || code.size() > 64) {
+            reply.fail(ProtocolError::invalidRequest(u"channel and code are required strings"_s));
+            return;
+        }
+        if (!ready(reply))
+            return;
+        const Result<ChannelStore::PairingRequest> decided = m_store->decidePairing(channel, code, approve, m_clock());
+        if (!decided) {
+            reply.fail(ProtocolError::invalidRequest(decided.error().message, decided.error().code));
+            return;
+        }
+        m_people->record(m_people->actorOf(client).userId, approve ? u"pairing.approve"_s : u"pairing.reject"_s,
+            channel, u"ok"_s, QJsonObject { { u"identity"_s, People::AuditLog::pseudonym(decided->senderId) } });
+        QJsonObject result { { u"channel"_s, channel }, { u"senderId"_s, decided->senderId },
+            { u"state"_s, decided->state } };
+        if (approve) {
+            const Result<People::User> user
+                = m_people->resolveInbound(channel, decided->senderId, decided->senderName, true);
+            if (user)
+                result.insert(u"userId"_s, user->id);
+            (void)send(channel, decided->chatId, u"You're in — the owner approved you. Say hello!"_s,
+                u"pairing:"_s + channel + u':' + decided->senderId + u':' + QString::number(m_clock()),
+                user ? user->id : QString());
+        }
+        reply.ok(result);
+    };
+    dispatcher.add(u"pairing.approve"_s, pairingScope,
+        [decide](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            decide(client, params, reply, true);
+        });
+    dispatcher.add(u"pairing.reject"_s, pairingScope,
+        [decide](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            decide(client, params, reply, false);
+        });
+
+    // openclaw-protocol.md §7.4: deliver a message to a channel (operators, the scheduler).
+    dispatcher.add(
+        u"send"_s, admin, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
+            const QString channel = params.value(u"channel"_s).toString();
+            const QString to = params.value(u"to"_s).toString();
+            const QString message = params.value(u"message"_s).toString();
+            const QString key = params.value(u"idempotencyKey"_s).toString();
+            if (channel.isEmpty() || to.isEmpty() || message.isEmpty() || key.isEmpty() || to.size() > 128
+                || message.size() > 64 * 1024 || key.size() > 256) {
+                reply.fail(ProtocolError::invalidRequest(
+                    u"invalid send params: channel, to, message and idempotencyKey are required strings"_s));
+                return;
+            }
+            const Result<qint64> queued
+                = send(channel, to, message, key, m_people ? m_people->actorOf(client).userId : QString());
+            if (!queued) {
+                reply.fail(ProtocolError::invalidRequest(queued.error().message, queued.error().code));
+                return;
+            }
+            reply.ok(QJsonObject { { u"runId"_s, key }, { u"messageId"_s, QString::number(*queued) },
+                { u"channel"_s, channel }, { u"status"_s, u"queued"_s } });
+        });
+}
+
+} // namespace Gateway::Channels

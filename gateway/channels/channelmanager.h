@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <memory>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include "channels/channel.h"
+#include "config/settings.h"
+#include "core/result.h"
+
+namespace Gateway::Storage
+{
+class Database;
+}
+namespace Gateway::Protocol
+{
+class Dispatcher;
+}
+namespace Gateway::People
+{
+class Directory;
+}
+namespace Gateway::Secrets
+{
+class SecretStore;
+}
+namespace Gateway::Agent
+{
+class ChatRuntime;
+struct RunOutcome;
+} // namespace Gateway::Agent
+
+namespace Gateway::Channels
+{
+
+class ChannelStore;
+
+/// @brief Every channel's lifecycle and the path of a message through the gateway:
+///   inbound → recorded in SQLite (de-duplicated) → acknowledged upstream → access policy
+///   (pairing / allowlist / open; groups only when mentioned) → identity → agent run (its id
+///   derived from the message, so a restart never runs it twice) → the reply into the outbox →
+///   delivered, retried until the platform accepts (429 retry_after honoured).
+/// After a crash, messages recorded but not answered are picked up again at start.
+class ChannelManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChannelManager)
+
+public:
+    ChannelManager(const Config::Settings &settings, People::Directory *people, Agent::ChatRuntime *runtime,
+        QObject *parent = nullptr);
+    ~ChannelManager() override;
+
+    /// Adds a channel (the manager takes ownership). Channels from the config are added by
+    /// addConfigured().
+    void add(Channel *channel);
+    /// Creates the channels enabled in [channels.*], with secrets resolved through the store.
+    void addConfigured(Secrets::SecretStore *secrets);
+    /// Opens the bookkeeping, resumes unanswered messages and pending replies, starts channels.
+    Status attachStorage(Storage::Database *database);
+    void stopAll();
+
+    Channel *channel(const QString &id) const { return m_channels.value(id); }
+    QStringList channelIds() const { return m_order; }
+    ChannelStore *store() const { return m_store.get(); }
+    /// channels.status / health: {channels:{id:{state, lastError, ...}}, channelOrder, channelLabels}
+    QJsonObject statusJson() const;
+    /// Test seam: milliseconds now.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    /// channels.status, pairing.list, pairing.approve, pairing.reject, send
+    void registerMethods(Protocol::Dispatcher &dispatcher);
+
+    /// Queues a message to a chat on a channel (the `send` method, the scheduler). The
+    /// idempotency key makes a repeated request a no-op.
+    Result<qint64> send(const QString &channelId, const QString &chatId, const QString &text,
+        const QString &idempotencyKey, const QString &userId = {});
+
+Q_SIGNALS:
+    void statusChanged();
+    /// An inbound message got its final state (answered / ignored).
+    void inboundHandled(const QString &channel, const QString &platformId, const QString &state);
+    /// A reply was accepted by the platform.
+    void delivered(const QString &channel, qint64 outboxId);
+
+private:
+    bool accept(const InboundMessage &message);
+    void process(const QString &channel, const QString &platformId);
+    void onRunFinished(const Agent::RunOutcome &outcome);
+    void reply(const QString &channel, const QString &platformId, const QString &userId, const QString &text);
+    void pump();
+    void armPump();
+    bool allowedByList(const QString &channel, const QString &senderId) const;
+    QString dmPolicy(const QString &channel) const;
+
+    const Config::Settings &m_settings;
+    QPointer<People::Directory> m_people;
+    QPointer<Agent::ChatRuntime> m_runtime;
+    std::unique_ptr<ChannelStore> m_store;
+    QHash<QString, Channel *> m_channels;
+    QStringList m_order;
+    QHash<QString, QPair<QString, QString>> m_runs; ///< run id → (channel, platform id)
+    QSet<qint64> m_inFlight; ///< outbox ids being delivered
+    QTimer m_pumpTimer;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace Gateway::Channels

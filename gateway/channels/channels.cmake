@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: Apache-2.0
+# Channels: the manager (inbound → people → agent → outbox), SQLite bookkeeping, and one class
+# per platform (relative to gateway/).
+set(SKYNET_CHANNEL_SOURCES
+    channels/channel.h
+    channels/channelstore.h channels/channelstore.cpp
+    channels/channelmanager.h channels/channelmanager.cpp
+    channels/telegramchannel.h channels/telegramchannel.cpp
+)
