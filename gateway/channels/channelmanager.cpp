@@ -458,7 +458,9 @@ void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
         const QString channel = params.value(u"channel"_s).toString();
         const QString code = params.value(u"code"_s).toString();
         if (channel.isEmpty() || code.isEmpty() || channel.size() > 64 || code.size() > 64) {
-            reply.fail(ProtocolError::invalidRequest(u"channel and code are required strings"_s));
+            reply.fail(
+                ProtocolError::invalidRequest(u"invalid pairing.%1 params: channel and code are required strings"_s.arg(
+                    approve ? u"approve"_s : u"reject"_s)));
             return;
         }
         if (!ready(reply))

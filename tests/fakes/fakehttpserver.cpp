@@ -2,9 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "fakehttpserver.h"
 
+#include <memory>
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -155,7 +158,24 @@ private:
         m_keepAlive = requestLine.at(2) == "HTTP/1.1" && request.header("connection").toLower() != "close";
 
         m_server.record(request);
-        start(request, m_server.respond(request));
+        m_busy = true; // until the (possibly deferred) answer is written
+        const quint64 generation = ++m_generation;
+        auto answered = std::make_shared<bool>(false);
+        QPointer<FakeHttpConnection> self(this);
+        Responder responder;
+        responder.m_respond = [self, generation, answered, request](const ScriptedResponse &response) {
+            if (*answered || !self || self->m_generation != generation)
+                return;
+            *answered = true;
+            if (self->m_socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            self->start(request, response);
+        };
+        responder.m_waiting = [self, generation, answered] {
+            return !*answered && self && self->m_generation == generation
+                && self->m_socket->state() == QAbstractSocket::ConnectedState;
+        };
+        m_server.respond(request, responder);
     }
 
     void fail(int status, const QByteArray &text)
@@ -295,6 +315,7 @@ private:
     bool m_busy = false;
     bool m_keepAlive = true;
     bool m_chunked = false;
+    quint64 m_generation = 0;
 };
 
 QByteArray RecordedRequest::header(const QByteArray &lowerName) const
@@ -309,6 +330,17 @@ QByteArray RecordedRequest::header(const QByteArray &lowerName) const
 QJsonObject RecordedRequest::json() const
 {
     return QJsonDocument::fromJson(body).object();
+}
+
+void Responder::respond(const ScriptedResponse &response) const
+{
+    if (m_respond)
+        m_respond(response);
+}
+
+bool Responder::isWaiting() const
+{
+    return m_waiting && m_waiting();
 }
 
 ScriptedResponse ScriptedResponse::json(int status, const QJsonObject &body)
@@ -369,7 +401,14 @@ void FakeHttpServer::enqueue(const QString &path, const ScriptedResponse &respon
 
 void FakeHttpServer::setHandler(const QString &path, Handler handler)
 {
+    m_asyncHandlers.remove(path);
     m_handlers.insert(path, std::move(handler));
+}
+
+void FakeHttpServer::setAsyncHandler(const QString &path, AsyncHandler handler)
+{
+    m_handlers.remove(path);
+    m_asyncHandlers.insert(path, std::move(handler));
 }
 
 void FakeHttpServer::setFallbackHandler(Handler handler)
@@ -413,31 +452,52 @@ void FakeHttpServer::onNewConnection()
     }
 }
 
-ScriptedResponse FakeHttpServer::respond(const RecordedRequest &request)
+void FakeHttpServer::respond(const RecordedRequest &request, const Responder &responder)
 {
     auto queue = m_queues.find(request.path);
-    if (queue != m_queues.end() && !queue->isEmpty())
-        return queue->dequeue();
-    const auto exact = m_handlers.constFind(request.path);
-    if (exact != m_handlers.constEnd())
-        return (*exact)(request);
-    QString bestPrefix;
-    for (auto it = m_handlers.constBegin(); it != m_handlers.constEnd(); ++it) {
-        if (it.key().endsWith(u'*')) {
-            const QString prefix = it.key().chopped(1);
-            if (request.path.startsWith(prefix) && prefix.size() >= bestPrefix.size())
-                bestPrefix = prefix;
-        }
+    if (queue != m_queues.end() && !queue->isEmpty()) {
+        responder.respond(queue->dequeue());
+        return;
     }
-    if (!bestPrefix.isEmpty() || m_handlers.contains(u"*"_s))
-        return m_handlers.value(bestPrefix + u'*')(request);
-    if (m_fallback)
-        return m_fallback(request);
+    const auto dispatch = [&](const QString &key) {
+        const auto async = m_asyncHandlers.constFind(key);
+        if (async != m_asyncHandlers.constEnd())
+            (*async)(request, responder);
+        else
+            responder.respond(m_handlers.value(key)(request));
+    };
+    if (m_handlers.contains(request.path) || m_asyncHandlers.contains(request.path)) {
+        dispatch(request.path);
+        return;
+    }
+    QString bestPrefix;
+    bool anyPrefix = false;
+    const auto consider = [&](const QString &key) {
+        if (key.endsWith(u'*')) {
+            const QString prefix = key.chopped(1);
+            if (request.path.startsWith(prefix) && prefix.size() >= bestPrefix.size()) {
+                bestPrefix = prefix;
+                anyPrefix = true;
+            }
+        }
+    };
+    for (auto it = m_handlers.constBegin(); it != m_handlers.constEnd(); ++it)
+        consider(it.key());
+    for (auto it = m_asyncHandlers.constBegin(); it != m_asyncHandlers.constEnd(); ++it)
+        consider(it.key());
+    if (anyPrefix) {
+        dispatch(bestPrefix + u'*');
+        return;
+    }
+    if (m_fallback) {
+        responder.respond(m_fallback(request));
+        return;
+    }
     ScriptedResponse notFound;
     notFound.status = 404;
     notFound.headers = { { "Content-Type", "text/plain; charset=utf-8" } };
     notFound.chunks = { "404 page not found" };
-    return notFound;
+    responder.respond(notFound);
 }
 
 void FakeHttpServer::record(const RecordedRequest &request)

@@ -56,6 +56,22 @@ struct ScriptedResponse
     void setHeader(const QByteArray &name, const QByteArray &value); ///< replaces a same-named header
 };
 
+/// @brief Answers one deferred request (see FakeHttpServer::setAsyncHandler). Copyable; only the
+/// first respond() counts, and it does nothing once the client has closed the connection.
+class Responder
+{
+public:
+    Responder() = default;
+    void respond(const ScriptedResponse &response) const;
+    /// The client is still connected and no answer was sent yet.
+    bool isWaiting() const;
+
+private:
+    friend class FakeHttpConnection;
+    std::function<void(const ScriptedResponse &)> m_respond;
+    std::function<bool()> m_waiting;
+};
+
 /// @brief A small HTTP/1.1 server for provider and channel fakes: answers each request from a
 /// per-path FIFO of scripted responses, else from a per-path handler, else 404. Streams are
 /// close-delimited (Connection: close) unless Content-Length fits, exactly as a real client sees
@@ -66,6 +82,8 @@ class FakeHttpServer : public QObject
 
 public:
     using Handler = std::function<ScriptedResponse(const RecordedRequest &request)>;
+    /// A handler that answers later (long polls): it keeps the Responder and calls respond() once.
+    using AsyncHandler = std::function<void(const RecordedRequest &request, const Responder &responder)>;
 
     explicit FakeHttpServer(QObject *parent = nullptr);
     ~FakeHttpServer() override;
@@ -82,6 +100,9 @@ public:
     /// Answer for every request to path that finds no queued response. A path ending in '*'
     /// matches every path with that prefix (e.g. "/v1/models/*"); exact paths win.
     void setHandler(const QString &path, Handler handler);
+    /// Like setHandler, but the answer may come later through the Responder (same path rules; a
+    /// path has either a handler or an async handler, whichever was set last).
+    void setAsyncHandler(const QString &path, AsyncHandler handler);
     /// Answer for requests that match no queue and no handler (default: 404 text).
     void setFallbackHandler(Handler handler);
 
@@ -100,13 +121,15 @@ private:
     friend class FakeHttpConnection;
     void onNewConnection();
     /// The answer for a parsed request: queue, exact handler, prefix handler, fallback, 404.
-    ScriptedResponse respond(const RecordedRequest &request);
+    /// Calls responder now, or later for an async handler.
+    void respond(const RecordedRequest &request, const Responder &responder);
     void record(const RecordedRequest &request);
 
     QTcpServer *m_server;
     Handler m_fallback;
     QHash<QString, QQueue<ScriptedResponse>> m_queues;
     QHash<QString, Handler> m_handlers;
+    QHash<QString, AsyncHandler> m_asyncHandlers;
     QList<RecordedRequest> m_requests;
     int m_open = 0;
 };
