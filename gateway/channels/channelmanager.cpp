@@ -98,6 +98,7 @@ void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
         Logging::registerSecret(options.token);
         options.pollTimeoutS = tg.pollTimeoutS;
         add(new TelegramChannel(options));
+        setAccess(u"telegram"_s, tg.dmPolicy, tg.allowFrom.split(u','));
     }
 }
 
@@ -151,23 +152,25 @@ bool ChannelManager::accept(const InboundMessage &message)
     return true;
 }
 
+void ChannelManager::setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom)
+{
+    Access access;
+    access.dmPolicy = dmPolicy;
+    for (const QString &entry : allowFrom) {
+        if (!entry.trimmed().isEmpty())
+            access.allowFrom.append(entry.trimmed());
+    }
+    m_access.insert(channelId, access);
+}
+
 QString ChannelManager::dmPolicy(const QString &channel) const
 {
-    if (channel == u"telegram")
-        return m_settings.channels.telegram.dmPolicy;
-    return u"pairing"_s;
+    return m_access.value(channel).dmPolicy;
 }
 
 bool ChannelManager::allowedByList(const QString &channel, const QString &senderId) const
 {
-    QString list;
-    if (channel == u"telegram")
-        list = m_settings.channels.telegram.allowFrom;
-    for (const QString &entry : list.split(u',', Qt::SkipEmptyParts)) {
-        if (entry.trimmed() == senderId)
-            return true;
-    }
-    return false;
+    return m_access.value(channel).allowFrom.contains(senderId);
 }
 
 void ChannelManager::process(const QString &channelId, const QString &platformId)

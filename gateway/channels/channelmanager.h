@@ -72,6 +72,9 @@ public:
     ChannelStore *store() const { return m_store.get(); }
     /// channels.status / health: {channels:{id:{state, lastError, ...}}, channelOrder, channelLabels}
     QJsonObject statusJson() const;
+    /// Access policy of a channel: dm_policy ("pairing", "allowlist", "open") and the ids always
+    /// let in. Configured channels take theirs from [channels.<id>].
+    void setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom);
     /// Test seam: milliseconds now.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
@@ -107,6 +110,12 @@ private:
     QHash<QString, Channel *> m_channels;
     QStringList m_order;
     QHash<QString, QPair<QString, QString>> m_runs; ///< run id → (channel, platform id)
+    struct Access
+    {
+        QString dmPolicy = QStringLiteral("pairing");
+        QStringList allowFrom;
+    };
+    QHash<QString, Access> m_access;
     QSet<qint64> m_inFlight; ///< outbox ids being delivered
     QTimer m_pumpTimer;
     std::function<qint64()> m_clock;
