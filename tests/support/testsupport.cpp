@@ -254,6 +254,9 @@ static QProcessEnvironment processEnvironment(const QStringList &env)
 
 bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
 {
+    // A restart (same home) must not find the previous run's "listening" line.
+    m_stdout.clear();
+    m_stderr.clear();
     m_process.setProcessEnvironment(processEnvironment(env));
     QStringList args { u"--home"_s, m_home.path(), u"--port"_s, u"0"_s };
     args += extraArgs;
@@ -289,6 +292,12 @@ int GatewayProcess::run(const QStringList &args, const QStringList &env, int tim
     m_stdout += m_process.readAllStandardOutput();
     m_stderr += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void GatewayProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(WAIT_MS);
 }
 
 int GatewayProcess::terminate()

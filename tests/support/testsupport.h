@@ -117,6 +117,8 @@ public:
     int run(const QStringList &args, const QStringList &env = {}, int timeoutMs = WAIT_MS);
     /// SIGTERM and wait; returns the exit code (-1 when it had to be killed).
     int terminate();
+    /// SIGKILL (a crash: nothing is flushed, no shutdown runs) and wait.
+    void kill();
 
     QProcess &process() { return m_process; }
     QString home() const { return m_home.path(); }
