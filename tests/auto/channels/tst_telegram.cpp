@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+// The Telegram channel against the Telegram fake (telegram-bot-api.md) and the Ollama fake: long
+// polling with a persisted offset, replies split and converted, 429/parse-error/migration
+// handling, a refused token and a 409 conflict reported; and the built gateway killed with
+// SIGKILL during a burst of messages, then restarted: every message answered exactly once.
+
+#include <QDir>
+#include <QJsonArray>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "channels/channelmanager.h"
+#include "channels/telegramchannel.h"
+#include "fakeollama.h"
+#include "faketelegram.h"
+#include "service/service.h"
+#include "storage/database.h"
+#include "testsupport.h"
+
+using namespace Qt::Literals::StringLiterals;
+using Fakes::FakeOllama;
+using Fakes::FakeTelegram;
+using Gateway::Channels::Channel;
+using Gateway::Channels::TelegramChannel;
+using TestSupport::GatewayProcess;
+using TestSupport::ProtocolClient;
+using TestSupport::TestGateway;
+
+namespace
+{
+constexpr char TOKEN_VARIABLE[] = "SKYNET_TEST_TELEGRAM_TOKEN";
+}
+
+class tst_Telegram final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeOllama> m_ollama;
+    std::unique_ptr<FakeTelegram> m_telegram;
+    std::unique_ptr<TestGateway> m_gateway;
+    QTemporaryDir m_home;
+    QString m_dmPolicy = u"open"_s;
+
+    void startGateway()
+    {
+        const QString ollama = m_ollama->baseUrl().toString();
+        const QString telegram = m_telegram->baseUrl().toString();
+        const QString policy = m_dmPolicy;
+        m_gateway = std::make_unique<TestGateway>(
+            [ollama, telegram, policy](Gateway::Config::Settings &s) {
+                s.providers.ollama.baseUrl = ollama;
+                s.providers.ollama.model = u"llama3.2"_s;
+                s.providers.ollama.maxRetries = 0;
+                s.channels.telegram.enabled = true;
+                s.channels.telegram.baseUrl = telegram;
+                s.channels.telegram.token = u"env:"_s + QString::fromLatin1(TOKEN_VARIABLE);
+                s.channels.telegram.dmPolicy = policy;
+                s.channels.telegram.pollTimeoutS = 2;
+            },
+            true, m_home.path());
+        QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
+    }
+
+    Channel *channel() const { return m_gateway->service()->channels()->channel(u"telegram"_s); }
+
+    QList<FakeTelegram::Call> sent(const QString &method = u"sendMessage"_s) const
+    {
+        QList<FakeTelegram::Call> calls;
+        for (const FakeTelegram::Call &call : m_telegram->sentMessages()) {
+            if (call.method == method && call.ok())
+                calls.append(call);
+        }
+        return calls;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        qputenv(TOKEN_VARIABLE, "123456789:AAFakeTelegramTokenForTests");
+        m_dmPolicy = u"open"_s;
+        m_ollama = std::make_unique<FakeOllama>();
+        QVERIFY(m_ollama->listen());
+        m_telegram = std::make_unique<FakeTelegram>();
+        QVERIFY(m_telegram->listen());
+    }
+
+    void cleanup()
+    {
+        m_gateway.reset();
+        m_telegram.reset();
+        m_ollama.reset();
+        QDir(m_home.path()).removeRecursively();
+        QDir().mkpath(m_home.path());
+    }
+
+    void splitsAtBoundaries()
+    {
+        QCOMPARE(TelegramChannel::split(u"short"_s), QStringList { u"short"_s });
+        const QString paragraph = QString(3000, u'a') + u"\n\n"_s + QString(3000, u'b');
+        QCOMPARE(TelegramChannel::split(paragraph), (QStringList { QString(3000, u'a'), QString(3000, u'b') }));
+        // No boundary: a hard cut at the limit, never inside a surrogate pair.
+        QString emoji;
+        for (int i = 0; i < 3000; ++i)
+            emoji += u"😀"_s; // two UTF-16 units each
+        const QStringList parts = TelegramChannel::split(emoji, 4096);
+        QCOMPARE(parts.size(), 2);
+        for (const QString &part : parts) {
+            QVERIFY(part.size() <= 4096);
+            QVERIFY(!part.front().isLowSurrogate());
+            QVERIFY(!part.back().isHighSurrogate());
+        }
+        QCOMPARE(parts.join(QString()), emoji);
+    }
+
+    void convertsMarkdownToHtml_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("html");
+        QTest::addRow("escapes") << u"a < b && c > d"_s << u"a &lt; b &amp;&amp; c &gt; d"_s;
+        QTest::addRow("bold") << u"**yes** and __this__"_s << u"<b>yes</b> and <b>this</b>"_s;
+        QTest::addRow("italic") << u"*soft* and _quiet_"_s << u"<i>soft</i> and <i>quiet</i>"_s;
+        QTest::addRow("code") << u"run `a<b`"_s << u"run <code>a&lt;b</code>"_s;
+        QTest::addRow("block") << u"```cpp\nint x = 1 < 2;\n```"_s << u"<pre>int x = 1 &lt; 2;\n</pre>"_s;
+        QTest::addRow("link") << u"[docs](https://example.org/a?b=1&c=2)"_s
+                              << u"<a href=\"https://example.org/a?b=1&amp;c=2\">docs</a>"_s;
+        QTest::addRow("snake_case stays") << u"a_b_c and 2*3*4"_s << u"a_b_c and 2*3*4"_s;
+        QTest::addRow("html is text") << u"<script>alert(1)</script>"_s << u"&lt;script&gt;alert(1)&lt;/script&gt;"_s;
+    }
+
+    void convertsMarkdownToHtml()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, html);
+        QCOMPARE(TelegramChannel::markdownToHtml(markdown), html);
+        // Telegram itself accepts what we produce.
+        QString plain;
+        QJsonArray entities;
+        QString error;
+        QVERIFY2(FakeTelegram::parseEntities(html, u"HTML"_s, &plain, &entities, &error), qPrintable(error));
+    }
+
+    void answersOverLongPolling()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Hello **Ana**, "_s, u"x < y."_s }));
+        const qint64 update = m_telegram->injectMessage(555, 555, u"Hi bot"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+        const FakeTelegram::Call reply = sent().first();
+        QCOMPARE(reply.chatId, 555);
+        QCOMPARE(reply.params.value(u"parse_mode"_s).toString(), u"HTML"_s);
+        QCOMPARE(reply.text, u"Hello Ana, x < y."_s); // after Telegram's entity parsing
+        QCOMPARE(reply.entities.size(), 1);
+        QVERIFY(!sent(u"sendChatAction"_s).isEmpty());
+        // The update is confirmed (offset past it) and the offset is stored.
+        QTRY_VERIFY_WITH_TIMEOUT(m_telegram->confirmedOffset() > update, TestSupport::WAIT_MS);
+        const QJsonObject status = [&] {
+            ProtocolClient owner;
+            return owner.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s })
+                ? owner.request(u"channels.status"_s).value(u"payload"_s).toObject()
+                : QJsonObject();
+        }();
+        QCOMPARE(status.value(u"channels"_s).toObject().value(u"telegram"_s).toObject().value(u"state"_s).toString(),
+            u"running"_s);
+
+        // Restart: the stored offset means nothing is asked for again, and nothing is answered twice.
+        m_gateway.reset();
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Second."_s }));
+        startGateway();
+        const qint64 second = m_telegram->injectMessage(555, 555, u"Again"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 2, TestSupport::WAIT_MS);
+        QCOMPARE(sent().at(1).text, u"Second."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_telegram->confirmedOffset() > second, TestSupport::WAIT_MS);
+    }
+
+    void splitsLongRepliesAndFallsBackToPlainText()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        const QString longText = QString(4000, u'x') + u"\n\n"_s + QString(1000, u'y');
+        m_ollama->enqueue(FakeOllama::Turn::text({ longText }));
+        m_telegram->injectMessage(600, 600, u"Write a lot"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 2, TestSupport::WAIT_MS);
+        QCOMPARE(sent().at(0).text, QString(4000, u'x'));
+        QCOMPARE(sent().at(1).text, QString(1000, u'y'));
+
+        // Telegram rejects the markup: the same text goes out plain.
+        m_telegram->failNext(u"sendMessage"_s, 400, u"Bad Request: can't parse entities: unsupported start tag"_s);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Plain **enough**"_s }));
+        m_telegram->injectMessage(600, 600, u"More"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 3, TestSupport::WAIT_MS);
+        QCOMPARE(sent().at(2).text, u"Plain **enough**"_s);
+        QVERIFY(!sent().at(2).params.contains(u"parse_mode"_s));
+    }
+
+    void honoursRetryAfterAndMigration()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        m_telegram->failNextRetryAfter(u"sendMessage"_s, 1);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"After a pause."_s }));
+        QElapsedTimer clock;
+        clock.start();
+        m_telegram->injectMessage(700, 700, u"Hello"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+        QVERIFY2(clock.elapsed() >= 1000, qPrintable(QString::number(clock.elapsed())));
+        int attempts = 0;
+        for (const FakeTelegram::Call &call : m_telegram->sentMessages())
+            attempts += call.method == u"sendMessage" ? 1 : 0;
+        QCOMPARE(attempts, 2); // one 429, one accepted
+
+        // A group upgraded to a supergroup: the reply follows it.
+        m_telegram->addChat(-800, u"group"_s);
+        QVERIFY(m_gateway->service()->channels()->send(u"telegram"_s, u"-800"_s, u"to the group"_s, u"m1"_s));
+        m_telegram->migrateChat(-800, -100800);
+        QTRY_VERIFY_WITH_TIMEOUT(!sent().isEmpty() && sent().constLast().chatId == -100800, TestSupport::WAIT_MS);
+        QCOMPARE(sent().constLast().text, u"to the group"_s);
+    }
+
+    void reportsABadTokenAndConflicts()
+    {
+        qputenv(TOKEN_VARIABLE, "999:wrong");
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Failed, TestSupport::WAIT_MS);
+        QVERIFY2(channel()->lastError().contains(u"token"_s), qPrintable(channel()->lastError()));
+        const int calls = m_telegram->server().requests().size();
+        QTest::qWait(50);
+        QCOMPARE(m_telegram->server().requests().size(), calls); // no retry loop on a refused token
+        m_gateway.reset();
+
+        // A webhook is set (or another instance polls): 409, reported and retried with backoff.
+        qputenv(TOKEN_VARIABLE, "123456789:AAFakeTelegramTokenForTests");
+        m_telegram->setWebhook(QUrl(u"https://example.org/hook"_s));
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Backoff, TestSupport::WAIT_MS);
+        QVERIFY2(channel()->lastError().contains(u"conflict"_s), qPrintable(channel()->lastError()));
+    }
+
+    void strangersGetOnlyAPairingCode()
+    {
+        m_dmPolicy = u"pairing"_s;
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        m_telegram->injectMessage(900, 900, u"who are you?"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+        QVERIFY2(sent().first().text.contains(u"pairing code"_s), qPrintable(sent().first().text));
+        int modelCalls = 0;
+        for (const auto &r : m_ollama->server().requests())
+            modelCalls += r.path == u"/api/chat" ? 1 : 0;
+        QCOMPARE(modelCalls, 0);
+    }
+
+    void crashDuringABurstAnswersEveryMessageOnce()
+    {
+        // The built gateway as a process; the fakes stay in this process.
+        GatewayProcess gateway;
+        QVERIFY2(QFileInfo::exists(GatewayProcess::binary()),
+            qPrintable(u"no gateway binary at "_s + GatewayProcess::binary() + u" (run through CTest)"_s));
+        const QStringList env { u"SKYNET_PROVIDERS_OLLAMA_BASE_URL="_s + m_ollama->baseUrl().toString(),
+            u"SKYNET_PROVIDERS_OLLAMA_MAX_RETRIES=0"_s, u"SKYNET_PROVIDERS_ANTHROPIC_ENABLED=false"_s,
+            u"SKYNET_PROVIDERS_OPENAI_ENABLED=false"_s, u"SKYNET_CHANNELS_TELEGRAM_ENABLED=true"_s,
+            u"SKYNET_CHANNELS_TELEGRAM_BASE_URL="_s + m_telegram->baseUrl().toString(),
+            u"SKYNET_CHANNELS_TELEGRAM_TOKEN=123456789:AAFakeTelegramTokenForTests"_s,
+            u"SKYNET_CHANNELS_TELEGRAM_DM_POLICY=open"_s, u"SKYNET_CHANNELS_TELEGRAM_POLL_TIMEOUT_S=1"_s,
+            u"SKYNET_LOGGING_FILE=false"_s };
+        QVERIFY(gateway.start({}, env));
+        const auto dump = qScopeGuard([&] {
+            if (QTest::currentTestFailed())
+                qInfo().noquote() << "gateway stderr:" << QString::fromUtf8(gateway.standardError().right(6000));
+        });
+
+        // Three bursts from one person (one conversation: answered in order). In each, the third
+        // model call hangs; when every reply so far is marked sent (nothing in flight to Telegram:
+        // the one window a platform without idempotency leaves open), the process is killed in
+        // the middle of that run and started again, and the burst must finish.
+        constexpr int WAVES = 3;
+        constexpr int PER_WAVE = 5;
+        constexpr int MESSAGES = WAVES * PER_WAVE;
+        QStringList texts;
+        const QString database = QDir(gateway.home()).filePath(u"skynet.db"_s);
+        const auto pendingReplies = [&] {
+            Gateway::Storage::Database db;
+            if (!db.open({ database }))
+                return -1;
+            QSqlQuery q(db.connection());
+            const int pending = q.exec(u"SELECT COUNT(*) FROM channel_outbox WHERE state = 'pending'"_s) && q.next()
+                ? q.value(0).toInt()
+                : -1;
+            db.close();
+            return pending;
+        };
+        const auto modelRequests = [&] {
+            int n = 0;
+            for (const auto &r : m_ollama->server().requests())
+                n += r.path == u"/api/chat" ? 1 : 0;
+            return n;
+        };
+        for (int wave = 0; wave < WAVES; ++wave) {
+            const int base = wave * PER_WAVE;
+            m_ollama->enqueue(FakeOllama::Turn::text({ u"Echo: message-%1"_s.arg(base) }));
+            m_ollama->enqueue(FakeOllama::Turn::text({ u"Echo: message-%1"_s.arg(base + 1) }));
+            m_ollama->enqueue(FakeOllama::Turn::stall({ u"Half an answer"_s }));
+            const int requests = modelRequests();
+            for (int i = base; i < base + PER_WAVE; ++i) {
+                texts.append(u"message-%1"_s.arg(i));
+                m_telegram->injectMessage(1000, 1000, texts.constLast());
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(modelRequests() >= requests + 3, 30'000);
+            QTRY_COMPARE_WITH_TIMEOUT(pendingReplies(), 0, 30'000);
+            gateway.kill();
+            QVERIFY(gateway.start({}, env));
+            QTRY_VERIFY_WITH_TIMEOUT(int(sent().size()) >= base + PER_WAVE, 30'000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(int(sent().size()) >= MESSAGES, 60'000);
+        QStringList replies;
+        for (const FakeTelegram::Call &call : sent())
+            replies.append(call.text);
+        qInfo().noquote() << "replies:" << replies.join(u" | "_s);
+        // Exactly one reply per message: the echo names the message it answers.
+        for (const QString &text : std::as_const(texts)) {
+            int replies = 0;
+            for (const FakeTelegram::Call &call : sent())
+                replies += call.text == u"Echo: "_s + text ? 1 : 0;
+            QVERIFY2(replies == 1, qPrintable(u"%1 answered %2 times"_s.arg(text).arg(replies)));
+        }
+        QCOMPARE(gateway.terminate(), 0);
+        QCOMPARE(int(sent().size()), MESSAGES);
+        Gateway::Storage::Database db;
+        QVERIFY(db.open({ database }));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"ok"_s);
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM channel_inbound WHERE state = 'answered'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), MESSAGES);
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM channel_outbox WHERE state = 'sent'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), MESSAGES);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Telegram)
+#include "tst_telegram.moc"
