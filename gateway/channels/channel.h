@@ -8,6 +8,11 @@
 #include <QObject>
 #include <QString>
 
+namespace Gateway::Http
+{
+class Router;
+}
+
 namespace Gateway::Channels
 {
 
@@ -72,6 +77,8 @@ public:
     virtual void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) = 0;
     /// Shows "typing…" in a chat (best effort).
     virtual void typing(const QString &chatId, const QString &threadId) = 0;
+    /// Webhook channels add their HTTP routes (served on the gateway's port) here.
+    virtual void registerRoutes(Http::Router &router) { Q_UNUSED(router); }
 
     void setSink(Sink sink) { m_sink = std::move(sink); }
     State state() const { return m_state; }

@@ -79,6 +79,8 @@ void ChannelManager::add(Channel *channel)
     m_channels.insert(channel->id(), channel);
     m_order.append(channel->id());
     channel->setSink([this](const InboundMessage &message) { return accept(message); });
+    if (m_router)
+        channel->registerRoutes(*m_router);
     connect(channel, &Channel::stateChanged, this, [this, channel] {
         qCInfo(lcGatewayService).noquote()
             << "channel" << channel->id() << Channel::stateName(channel->state()) << channel->lastError();

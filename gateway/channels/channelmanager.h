@@ -19,6 +19,10 @@ namespace Gateway::Storage
 {
 class Database;
 }
+namespace Gateway::Http
+{
+class Router;
+}
 namespace Gateway::Protocol
 {
 class Dispatcher;
@@ -58,6 +62,8 @@ public:
         QObject *parent = nullptr);
     ~ChannelManager() override;
 
+    /// Where webhook channels register their routes (the gateway's router); set before add().
+    void setRouter(Http::Router *router) { m_router = router; }
     /// Adds a channel (the manager takes ownership). Channels from the config are added by
     /// addConfigured().
     void add(Channel *channel);
@@ -109,6 +115,7 @@ private:
     std::unique_ptr<ChannelStore> m_store;
     QHash<QString, Channel *> m_channels;
     QStringList m_order;
+    Http::Router *m_router = nullptr;
     QHash<QString, QPair<QString, QString>> m_runs; ///< run id → (channel, platform id)
     struct Access
     {

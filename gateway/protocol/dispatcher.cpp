@@ -37,6 +37,14 @@ void Reply::fail(const ProtocolError &error, const QJsonValue &payload) const
 void Dispatcher::add(const QString &method, const QString &scope, Handler handler)
 {
     m_methods.insert(method, Entry { scope, std::move(handler) });
+    m_methodsJson = QJsonArray();
+}
+
+const QJsonArray &Dispatcher::methodsJson() const
+{
+    if (m_methodsJson.isEmpty())
+        m_methodsJson = QJsonArray::fromStringList(methods());
+    return m_methodsJson;
 }
 
 QStringList Dispatcher::methods() const

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -86,6 +87,8 @@ public:
     bool contains(const QString &method) const { return m_methods.contains(method); }
     /// Sorted names of every registered method.
     QStringList methods() const;
+    /// The same as a JSON array, built once (every hello-ok carries it).
+    const QJsonArray &methodsJson() const;
     /// Checks the scope and runs the handler; unknown methods and missing scopes get their errors.
     void dispatch(const ClientSession &client, const Request &request, const Reply &reply) const;
 
@@ -100,6 +103,7 @@ private:
         Handler handler;
     };
     QHash<QString, Entry> m_methods;
+    mutable QJsonArray m_methodsJson; ///< empty = to be built
     Guard m_guard;
     mutable qint64 m_scopeDenials = 0;
 };

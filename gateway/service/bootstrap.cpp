@@ -29,6 +29,9 @@
 #include "service/service.h"
 #include "service/systemlimits.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(Q_OS_UNIX)
 #include <csignal>
 #include <fcntl.h>
@@ -460,10 +463,17 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
             QCoreApplication::exit(ExitFailure);
             return;
         }
+#if defined(__GLIBC__)
+        // The migrations ran on a thread of their own; give what its arena freed back to the
+        // system rather than keeping it resident for the life of the process.
+        malloc_trim(0);
+#endif
         const QString http = service.url().replace(0, 2, u"http"_s);
         printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
     });
-    worker->start();
+    // At idle priority (SCHED_IDLE on Linux): the migrations must not take the CPU from the main
+    // thread while it answers its first requests.
+    worker->start(QThread::IdlePriority);
 
     const int code = app.exec();
     service.stop();

@@ -216,6 +216,7 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     });
     // Channels: Telegram (and the others as they land) through the people and the runtime.
     d->channelManager = new Channels::ChannelManager(d->config, d->peopleDirectory, d->runtime, this);
+    d->channelManager->setRouter(&d->router);
     d->channelManager->addConfigured(d->secrets.get());
     d->channelManager->registerMethods(d->dispatcher);
 

@@ -386,7 +386,7 @@ QJsonObject Connection::helloOk() const
         { u"protocol"_s, m_session.protocol },
         { u"server"_s, QJsonObject { { u"version"_s, Protocol::serverVersion() }, { u"connId"_s, m_session.connId } } },
         { u"features"_s,
-            QJsonObject { { u"methods"_s, QJsonArray::fromStringList(m_hub->dispatcher().methods()) },
+            QJsonObject { { u"methods"_s, m_hub->dispatcher().methodsJson() },
                 { u"events"_s, QJsonArray::fromStringList(info.events()) } } },
         { u"snapshot"_s, Protocol::helloSnapshot(info) },
         { u"auth"_s,
