@@ -9,7 +9,9 @@
 
 #include "agent/chatruntime.h"
 #include "channels/channelstore.h"
+#include "channels/discordchannel.h"
 #include "channels/telegramchannel.h"
+#include "channels/whatsappchannel.h"
 #include "logging.h"
 #include "people/auditlog.h"
 #include "people/directory.h"
@@ -101,6 +103,37 @@ void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
         options.pollTimeoutS = tg.pollTimeoutS;
         add(new TelegramChannel(options));
         setAccess(u"telegram"_s, tg.dmPolicy, tg.allowFrom.split(u','));
+    }
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const auto secret = [&](const QString &reference) {
+        const QString value = Secrets::resolve(reference, secrets, env, m_settings.home).value_or(QString());
+        Logging::registerSecret(value);
+        return value;
+    };
+    const Config::DiscordSettings &dc = m_settings.channels.discord;
+    if (dc.enabled) {
+        DiscordChannel::Options options;
+        if (!dc.apiBase.isEmpty())
+            options.apiBase = QUrl(dc.apiBase);
+        if (!dc.gatewayUrl.isEmpty())
+            options.gatewayUrl = QUrl(dc.gatewayUrl);
+        options.token = secret(dc.token);
+        add(new DiscordChannel(options));
+        setAccess(u"discord"_s, dc.dmPolicy, dc.allowFrom.split(u','));
+    }
+    const Config::WhatsAppSettings &wa = m_settings.channels.whatsapp;
+    if (wa.enabled) {
+        WhatsAppChannel::Options options;
+        if (!wa.graphBase.isEmpty())
+            options.graphBase = QUrl(wa.graphBase);
+        options.version = wa.apiVersion;
+        options.phoneNumberId = wa.phoneNumberId;
+        options.accessToken = secret(wa.accessToken);
+        options.appSecret = secret(wa.appSecret);
+        options.verifyToken = secret(wa.verifyToken);
+        options.path = wa.webhookPath;
+        add(new WhatsAppChannel(options));
+        setAccess(u"whatsapp"_s, wa.dmPolicy, wa.allowFrom.split(u','));
     }
 }
 

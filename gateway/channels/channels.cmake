@@ -6,4 +6,6 @@ set(SKYNET_CHANNEL_SOURCES
     channels/channelstore.h channels/channelstore.cpp
     channels/channelmanager.h channels/channelmanager.cpp
     channels/telegramchannel.h channels/telegramchannel.cpp
+    channels/discordchannel.h channels/discordchannel.cpp
+    channels/whatsappchannel.h channels/whatsappchannel.cpp
 )

@@ -106,10 +106,41 @@ struct TelegramSettings
     int pollTimeoutS = 25;
 };
 
+/// @brief [channels.discord]: a Discord bot (Gateway v10 + REST).
+struct DiscordSettings
+{
+    bool enabled = false;
+    QString token = QStringLiteral("env:DISCORD_BOT_TOKEN");
+    /// "" = https://discord.com/api/v10.
+    QString apiBase;
+    /// "" = ask GET /gateway/bot.
+    QString gatewayUrl;
+    QString dmPolicy = QStringLiteral("pairing");
+    QString allowFrom;
+};
+
+/// @brief [channels.whatsapp]: the WhatsApp Cloud API (webhooks on the gateway's port).
+struct WhatsAppSettings
+{
+    bool enabled = false;
+    QString phoneNumberId;
+    QString accessToken = QStringLiteral("env:WHATSAPP_ACCESS_TOKEN");
+    QString appSecret = QStringLiteral("env:WHATSAPP_APP_SECRET");
+    QString verifyToken = QStringLiteral("env:WHATSAPP_VERIFY_TOKEN");
+    /// "" = https://graph.facebook.com.
+    QString graphBase;
+    QString apiVersion = QStringLiteral("v23.0");
+    QString webhookPath = QStringLiteral("/webhooks/whatsapp");
+    QString dmPolicy = QStringLiteral("pairing");
+    QString allowFrom;
+};
+
 /// @brief [channels.*]
 struct ChannelsSettings
 {
     TelegramSettings telegram;
+    DiscordSettings discord;
+    WhatsAppSettings whatsapp;
 };
 
 /// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].
