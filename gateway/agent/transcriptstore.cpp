@@ -9,6 +9,7 @@
 
 #include "logging.h"
 #include "storage/database.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -18,10 +19,9 @@ namespace Gateway::Agent
 namespace
 {
 
-Error sqlError(const QString &what, const QSqlQuery &query)
-{
-    return Error { u"STORAGE_ERROR"_s, what + u": "_s + query.lastError().text() };
-}
+using Storage::nullable;
+using Storage::sqlError;
+using Storage::text;
 
 StoredMessage readMessage(const QSqlQuery &q)
 {

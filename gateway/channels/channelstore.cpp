@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include "storage/database.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,24 +18,12 @@ namespace Gateway::Channels
 namespace
 {
 
+using Storage::nullable;
+using Storage::sqlError;
+using Storage::text;
+
 constexpr QStringView PAIRING_ALPHABET = u"ABCDEFGHJKMNPQRSTVWXYZ23456789";
 constexpr int PAIRING_CODE_LENGTH = 8;
-
-Error sqlError(const QString &what, const QSqlQuery &q)
-{
-    return Error { u"STORAGE_ERROR"_s, what + u": "_s + q.lastError().text() };
-}
-
-/// QtSql binds a null QString as NULL; these columns are NOT NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? u""_s : value;
-}
-
-QVariant nullable(const QString &value)
-{
-    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
-}
 
 constexpr auto INBOUND_COLUMNS = "channel, platform_id, chat_id, chat_type, thread_id, sender_id, sender_name, text, "
                                  "mentioned, state, user_id, run_id, received_at";

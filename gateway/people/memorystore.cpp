@@ -13,6 +13,7 @@
 
 #include "logging.h"
 #include "storage/database.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,17 +23,16 @@ namespace Gateway::People
 namespace
 {
 
+using Storage::nullable;
+using Storage::sqlError;
+using Storage::text;
+
 constexpr int MAX_QUERY_TOKENS = 32;
 constexpr int MAX_TOKEN_CHARS = 64; // code points
 constexpr int MAX_SEARCH_LIMIT = 100;
 constexpr int MAX_LIST_LIMIT = 500;
 
 constexpr auto MEMORY_COLUMNS = "id, user_id, kind, content, source_channel, source_session, created_at, updated_at";
-
-Error sqlError(const QString &what, const QSqlQuery &query)
-{
-    return Error { u"STORAGE_ERROR"_s, what + u": "_s + query.lastError().text() };
-}
 
 Memory readMemory(const QSqlQuery &q)
 {

@@ -13,6 +13,7 @@
 
 #include "people/memorystore.h"
 #include "storage/database.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,23 +23,16 @@ namespace Gateway::People
 namespace
 {
 
+using Storage::nullable;
+using Storage::sqlError;
+using Storage::text;
+
 const QString OWNER_CHANNEL = u"operator"_s;
 const QString OWNER_EXTERNAL_ID = u"owner"_s;
 constexpr QStringView CODE_ALPHABET = u"0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
 constexpr int CODE_LENGTH = 10; // 50 bits
 constexpr auto USER_COLUMNS = "id, display_name, role, language, timezone, profile, daily_token_budget, "
                               "allowed_tools, allowed_models, quiet_hours, created_at, last_seen_at";
-
-/// QtSql binds a null QString as SQL NULL; text columns here are NOT NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? u""_s : value;
-}
-
-Error sqlError(const QString &what, const QSqlQuery &q)
-{
-    return Error { u"STORAGE_ERROR"_s, what + u": "_s + q.lastError().text() };
-}
 
 std::optional<QStringList> listFromJson(const QVariant &value)
 {
