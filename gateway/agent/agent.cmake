@@ -7,6 +7,6 @@ set(SKYNET_AGENT_SOURCES
     agent/promptbuilder.h agent/promptbuilder.cpp
     agent/providerpool.h agent/providerpool.cpp
     agent/failoverstream.h agent/failoverstream.cpp
-    agent/chatruntime.h agent/chatruntime.cpp
+    agent/chatruntime.h agent/chatruntime_p.h agent/chatruntime.cpp agent/chatmethods.cpp
     agent/openaiendpoint.h agent/openaiendpoint.cpp
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "agent/chatruntime.h"
+#include "agent/chatruntime_p.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -27,16 +28,12 @@ using Gateway::Protocol::Reply;
 namespace Gateway::Agent
 {
 
+using namespace Detail;
+
 namespace
 {
 
-constexpr int MAX_SESSION_KEY = 512;
-constexpr int MAX_IDEMPOTENCY_KEY = 256;
-constexpr qsizetype MAX_MESSAGE_CHARS = 1 << 20;
 constexpr int MAX_RECENT_OUTCOMES = 1000;
-constexpr int DEFAULT_HISTORY_LIMIT = 200;
-constexpr int MAX_HISTORY_LIMIT = 1000;
-constexpr int DEFAULT_WAIT_MS = 30'000;
 /// Deltas arriving within this window after an emitted one are sent together (the first goes
 /// out at once, so time to first token is not delayed). `message` is cumulative, so nothing is
 /// lost; fast providers no longer cost one frame per token per subscriber.
@@ -80,39 +77,12 @@ QString errorKindName(const Providers::ProviderError &error)
     return u"unknown"_s;
 }
 
-QJsonObject usageJson(const Providers::Usage &usage)
-{
-    return QJsonObject { { u"input"_s, usage.inputTokens }, { u"output"_s, usage.outputTokens },
-        { u"cacheRead"_s, usage.cacheReadTokens }, { u"cacheWrite"_s, usage.cacheWriteTokens },
-        { u"totalTokens"_s, usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens } };
-}
-
 void addUsage(Providers::Usage &sum, const Providers::Usage &add)
 {
     sum.inputTokens += add.inputTokens;
     sum.outputTokens += add.outputTokens;
     sum.cacheWriteTokens += add.cacheWriteTokens;
     sum.cacheReadTokens += add.cacheReadTokens;
-}
-
-std::optional<QString> stringParam(
-    const QJsonObject &params, const QString &key, bool required, int maxLength, QString *error)
-{
-    const QJsonValue value = params.value(key);
-    if (value.isUndefined() || value.isNull()) {
-        if (required)
-            *error = u"%1 is required"_s.arg(key);
-        return std::nullopt;
-    }
-    if (!value.isString()) {
-        *error = u"%1 must be a string"_s.arg(key);
-        return std::nullopt;
-    }
-    if (value.toString().size() > maxLength) {
-        *error = u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength);
-        return std::nullopt;
-    }
-    return value.toString();
 }
 
 } // namespace
@@ -193,6 +163,21 @@ QString ChatRuntime::canonicalSessionKey(const QString &key, const QString &user
     if (!userId.isEmpty() && m_people && userId != m_people->ownerId())
         return u"agent:"_s + m_settings.agent.defaultAgentId + u":u:"_s + userId + u':' + key;
     return u"agent:"_s + m_settings.agent.defaultAgentId + u':' + key;
+}
+
+bool ChatRuntime::addWaiter(const QString &runId, std::function<void(const RunOutcome &)> waiter)
+{
+    Run *run = m_runs.value(runId);
+    if (!run || run->done)
+        return false;
+    run->waiters.append(std::move(waiter));
+    return true;
+}
+
+QString ChatRuntime::activeRunSession(const QString &runId) const
+{
+    const Run *run = m_runs.value(runId);
+    return run ? run->sessionKey : QString();
 }
 
 QString ChatRuntime::callerId(const ClientSession &client) const
@@ -954,298 +939,6 @@ std::optional<RunOutcome> ChatRuntime::storedOutcome(const QString &runId) const
             outcome.text += m.text();
     }
     return outcome;
-}
-
-void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
-{
-    const QString read = Protocol::Scope::Read.toString();
-    const QString write = Protocol::Scope::Write.toString();
-
-    dispatcher.add(
-        u"chat.send"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            QString error;
-            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-            const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-            const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
-            if (!error.isEmpty() || sessionKey->isEmpty() || key->isEmpty()) {
-                reply.fail(ProtocolError::invalidRequest(u"invalid chat.send params: "_s
-                    + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
-                return;
-            }
-            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
-            const std::optional<QString> userId
-                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
-            if (!userId)
-                return;
-            if (m_bus)
-                m_bus->subscribe(client.connId, canonical);
-            bool reused = false;
-            RunOptions options;
-            options.userId = *userId;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
-            if (!started) {
-                ProtocolError failure { Protocol::Code::Unavailable.toString(), started.error().message, {}, true,
-                    1000 };
-                reply.fail(failure);
-                return;
-            }
-            QJsonObject ack { { u"runId"_s, *started }, { u"status"_s, u"started"_s }, { u"sessionKey"_s, canonical } };
-            if (reused) {
-                const std::optional<RunOutcome> done = storedOutcome(*started);
-                ack.insert(u"status"_s, done ? done->status : u"in_flight"_s);
-                ack.insert(u"duplicate"_s, true);
-            }
-            reply.ok(ack);
-        });
-
-    dispatcher.add(
-        u"chat.history"_s, read, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            QString error;
-            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-            if (!error.isEmpty()) {
-                reply.fail(ProtocolError::invalidRequest(u"invalid chat.history params: "_s + error));
-                return;
-            }
-            if (!m_store) {
-                reply.fail(ProtocolError {
-                    Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
-                return;
-            }
-            const QJsonValue limitValue = params.value(u"limit"_s);
-            const int limit
-                = limitValue.isDouble() ? qBound(1, limitValue.toInt(), MAX_HISTORY_LIMIT) : DEFAULT_HISTORY_LIMIT;
-            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
-            if (!authorize(client, canonical, reply))
-                return;
-            if (m_bus)
-                m_bus->subscribe(client.connId, canonical);
-            int total = 0;
-            bool hasMore = false;
-            QJsonArray messages;
-            for (const StoredMessage &m : m_store->history(canonical, limit, &total, &hasMore))
-                messages.append(m.toHistoryJson());
-            const QString provider = m_pool && !m_pool->ids().isEmpty() ? m_pool->ids().first() : QString();
-            reply.ok(QJsonObject {
-                { u"sessionKey"_s, canonical },
-                { u"sessionId"_s, canonical },
-                { u"messages"_s, messages },
-                { u"hasMore"_s, hasMore },
-                { u"totalMessages"_s, total },
-                { u"defaults"_s,
-                    QJsonObject { { u"modelProvider"_s, provider },
-                        { u"model"_s, m_pool ? m_pool->defaultModel(provider) : QString() },
-                        { u"contextTokens"_s, 0 } } },
-            });
-        });
-
-    dispatcher.add(
-        u"chat.abort"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            QString error;
-            const auto sessionKey = stringParam(params, u"sessionKey"_s, true, MAX_SESSION_KEY, &error);
-            const auto runId = stringParam(params, u"runId"_s, false, MAX_IDEMPOTENCY_KEY, &error);
-            if (!error.isEmpty()) {
-                reply.fail(ProtocolError::invalidRequest(u"invalid chat.abort params: "_s + error));
-                return;
-            }
-            const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
-            if (!authorize(client, canonical, reply))
-                return;
-            const QStringList aborted = abort(canonical, runId.value_or(QString()));
-            reply.ok(QJsonObject { { u"ok"_s, true }, { u"aborted"_s, !aborted.isEmpty() },
-                { u"runIds"_s, QJsonArray::fromStringList(aborted) } });
-        });
-
-    dispatcher.add(
-        u"agent"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            QString error;
-            const auto message = stringParam(params, u"message"_s, true, int(MAX_MESSAGE_CHARS), &error);
-            const auto key = stringParam(params, u"idempotencyKey"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-            const auto sessionKey = stringParam(params, u"sessionKey"_s, false, MAX_SESSION_KEY, &error);
-            if (!error.isEmpty() || key->isEmpty()) {
-                reply.fail(ProtocolError::invalidRequest(
-                    u"invalid agent params: "_s + (error.isEmpty() ? u"idempotencyKey must not be empty"_s : error)));
-                return;
-            }
-            const QString canonical = canonicalSessionKey(
-                sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey, callerId(client));
-            const std::optional<QString> userId
-                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
-            if (!userId)
-                return;
-            if (m_bus)
-                m_bus->subscribe(client.connId, canonical);
-            bool reused = false;
-            RunOptions options;
-            options.userId = *userId;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
-            if (!started) {
-                reply.fail(
-                    ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
-                return;
-            }
-            reply.ok(QJsonObject { { u"runId"_s, *started }, { u"sessionKey"_s, canonical },
-                { u"agentId"_s, m_settings.agent.defaultAgentId }, { u"status"_s, u"accepted"_s },
-                { u"acceptedAt"_s, m_clock() } });
-            // The second response on the same id, once the run settles.
-            const auto answer = [this, reply](const RunOutcome &outcome) {
-                if (outcome.status == u"ok") {
-                    reply.ok(outcomeJson(outcome));
-                    return;
-                }
-                ProtocolError failure { Protocol::Code::Unavailable.toString(),
-                    outcome.errorMessage.isEmpty() ? outcome.status : outcome.errorMessage, {}, false, -1 };
-                reply.fail(failure,
-                    QJsonObject { { u"runId"_s, outcome.runId }, { u"status"_s, outcome.status },
-                        { u"summary"_s, failure.message } });
-            };
-            if (Run *run = m_runs.value(*started))
-                run->waiters.append(answer);
-            else if (const std::optional<RunOutcome> done = storedOutcome(*started))
-                answer(*done);
-        });
-
-    dispatcher.add(
-        u"agent.wait"_s, write, [this](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            QString error;
-            const auto runId = stringParam(params, u"runId"_s, true, MAX_IDEMPOTENCY_KEY, &error);
-            if (!error.isEmpty()) {
-                reply.fail(ProtocolError::invalidRequest(u"invalid agent.wait params: "_s + error));
-                return;
-            }
-            // Only the run's own user (or an admin) may wait on it.
-            QString runSession;
-            if (const Run *active = m_runs.value(*runId))
-                runSession = active->sessionKey;
-            else if (m_store)
-                runSession = m_store->run(*runId).value_or(RunRecord {}).sessionKey;
-            if (!runSession.isEmpty() && !authorize(client, runSession, reply))
-                return;
-            const auto snapshot = [](const RunOutcome &o) {
-                QJsonObject result { { u"runId"_s, o.runId }, { u"status"_s, o.status }, { u"endedAt"_s, o.endedAt } };
-                if (!o.stopReason.isEmpty())
-                    result.insert(u"stopReason"_s, o.stopReason);
-                if (!o.errorMessage.isEmpty())
-                    result.insert(u"error"_s, o.errorMessage);
-                return result;
-            };
-            if (const std::optional<RunOutcome> done = storedOutcome(*runId)) {
-                reply.ok(snapshot(*done));
-                return;
-            }
-            Run *run = m_runs.value(*runId);
-            if (!run) {
-                reply.fail(ProtocolError::invalidRequest(u"unknown run: "_s + runId->left(64), u"RUN_NOT_FOUND"_s));
-                return;
-            }
-            const QJsonValue timeoutValue = params.value(u"timeoutMs"_s);
-            const int timeoutMs
-                = timeoutValue.isDouble() ? qBound(0, timeoutValue.toInt(), 3'600'000) : DEFAULT_WAIT_MS;
-            // One answer: whichever comes first, the end of the run or the timeout.
-            auto answered = std::make_shared<bool>(false);
-            auto *timer = new QTimer(this);
-            timer->setSingleShot(true);
-            connect(timer, &QTimer::timeout, this, [reply, answered, timer, id = *runId] {
-                timer->deleteLater();
-                if (*answered)
-                    return;
-                *answered = true;
-                reply.ok(QJsonObject { { u"runId"_s, id }, { u"status"_s, u"timeout"_s } });
-            });
-            timer->start(timeoutMs);
-            run->waiters.append(
-                [reply, answered, snapshot, timer = QPointer<QTimer>(timer)](const RunOutcome &outcome) {
-                    if (timer)
-                        timer->deleteLater();
-                    if (*answered)
-                        return;
-                    *answered = true;
-                    reply.ok(snapshot(outcome));
-                });
-        });
-
-    // Usage and cost from the transcript (by model, UTC day and session; by user once people exist).
-    const auto usageWindow = [this](const QJsonObject &params, qint64 *since, int *days, QString *error) {
-        const QJsonValue value = params.value(u"days"_s);
-        *days = 30;
-        if (!value.isUndefined() && !value.isNull()) {
-            if (!value.isDouble() || value.toDouble() < 1 || value.toDouble() > 3660) {
-                *error = u"days must be a number from 1 to 3660"_s;
-                return false;
-            }
-            *days = value.toInt();
-        }
-        const QDate first = QDateTime::fromMSecsSinceEpoch(m_clock(), Qt::UTC).date().addDays(1 - *days);
-        *since = QDateTime(first, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        return true;
-    };
-    const auto rowJson = [](const QString &name, const UsageRow &row, bool withTokens) {
-        QJsonObject o { { name, row.key }, { u"costUsd"_s, row.costUsd }, { u"calls"_s, row.calls } };
-        if (withTokens) {
-            o.insert(u"input"_s, row.usage.inputTokens);
-            o.insert(u"output"_s, row.usage.outputTokens);
-            o.insert(u"cacheRead"_s, row.usage.cacheReadTokens);
-            o.insert(u"cacheWrite"_s, row.usage.cacheWriteTokens);
-        }
-        return o;
-    };
-    const auto report = [this, usageWindow, rowJson](const ClientSession &client, const QJsonObject &params,
-                            const Reply &reply, bool withTokens) {
-        qint64 since = 0;
-        int days = 0;
-        QString error;
-        if (!usageWindow(params, &since, &days, &error)) {
-            reply.fail(ProtocolError::invalidRequest(u"invalid usage params: "_s + error));
-            return;
-        }
-        if (!m_store) {
-            reply.fail(ProtocolError {
-                Protocol::Code::Unavailable.toString(), u"storage is not ready yet"_s, {}, true, 1000 });
-            return;
-        }
-        // Users and children see their own usage; admins everyone's, also by user.
-        QString only;
-        bool admin = true;
-        if (m_people && m_people->isReady()) {
-            const People::Actor actor = m_people->actorOf(client);
-            admin = actor.role == People::Role::Admin;
-            only = admin ? QString() : actor.userId;
-        }
-        const auto list = [&](TranscriptStore::UsageGroup group, const QString &name) {
-            QJsonArray array;
-            for (const UsageRow &row : m_store->usage(group, since, only))
-                array.append(rowJson(name, row, withTokens));
-            return array;
-        };
-        const QList<UsageRow> total = m_store->usage(TranscriptStore::UsageGroup::Total, since, only);
-        QJsonObject totals = rowJson(u"scope"_s, total.isEmpty() ? UsageRow {} : total.first(), withTokens);
-        totals.remove(u"scope"_s);
-        reply.ok(QJsonObject { { u"currency"_s, u"USD"_s }, { u"days"_s, days }, { u"since"_s, since },
-            { u"totals"_s, totals }, { u"totalUsd"_s, totals.value(u"costUsd"_s) },
-            { u"byModel"_s, list(TranscriptStore::UsageGroup::Model, u"model"_s) },
-            { u"byDay"_s, list(TranscriptStore::UsageGroup::Day, u"day"_s) },
-            { u"bySession"_s, list(TranscriptStore::UsageGroup::Session, u"sessionKey"_s) },
-            { u"byUser"_s, admin ? list(TranscriptStore::UsageGroup::User, u"userId"_s) : QJsonArray() } });
-    };
-    dispatcher.add(
-        u"usage.status"_s, read, [report](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            report(client, params, reply, true);
-        });
-    dispatcher.add(
-        u"usage.cost"_s, read, [report](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
-            report(client, params, reply, false);
-        });
-
-    dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
-        const Config::RoutingSettings &routing = m_settings.routing;
-        reply.ok(QJsonObject {
-            { u"providers"_s, m_pool ? m_pool->status() : QJsonArray() },
-            { u"routing"_s,
-                QJsonObject { { u"mode"_s, routing.mode }, { u"trivial"_s, routing.trivial },
-                    { u"standard"_s, routing.standard }, { u"complex"_s, routing.complex },
-                    { u"privacy"_s, routing.privacy || routing.offline }, { u"offline"_s, routing.offline } } },
-            { u"activeRuns"_s, activeRuns() },
-        });
-    });
 }
 
 } // namespace Gateway::Agent

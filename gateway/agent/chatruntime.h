@@ -154,6 +154,10 @@ private:
     /// the reply has been sent with an error). admitMessage: also quiet hours and budget.
     std::optional<QString> authorize(const Protocol::ClientSession &client, const QString &canonicalKey,
         const Protocol::Reply &reply, const QString &admitMessage = {}, bool admit = false);
+    /// Calls waiter when the active or queued run ends; false when there is no such run.
+    bool addWaiter(const QString &runId, std::function<void(const RunOutcome &)> waiter);
+    /// The session of an active or queued run ("" when there is none).
+    QString activeRunSession(const QString &runId) const;
     /// The caller's user id ("" before people are ready).
     QString callerId(const Protocol::ClientSession &client) const;
     /// Runs a slash command of the people subsystem instead of a model call; true when it was one.
