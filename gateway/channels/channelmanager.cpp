@@ -101,6 +101,15 @@ void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
                             .value_or(QString());
         Logging::registerSecret(options.token);
         options.pollTimeoutS = tg.pollTimeoutS;
+        options.webhook = tg.mode == u"webhook";
+        options.webhookUrl = QUrl(tg.webhookUrl);
+        options.webhookPath = tg.webhookPath;
+        if (options.webhook) {
+            options.webhookSecret
+                = Secrets::resolve(tg.webhookSecret, secrets, QProcessEnvironment::systemEnvironment(), m_settings.home)
+                      .value_or(QString());
+            Logging::registerSecret(options.webhookSecret);
+        }
         add(new TelegramChannel(options));
         setAccess(u"telegram"_s, tg.dmPolicy, tg.allowFrom.split(u','));
     }

@@ -9,7 +9,10 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include "http/httprequest.h"
+#include "http/router.h"
 #include "logging.h"
+#include "secrets/secretstore.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -73,7 +76,7 @@ TelegramChannel::TelegramChannel(Options options, QObject *parent)
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] {
-        if (m_running && m_username.isEmpty())
+        if (m_running && (m_username.isEmpty() || m_options.webhook))
             checkToken();
         else if (m_running)
             poll();
@@ -109,6 +112,11 @@ void TelegramChannel::start()
         setState(State::Failed, u"no bot token: set channels.telegram.token (e.g. env:TELEGRAM_BOT_TOKEN)"_s);
         return;
     }
+    if (m_options.webhook && (!m_options.webhookUrl.isValid() || m_options.webhookSecret.isEmpty())) {
+        setState(
+            State::Failed, u"webhook mode needs channels.telegram.webhook_url and channels.telegram.webhook_secret"_s);
+        return;
+    }
     m_running = true;
     m_failures = 0;
     setState(State::Starting);
@@ -139,6 +147,10 @@ void TelegramChannel::checkToken()
         if (answer.ok) {
             m_username = answer.result.toObject().value(u"username"_s).toString();
             m_failures = 0;
+            if (m_options.webhook) {
+                setWebhook();
+                return;
+            }
             setState(State::Running);
             qCInfo(lcGatewayService).noquote() << "telegram: connected as" << QString(u"@"_s + m_username);
             poll();
@@ -202,30 +214,9 @@ void TelegramChannel::onPollFinished(QNetworkReply *reply)
     for (const QJsonValue &value : updates) {
         const QJsonObject update = value.toObject();
         const qint64 updateId = update.value(u"update_id"_s).toInteger();
-        const QJsonObject message = update.value(u"message"_s).toObject();
-        const QString text = message.contains(u"text"_s) ? message.value(u"text"_s).toString()
-                                                         : message.value(u"caption"_s).toString();
-        const QJsonObject from = message.value(u"from"_s).toObject();
-        if (!message.isEmpty() && !text.isEmpty() && !from.isEmpty() && !from.value(u"is_bot"_s).toBool()) {
-            const QJsonObject chat = message.value(u"chat"_s).toObject();
-            InboundMessage inbound;
-            inbound.channel = id();
-            inbound.platformId = QString::number(updateId);
-            inbound.chatId = idString(chat.value(u"id"_s));
-            const QString type = chat.value(u"type"_s).toString();
-            inbound.chatType = type == u"private" ? u"private"_s : u"group"_s;
-            if (message.contains(u"message_thread_id"_s))
-                inbound.threadId = idString(message.value(u"message_thread_id"_s));
-            inbound.senderId = idString(from.value(u"id"_s));
-            inbound.senderName
-                = QString(from.value(u"first_name"_s).toString() + u' ' + from.value(u"last_name"_s).toString())
-                      .trimmed();
-            inbound.text = text.left(16'000);
-            const QJsonObject replyTo = message.value(u"reply_to_message"_s).toObject();
-            inbound.mentioned = (!m_username.isEmpty() && text.contains(u'@' + m_username, Qt::CaseInsensitive))
-                || replyTo.value(u"from"_s).toObject().value(u"username"_s).toString() == m_username;
+        if (const std::optional<InboundMessage> inbound = parseUpdate(update)) {
             // Not recorded: the offset stays, the update comes again.
-            if (!hand(inbound)) {
+            if (!hand(*inbound)) {
                 scheduleRetry(u"could not record an inbound message"_s);
                 return;
             }
@@ -234,6 +225,87 @@ void TelegramChannel::onPollFinished(QNetworkReply *reply)
         Q_EMIT offsetChanged(m_offset);
     }
     poll();
+}
+
+std::optional<InboundMessage> TelegramChannel::parseUpdate(const QJsonObject &update) const
+{
+    const QJsonObject message = update.value(u"message"_s).toObject();
+    const QString text
+        = message.contains(u"text"_s) ? message.value(u"text"_s).toString() : message.value(u"caption"_s).toString();
+    const QJsonObject from = message.value(u"from"_s).toObject();
+    // Stickers, photos without a caption, channel posts, bots: nothing to answer.
+    if (message.isEmpty() || text.isEmpty() || from.isEmpty() || from.value(u"is_bot"_s).toBool())
+        return std::nullopt;
+    const QJsonObject chat = message.value(u"chat"_s).toObject();
+    InboundMessage inbound;
+    inbound.channel = id();
+    inbound.platformId = QString::number(update.value(u"update_id"_s).toInteger());
+    inbound.chatId = idString(chat.value(u"id"_s));
+    inbound.chatType = chat.value(u"type"_s).toString() == u"private" ? u"private"_s : u"group"_s;
+    if (message.contains(u"message_thread_id"_s))
+        inbound.threadId = idString(message.value(u"message_thread_id"_s));
+    inbound.senderId = idString(from.value(u"id"_s));
+    inbound.senderName
+        = QString(from.value(u"first_name"_s).toString() + u' ' + from.value(u"last_name"_s).toString()).trimmed();
+    inbound.text = text.left(16'000);
+    const QJsonObject replyTo = message.value(u"reply_to_message"_s).toObject();
+    inbound.mentioned = (!m_username.isEmpty() && text.contains(u'@' + m_username, Qt::CaseInsensitive))
+        || (!m_username.isEmpty() && replyTo.value(u"from"_s).toObject().value(u"username"_s).toString() == m_username);
+    return inbound;
+}
+
+void TelegramChannel::registerRoutes(Http::Router &router)
+{
+    if (!m_options.webhook)
+        return;
+    router.add("POST", m_options.webhookPath, [this](const Http::Request &request) { return onWebhook(request); });
+}
+
+Http::Response TelegramChannel::onWebhook(const Http::Request &request)
+{
+    // The secret Telegram was given with setWebhook, compared in constant time, before parsing.
+    const QByteArray offered = request.header("x-telegram-bot-api-secret-token");
+    if (m_options.webhookSecret.isEmpty() || !Secrets::constantTimeEquals(offered, m_options.webhookSecret.toUtf8())) {
+        qCWarning(lcGatewayService) << "telegram: webhook call without the right secret refused";
+        return Http::Response::error(401, u"unauthorized"_s);
+    }
+    if (!m_running)
+        return Http::Response::error(503, u"the Telegram channel is not running"_s);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (!document.isObject())
+        return Http::Response::error(400, u"the body is not a JSON object: "_s + error.errorString());
+    if (const std::optional<InboundMessage> inbound = parseUpdate(document.object())) {
+        // Not recorded: a non-2xx answer makes Telegram deliver it again.
+        if (!hand(*inbound))
+            return Http::Response::error(500, u"could not record the update"_s);
+    }
+    return Http::Response::json(200, QByteArrayLiteral("{\"ok\":true}"));
+}
+
+void TelegramChannel::setWebhook()
+{
+    const QJsonObject params { { u"url"_s, m_options.webhookUrl.toString() },
+        { u"secret_token"_s, m_options.webhookSecret }, { u"allowed_updates"_s, QJsonArray { u"message"_s } } };
+    QNetworkReply *reply = call(u"setWebhook"_s, params, REQUEST_TIMEOUT_MS);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!m_running)
+            return;
+        const ApiAnswer answer = readAnswer(reply);
+        if (!answer.ok) {
+            if (answer.errorCode == 400) {
+                m_running = false;
+                setState(State::Failed, u"Telegram refused the webhook: "_s + answer.description);
+                return;
+            }
+            scheduleRetry(u"setWebhook: "_s + answer.description);
+            return;
+        }
+        m_failures = 0;
+        setState(State::Running);
+        qCInfo(lcGatewayService).noquote() << "telegram: webhook set";
+    });
 }
 
 void TelegramChannel::scheduleRetry(const QString &error)

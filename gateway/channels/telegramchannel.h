@@ -2,12 +2,20 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include <optional>
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
 #include "channels/channel.h"
+
+namespace Gateway::Http
+{
+struct Request;
+struct Response;
+} // namespace Gateway::Http
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -31,6 +39,12 @@ public:
         QString token;
         int pollTimeoutS = 25;
         qint64 offset = 0; ///< the first update to ask for (persisted by the manager)
+        /// Webhook mode: Telegram POSTs updates to webhookUrl (which reaches webhookPath on the
+        /// gateway's port) with the secret in X-Telegram-Bot-Api-Secret-Token; no polling.
+        bool webhook = false;
+        QUrl webhookUrl;
+        QString webhookSecret;
+        QString webhookPath = QStringLiteral("/webhooks/telegram");
     };
 
     explicit TelegramChannel(Options options, QObject *parent = nullptr);
@@ -42,6 +56,7 @@ public:
     void stop() override;
     void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
     void typing(const QString &chatId, const QString &threadId) override;
+    void registerRoutes(Http::Router &router) override;
 
     QString botUsername() const { return m_username; }
     qint64 offset() const { return m_offset; }
@@ -60,6 +75,10 @@ Q_SIGNALS:
 private:
     QNetworkReply *call(const QString &method, const QJsonObject &params, int timeoutMs);
     void checkToken();
+    void setWebhook();
+    /// The message of an update as an InboundMessage (std::nullopt: nothing to answer).
+    std::optional<InboundMessage> parseUpdate(const QJsonObject &update) const;
+    Http::Response onWebhook(const Http::Request &request);
     void poll();
     void onPollFinished(QNetworkReply *reply);
     void scheduleRetry(const QString &error);

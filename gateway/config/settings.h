@@ -104,6 +104,13 @@ struct TelegramSettings
     QString allowFrom;
     /// Long-poll timeout of getUpdates in seconds (the HTTP timeout is 10 s longer).
     int pollTimeoutS = 25;
+    /// "polling" (getUpdates) or "webhook" (Telegram POSTs to webhook_url).
+    QString mode = QStringLiteral("polling");
+    /// The public HTTPS URL that reaches webhook_path on this gateway.
+    QString webhookUrl;
+    /// Secret reference for X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -).
+    QString webhookSecret = QStringLiteral("env:TELEGRAM_WEBHOOK_SECRET");
+    QString webhookPath = QStringLiteral("/webhooks/telegram");
 };
 
 /// @brief [channels.discord]: a Discord bot (Gateway v10 + REST).

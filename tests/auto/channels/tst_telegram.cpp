@@ -7,12 +7,14 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "channels/channelmanager.h"
+#include "channels/channelstore.h"
 #include "channels/telegramchannel.h"
 #include "fakeollama.h"
 #include "faketelegram.h"
@@ -44,14 +46,16 @@ private:
     std::unique_ptr<TestGateway> m_gateway;
     QTemporaryDir m_home;
     QString m_dmPolicy = u"open"_s;
+    std::function<void(Gateway::Config::Settings &)> m_extra;
 
     void startGateway()
     {
         const QString ollama = m_ollama->baseUrl().toString();
         const QString telegram = m_telegram->baseUrl().toString();
         const QString policy = m_dmPolicy;
+        const auto extra = m_extra;
         m_gateway = std::make_unique<TestGateway>(
-            [ollama, telegram, policy](Gateway::Config::Settings &s) {
+            [ollama, telegram, policy, extra](Gateway::Config::Settings &s) {
                 s.providers.ollama.baseUrl = ollama;
                 s.providers.ollama.model = u"llama3.2"_s;
                 s.providers.ollama.maxRetries = 0;
@@ -60,6 +64,8 @@ private:
                 s.channels.telegram.token = u"env:"_s + QString::fromLatin1(TOKEN_VARIABLE);
                 s.channels.telegram.dmPolicy = policy;
                 s.channels.telegram.pollTimeoutS = 2;
+                if (extra)
+                    extra(s);
             },
             true, m_home.path());
         QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
@@ -82,6 +88,7 @@ private Q_SLOTS:
     {
         qputenv(TOKEN_VARIABLE, "123456789:AAFakeTelegramTokenForTests");
         m_dmPolicy = u"open"_s;
+        m_extra = {};
         m_ollama = std::make_unique<FakeOllama>();
         QVERIFY(m_ollama->listen());
         m_telegram = std::make_unique<FakeTelegram>();
@@ -238,6 +245,61 @@ private Q_SLOTS:
         startGateway();
         QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Backoff, TestSupport::WAIT_MS);
         QVERIFY2(channel()->lastError().contains(u"conflict"_s), qPrintable(channel()->lastError()));
+    }
+
+    void webhookMode()
+    {
+        qputenv("SKYNET_TEST_TELEGRAM_HOOK", "hook-Secret_42");
+        m_extra = [](Gateway::Config::Settings &s) {
+            s.channels.telegram.mode = u"webhook"_s;
+            s.channels.telegram.webhookUrl = u"https://bot.example.org/webhooks/telegram"_s;
+            s.channels.telegram.webhookSecret = u"env:SKYNET_TEST_TELEGRAM_HOOK"_s;
+        };
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        // The channel told Telegram where to call, with the secret; it does not poll.
+        QCOMPARE(m_telegram->webhookUrl(), QUrl(u"https://bot.example.org/webhooks/telegram"_s));
+        QCOMPARE(m_telegram->webhookSecret(), u"hook-Secret_42"_s);
+        QCOMPARE(m_telegram->getUpdatesCalls(), 0);
+        // That public URL reaches this gateway's port (a reverse proxy would do that).
+        m_telegram->setWebhook(m_gateway->httpUrl(u"/webhooks/telegram"_s), u"hook-Secret_42"_s);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Hooked."_s }));
+        m_telegram->injectMessage(777, 777, u"via webhook"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+        QCOMPARE(sent().first().text, u"Hooked."_s);
+        QCOMPARE(sent().first().chatId, 777);
+        QVERIFY(!m_telegram->webhookAttempts().isEmpty());
+        QCOMPARE(m_telegram->webhookAttempts().constLast().httpStatus, 200);
+
+        // A caller without the secret is refused before anything is read; a redelivered update
+        // is recognised.
+        const QJsonObject update { { u"update_id"_s, 555000 },
+            { u"message"_s,
+                QJsonObject { { u"message_id"_s, 9 }, { u"date"_s, 1 }, { u"text"_s, u"forged"_s },
+                    { u"chat"_s, QJsonObject { { u"id"_s, 778 }, { u"type"_s, u"private"_s } } },
+                    { u"from"_s,
+                        QJsonObject { { u"id"_s, 778 }, { u"is_bot"_s, false }, { u"first_name"_s, u"F"_s } } } } } };
+        m_telegram->addChat(778); // Telegram knows the chat the update came from
+        const QByteArray body = QJsonDocument(update).toJson(QJsonDocument::Compact);
+        const auto post = [&](const QByteArray &secret) {
+            QByteArray request
+                = "POST /webhooks/telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  "Connection: close\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n";
+            if (!secret.isEmpty())
+                request += "X-Telegram-Bot-Api-Secret-Token: " + secret + "\r\n";
+            return TestSupport::rawHttp(m_gateway->port(), request + "\r\n" + body);
+        };
+        QVERIFY(post({}).startsWith("HTTP/1.1 401"));
+        QVERIFY(post("hook-Secret_41").startsWith("HTTP/1.1 401"));
+        QVERIFY(!m_gateway->service()->channels()->store()->inbound(u"telegram"_s, u"555000"_s));
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Once."_s }));
+        QVERIFY(post("hook-Secret_42").startsWith("HTTP/1.1 200"));
+        QVERIFY(post("hook-Secret_42").startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 2, TestSupport::WAIT_MS);
+        QTest::qWait(100);
+        QCOMPARE(sent().size(), 2);
+        qunsetenv("SKYNET_TEST_TELEGRAM_HOOK");
     }
 
     void strangersGetOnlyAPairingCode()
