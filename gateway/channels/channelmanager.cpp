@@ -154,12 +154,11 @@ Status ChannelManager::attachStorage(Storage::Database *database)
         if (auto *telegram = qobject_cast<TelegramChannel *>(channel)) {
             // The offset is stored after each recorded update; a crash in between only means the
             // update comes again, and it is recognised by its id.
-            const qint64 offset = m_store->state(id, u"offset"_s).toLongLong();
+            telegram->setOffset(m_store->state(id, u"offset"_s).toLongLong());
             connect(telegram, &TelegramChannel::offsetChanged, this, [this, id](qint64 value) {
                 if (Status s = m_store->setState(id, u"offset"_s, QString::number(value)); !s)
                     qCWarning(lcGatewayStorage).noquote() << s.error().message;
             });
-            Q_UNUSED(offset);
         }
     }
     // Messages recorded but not answered when the last process stopped.
@@ -394,7 +393,6 @@ void ChannelManager::pump()
     if (!m_store)
         return;
     const qint64 now = m_clock();
-    bool waiting = false;
     for (const OutboxRecord &row : m_store->due(now, PUMP_BATCH)) {
         if (m_inFlight.contains(row.message.outboxId))
             continue;
@@ -402,7 +400,6 @@ void ChannelManager::pump()
         if (!channel || channel->state() != Channel::State::Running) {
             // Kept until the channel is back (checked again shortly).
             (void)m_store->markRetry(row.message.outboxId, u"channel not running"_s, now + 5000);
-            waiting = true;
             continue;
         }
         m_inFlight.insert(row.message.outboxId);
@@ -443,7 +440,6 @@ void ChannelManager::pump()
             armPump();
         });
     }
-    Q_UNUSED(waiting);
     armPump();
 }
 

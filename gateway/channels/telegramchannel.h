@@ -60,6 +60,8 @@ public:
 
     QString botUsername() const { return m_username; }
     qint64 offset() const { return m_offset; }
+    /// The first update to ask for (the stored offset), before start().
+    void setOffset(qint64 offset) { m_offset = offset; }
 
     /// Splits text into parts of at most `limit` UTF-16 units, preferring paragraph, line and
     /// word boundaries, never inside a surrogate pair.

@@ -177,7 +177,19 @@ private Q_SLOTS:
         // Restart: the stored offset means nothing is asked for again, and nothing is answered twice.
         m_gateway.reset();
         m_ollama->enqueue(FakeOllama::Turn::text({ u"Second."_s }));
+        const qsizetype callsBefore = m_telegram->calls().size();
         startGateway();
+        // The first poll after the restart starts at the stored offset.
+        const auto firstPoll = [&]() -> std::optional<FakeTelegram::Call> {
+            const QList<FakeTelegram::Call> calls = m_telegram->calls();
+            for (qsizetype i = callsBefore; i < calls.size(); ++i) {
+                if (calls.at(i).method == u"getUpdates")
+                    return calls.at(i);
+            }
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(firstPoll().has_value(), TestSupport::WAIT_MS);
+        QCOMPARE(firstPoll()->params.value(u"offset"_s).toInteger(), update + 1);
         const qint64 second = m_telegram->injectMessage(555, 555, u"Again"_s);
         QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 2, TestSupport::WAIT_MS);
         QCOMPARE(sent().at(1).text, u"Second."_s);
