@@ -24,6 +24,26 @@ namespace Gateway::Agent
 
 using namespace Detail;
 
+std::optional<QString> ChatRuntime::startClientRun(const ClientSession &client, const QString &canonicalKey,
+    const QString &message, const QString &idempotencyKey, const Reply &reply, bool *reused)
+{
+    // Slash commands cost nothing: budgets and quiet hours do not stop them.
+    const std::optional<QString> userId
+        = authorize(client, canonicalKey, reply, message, !People::Directory::isCommand(message));
+    if (!userId)
+        return std::nullopt;
+    if (m_bus)
+        m_bus->subscribe(client.connId, canonicalKey);
+    RunOptions options;
+    options.userId = *userId;
+    const Result<QString> started = startRun(canonicalKey, message, idempotencyKey, reused, options);
+    if (!started) {
+        reply.fail(ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
+        return std::nullopt;
+    }
+    return *started;
+}
+
 void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
 {
     const QString read = Protocol::Scope::Read.toString();
@@ -41,22 +61,10 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                 return;
             }
             const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
-            const std::optional<QString> userId
-                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
-            if (!userId)
-                return;
-            if (m_bus)
-                m_bus->subscribe(client.connId, canonical);
             bool reused = false;
-            RunOptions options;
-            options.userId = *userId;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
-            if (!started) {
-                ProtocolError failure { Protocol::Code::Unavailable.toString(), started.error().message, {}, true,
-                    1000 };
-                reply.fail(failure);
+            const std::optional<QString> started = startClientRun(client, canonical, *message, *key, reply, &reused);
+            if (!started)
                 return;
-            }
             QJsonObject ack { { u"runId"_s, *started }, { u"status"_s, u"started"_s }, { u"sessionKey"_s, canonical } };
             if (reused) {
                 const std::optional<RunOutcome> done = storedOutcome(*started);
@@ -136,21 +144,10 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             }
             const QString canonical = canonicalSessionKey(
                 sessionKey && !sessionKey->isEmpty() ? *sessionKey : m_settings.agent.mainKey, callerId(client));
-            const std::optional<QString> userId
-                = authorize(client, canonical, reply, *message, !People::Directory::isCommand(*message));
-            if (!userId)
-                return;
-            if (m_bus)
-                m_bus->subscribe(client.connId, canonical);
             bool reused = false;
-            RunOptions options;
-            options.userId = *userId;
-            const Result<QString> started = startRun(canonical, *message, *key, &reused, options);
-            if (!started) {
-                reply.fail(
-                    ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
+            const std::optional<QString> started = startClientRun(client, canonical, *message, *key, reply, &reused);
+            if (!started)
                 return;
-            }
             reply.ok(QJsonObject { { u"runId"_s, *started }, { u"sessionKey"_s, canonical },
                 { u"agentId"_s, m_settings.agent.defaultAgentId }, { u"status"_s, u"accepted"_s },
                 { u"acceptedAt"_s, m_clock() } });

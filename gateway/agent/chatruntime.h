@@ -160,6 +160,10 @@ private:
     QString activeRunSession(const QString &runId) const;
     /// The caller's user id ("" before people are ready).
     QString callerId(const Protocol::ClientSession &client) const;
+    /// chat.send and agent: authorize the caller, subscribe the socket, start (or find) the run.
+    /// std::nullopt once the reply carries the error.
+    std::optional<QString> startClientRun(const Protocol::ClientSession &client, const QString &canonicalKey,
+        const QString &message, const QString &idempotencyKey, const Protocol::Reply &reply, bool *reused);
     /// Runs a slash command of the people subsystem instead of a model call; true when it was one.
     bool runCommand(Run *run);
     /// Applies the user's model policy to the route; false (and the run finished) when denied.
