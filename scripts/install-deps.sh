@@ -15,7 +15,10 @@ PKGS=(
   qtkeychain-qt6-dev libsecret-1-0 libtomlplusplus-dev libssl-dev libxkbcommon-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core dbus dbus-daemon gnome-keyring
   dpkg-dev fakeroot file curl ca-certificates python3
+  desktop-file-utils appstream
 )
+# Test-only: the web chat page is tested in headless Chromium (scripts/test.sh sets this).
+if [ "${SKYNET_TEST_DEPS:-0}" = "1" ]; then PKGS+=(chromium); fi
 # Node.js: the machine image ships a Node 20 with npm; Debian's own is used only where none is present.
 if ! command -v npm >/dev/null 2>&1; then PKGS+=(nodejs npm); fi
 

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export BUILD_DIR=${BUILD_DIR:-build}
+export SKYNET_TEST_DEPS=1
 ./scripts/build.sh -DSKYNET_WERROR=ON -DBUILD_TESTING=ON -DSKYNET_BUILD_GUI=ON
 
 # Tests must not touch the invoking user's real home or keyring.

@@ -36,6 +36,9 @@ std::optional<QString> ChatRuntime::startClientRun(const ClientSession &client, 
         m_bus->subscribe(client.connId, canonicalKey);
     RunOptions options;
     options.userId = *userId;
+    // The built-in web chat is a channel of its own (persona overlay soul/channel/webchat.md).
+    if (client.mode == u"webchat")
+        options.channel = u"webchat"_s;
     const Result<QString> started = startRun(canonicalKey, message, idempotencyKey, reused, options);
     if (!started) {
         reply.fail(ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });

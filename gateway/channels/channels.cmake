@@ -8,4 +8,5 @@ set(SKYNET_CHANNEL_SOURCES
     channels/telegramchannel.h channels/telegramchannel.cpp
     channels/discordchannel.h channels/discordchannel.cpp
     channels/whatsappchannel.h channels/whatsappchannel.cpp
+    channels/webchat.h channels/webchat.cpp
 )

@@ -236,6 +236,13 @@ QList<KeySpec> buildSchema()
         optionalTextKey(u"channels.whatsapp"_s, u"allow_from"_s, &Settings::channels, &ChannelsSettings::whatsapp,
             &WhatsAppSettings::allowFrom),
 
+        booleanKey(u"channels.webchat"_s, u"enabled"_s, &Settings::channels, &ChannelsSettings::webchat,
+            &WebChatSettings::enabled),
+        choiceKey(u"channels.webchat"_s, u"dm_policy"_s, { u"pairing"_s, u"allowlist"_s, u"open"_s },
+            &Settings::channels, &ChannelsSettings::webchat, &WebChatSettings::dmPolicy),
+        integerKey(u"channels.webchat"_s, u"max_pending"_s, 1, 1000, &Settings::channels, &ChannelsSettings::webchat,
+            &WebChatSettings::maxPending),
+
         PROVIDER_KEYS(ollama),
         PROVIDER_KEYS(anthropic),
         PROVIDER_KEYS(openai),

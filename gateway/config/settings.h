@@ -142,12 +142,24 @@ struct WhatsAppSettings
     QString allowFrom;
 };
 
+/// @brief [channels.webchat]: the built-in web chat page at /chat on the gateway's port.
+struct WebChatSettings
+{
+    bool enabled = true;
+    /// New visitors: "pairing" (a code the owner approves, then a personal token), "allowlist"
+    /// (no new visitors: access tokens only), "open" (every visitor gets a token at once).
+    QString dmPolicy = QStringLiteral("pairing");
+    /// Pairing requests from the page waiting for the owner, at most.
+    int maxPending = 20;
+};
+
 /// @brief [channels.*]
 struct ChannelsSettings
 {
     TelegramSettings telegram;
     DiscordSettings discord;
     WhatsAppSettings whatsapp;
+    WebChatSettings webchat;
 };
 
 /// @brief One model provider: [providers.ollama], [providers.anthropic], [providers.openai].

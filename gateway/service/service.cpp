@@ -19,6 +19,8 @@
 #include "http/router.h"
 #include "logging.h"
 #include "channels/channelmanager.h"
+#include "channels/channelstore.h"
+#include "channels/webchat.h"
 #include "people/directory.h"
 #include "people/userstore.h"
 #include "protocol/dispatcher.h"
@@ -57,6 +59,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Agent::ChatRuntime *runtime = nullptr;
     People::Directory *peopleDirectory = nullptr;
     Channels::ChannelManager *channelManager = nullptr;
+    Channels::WebChat *webChat = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -218,6 +221,14 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->channelManager = new Channels::ChannelManager(d->config, d->peopleDirectory, d->runtime, this);
     d->channelManager->setRouter(&d->router);
     d->channelManager->addConfigured(d->secrets.get());
+    if (const Config::WebChatSettings &web = d->config.channels.webchat; web.enabled) {
+        Channels::WebChat::Options options;
+        options.dmPolicy = web.dmPolicy;
+        options.maxPending = web.maxPending;
+        options.loopbackOnly = isLoopbackHost(d->config.gateway.bind);
+        d->webChat = new Channels::WebChat(options);
+        d->channelManager->add(d->webChat);
+    }
     d->channelManager->registerMethods(d->dispatcher);
 
     // Per-turn routing over the providers that are usable right now.
@@ -297,6 +308,8 @@ Status Service::openStorage()
     d->runtime->attachStorage(&d->db);
     if (Status s = d->channelManager->attachStorage(&d->db); !s)
         return s;
+    if (d->webChat)
+        d->webChat->attach(d->channelManager->store(), d->peopleDirectory);
     d->ready = true;
     Q_EMIT readyChanged();
     qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
