@@ -39,6 +39,9 @@ struct StorageSettings
     /// "OFF", "NORMAL" or "FULL".
     QString synchronous = QStringLiteral("NORMAL");
     int busyTimeoutMs = 5000;
+    /// Where secrets live: "auto" (the OS keychain when one answers, else secrets.json readable
+    /// only by the user), "keychain" (fail without one) or "file".
+    QString secrets = QStringLiteral("auto");
 };
 
 /// @brief [logging]

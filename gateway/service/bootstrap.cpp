@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include "agent/modelrouter.h"
+#include "config/configschema.h"
 #include "config/secretref.h"
 #include "core/network.h"
 #include "logging.h"
@@ -84,15 +85,6 @@ QString programName(bool isDesktopApp)
     return isDesktopApp ? u"skynet"_s : u"skynet-gateway"_s;
 }
 
-std::shared_ptr<Secrets::FileSecretStore> openSecretStore(const QString &home, Error *error)
-{
-    auto store = std::make_shared<Secrets::FileSecretStore>(QDir(home).filePath(u"secrets.json"_s));
-    if (Status s = store->open(); !s) {
-        *error = s.error();
-        return nullptr;
-    }
-    return store;
-}
 
 #if defined(Q_OS_UNIX)
 int s_signalPipe[2] = { -1, -1 };
@@ -293,14 +285,32 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
         boot.settings.gateway.port = 0;
 
     Logging::install(boot.settings.logging, home);
+
+    Result<Secrets::OpenedStore> opened = Secrets::openStore(home, boot.settings.storage.secrets);
+    if (!opened)
+        return Error { u"SECRETS"_s, opened.error().message };
+    std::shared_ptr<Secrets::SecretStore> store = opened->store;
+    boot.secrets = store;
+    if (!opened->notice.isEmpty())
+        qCInfo(lcGatewayConfig).noquote() << opened->notice;
+    // Plain-text secrets in an old config move into the store; the file then only names them.
+    if (!freshTemplate) {
+        const Result<QStringList> moved = Secrets::migratePlainTextSecrets(boot.settings.configPath, store.get());
+        if (!moved)
+            return Error { u"SECRETS"_s, moved.error().message };
+        for (const QString &key : *moved) {
+            const Config::KeySpec *spec = Config::ConfigSchema::find(key);
+            // Unless the environment overrode the value, the setting now names the stored secret.
+            if (spec && spec->get(boot.settings).toString() == store->read(key).value_or(QString()))
+                spec->set(boot.settings, QString(u"secret:"_s + key));
+            boot.settings.warnings.removeIf([&](const QString &w) { return w.contains(u" at "_s + key + u';'); });
+            qCInfo(lcGatewayConfig).noquote()
+                << "moved the plain-text secret" << key << "out of" << boot.settings.configPath
+                << "; it is now kept" << store->describe();
+        }
+    }
     for (const QString &warning : std::as_const(boot.settings.warnings))
         qCWarning(lcGatewayConfig).noquote() << warning;
-
-    Error secretsError;
-    std::shared_ptr<Secrets::FileSecretStore> store = openSecretStore(home, &secretsError);
-    if (!store)
-        return Error { u"SECRETS"_s, secretsError.message };
-    boot.secrets = store;
 
     // The gateway token: configured (reference or SKYNET_GATEWAY_TOKEN), else stored, else
     // generated once on loopback and printed with how to read it again.

@@ -240,10 +240,18 @@ QString GatewayProcess::binary(const QString &name)
 static QProcessEnvironment processEnvironment(const QStringList &env)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const bool throwawayKeyring = environment.value(u"SKYNET_TEST_KEYRING"_s) == u"1";
     // A developer's own overrides must not leak into the test.
     for (const QString &key : environment.keys()) {
         if (key.startsWith(u"SKYNET_") && key != u"SKYNET_BINARY_DIR" && key != u"SKYNET_SOURCE_DIR")
             environment.remove(key);
+    }
+    // Nor may a gateway under test reach the developer's real keyring: only a throwaway keyring
+    // (tests/support/keyring-session.sh) is passed on.
+    if (!throwawayKeyring) {
+        environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        environment.remove(u"DISPLAY"_s);
+        environment.remove(u"WAYLAND_DISPLAY"_s);
     }
     for (const QString &entry : env) {
         const qsizetype eq = entry.indexOf(u'=');

@@ -97,6 +97,7 @@ void compareSettings(const Settings &actual, const Settings &expected)
     QCOMPARE(actual.storage.path, expected.storage.path);
     QCOMPARE(actual.storage.synchronous, expected.storage.synchronous);
     QCOMPARE(actual.storage.busyTimeoutMs, expected.storage.busyTimeoutMs);
+    QCOMPARE(actual.storage.secrets, expected.storage.secrets);
     QCOMPARE(actual.logging.level, expected.logging.level);
     QCOMPARE(actual.logging.file, expected.logging.file);
     QCOMPARE(actual.logging.dir, expected.logging.dir);
@@ -372,6 +373,7 @@ void tst_ConfigLoader::loadFileWithEveryKey()
     expected.storage.path = u"/var/lib/skynet/skynet.db"_s;
     expected.storage.synchronous = u"FULL"_s;
     expected.storage.busyTimeoutMs = 0;
+    expected.storage.secrets = u"file"_s;
     expected.logging.level = u"debug"_s;
     expected.logging.file = false;
     expected.logging.dir = u"/var/log/skynet"_s;
