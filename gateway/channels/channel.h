@@ -38,6 +38,9 @@ struct OutboundMessage
     QString threadId;
     QString text; ///< Markdown as the model wrote it; the channel converts it
     QString idempotencyKey; ///< stable across retries (Discord nonce)
+    /// A message the bot sent earlier (the draft streamed while the model wrote): deliver() edits
+    /// it into the first part of text and sends only the other parts as new messages. Empty: none.
+    QString editMessageId;
 };
 
 /// @brief How a delivery attempt ended.
@@ -77,6 +80,23 @@ public:
     virtual void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) = 0;
     /// Shows "typing…" in a chat (best effort).
     virtual void typing(const QString &chatId, const QString &threadId) = 0;
+    /// Can the channel change a message it sent? Then the manager streams a draft while the model
+    /// writes (edit()) and the final reply edits that draft (OutboundMessage::editMessageId).
+    virtual bool supportsEdits() const { return false; }
+    /// Whether replies can be pushed to the platform at all (the web chat's cannot: its page
+    /// reads answers over the protocol).
+    virtual bool acceptsOutbound() const { return true; }
+    /// Streaming, best effort and never retried: shows a partial answer. Posts the first part of
+    /// message.text as a new message when message.editMessageId is empty, otherwise edits that
+    /// message to it ("not modified" counts as success). done gets the message's platform id.
+    virtual void edit(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done)
+    {
+        Q_UNUSED(message);
+        DeliveryResult result;
+        result.outcome = DeliveryResult::Outcome::Failed;
+        result.error = QStringLiteral("this channel cannot edit messages");
+        done(result);
+    }
     /// Webhook channels add their HTTP routes (served on the gateway's port) here.
     virtual void registerRoutes(Http::Router &router) { Q_UNUSED(router); }
 

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QUrl>
 
 #include "agent/chatruntime.h"
@@ -66,8 +67,10 @@ ChannelManager::ChannelManager(
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &ChannelManager::pump);
-    if (m_runtime)
+    if (m_runtime) {
         connect(m_runtime, &Agent::ChatRuntime::runFinished, this, &ChannelManager::onRunFinished);
+        connect(m_runtime, &Agent::ChatRuntime::runDelta, this, &ChannelManager::onRunDelta);
+    }
 }
 
 ChannelManager::~ChannelManager()
@@ -81,6 +84,7 @@ void ChannelManager::add(Channel *channel)
     m_channels.insert(channel->id(), channel);
     m_order.append(channel->id());
     channel->setSink([this](const InboundMessage &message) { return accept(message); });
+    watchDeliveryStatuses(channel);
     if (m_router)
         channel->registerRoutes(*m_router);
     connect(channel, &Channel::stateChanged, this, [this, channel] {
@@ -315,11 +319,151 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
     }
 }
 
+int ChannelManager::streamInterval(const QString &channel, const QString &chatType) const
+{
+    const Channel *c = m_channels.value(channel);
+    const int interval = m_streamIntervals.value(channel, DEFAULT_STREAM_INTERVAL_MS);
+    if (!c || !c->supportsEdits() || interval <= 0)
+        return 0;
+    // Groups get fewer edits (Telegram: at most 20 messages a minute in a group).
+    return chatType == u"private" ? interval : 2 * interval;
+}
+
+void ChannelManager::onRunDelta(const QString &runId, const QString &delta)
+{
+    const auto run = m_runs.constFind(runId);
+    if (run == m_runs.cend() || !m_store || streamInterval(run->first, u"private"_s) <= 0)
+        return;
+    auto it = m_streams.find(runId);
+    if (it == m_streams.end()) {
+        const std::optional<InboundRecord> record = m_store->inbound(run->first, run->second);
+        if (!record)
+            return;
+        Stream stream;
+        stream.channel = run->first;
+        stream.platformId = run->second;
+        stream.chatId = record->message.chatId;
+        stream.threadId = record->message.threadId;
+        stream.chatType = record->message.chatType;
+        // A run started again after a restart goes on editing the draft of the first attempt.
+        stream.draftId = record->draftMessageId;
+        stream.firstDeltaAt = m_clock();
+        it = m_streams.insert(runId, stream);
+    }
+    it->text += delta;
+    armDraft(runId);
+}
+
+void ChannelManager::armDraft(const QString &runId)
+{
+    const auto it = m_streams.find(runId);
+    if (it == m_streams.end() || it->busy || it->armed || it->stopped || it->finished)
+        return;
+    const int interval = streamInterval(it->channel, it->chatType);
+    // The first draft only when the model is still writing after one interval: a quick answer is
+    // simply sent.
+    const qint64 due = qMax(it->firstDeltaAt + interval, m_nextDraftAt.value(it->channel + u'|' + it->chatId));
+    it->armed = true;
+    QTimer::singleShot(int(qBound<qint64>(0, due - m_clock(), MAX_RETRY_DELAY_MS)), this, [this, runId] {
+        const auto stream = m_streams.find(runId);
+        if (stream == m_streams.end())
+            return;
+        stream->armed = false;
+        pushDraft(runId);
+    });
+}
+
+void ChannelManager::pushDraft(const QString &runId)
+{
+    const auto it = m_streams.find(runId);
+    if (it == m_streams.end() || it->busy || it->stopped || it->finished)
+        return;
+    const QString text = it->text.trimmed();
+    Channel *channel = m_channels.value(it->channel);
+    if (text.isEmpty() || text == it->shown || !channel || channel->state() != Channel::State::Running)
+        return;
+    const QString chatKey = it->channel + u'|' + it->chatId;
+    const qint64 now = m_clock();
+    if (m_nextDraftAt.value(chatKey) > now) {
+        armDraft(runId); // another run in this chat drafted a moment ago
+        return;
+    }
+    m_nextDraftAt.insert(chatKey, now + streamInterval(it->channel, it->chatType));
+    OutboundMessage message;
+    message.chatId = it->chatId;
+    message.threadId = it->threadId;
+    message.text = text + u" …"_s; // still writing
+    message.editMessageId = it->draftId;
+    message.idempotencyKey = inboundKey(it->channel, it->platformId);
+    it->busy = true;
+    // Not through the outbox: a draft that does not make it is simply superseded by the next one
+    // (the done callback may run before edit() returns).
+    channel->edit(message, [this, runId, text](const DeliveryResult &result) { onDraftDone(runId, text, result); });
+}
+
+void ChannelManager::onDraftDone(const QString &runId, const QString &text, const DeliveryResult &result)
+{
+    const auto it = m_streams.find(runId);
+    if (it == m_streams.end())
+        return;
+    it->busy = false;
+    const QString channel = it->channel;
+    const QString platformId = it->platformId;
+    // Told after the bookkeeping (a slot may do anything).
+    const auto announce = qScopeGuard([&] {
+        if (result.outcome == DeliveryResult::Outcome::Sent)
+            Q_EMIT draftShown(channel, platformId, result.platformMessageId);
+    });
+    switch (result.outcome) {
+    case DeliveryResult::Outcome::Sent:
+        it->shown = text;
+        if (!result.platformMessageId.isEmpty() && result.platformMessageId != it->draftId) {
+            // Stored with the inbound message, so the final reply edits it also after a crash.
+            it->draftId = result.platformMessageId;
+            if (m_store) {
+                if (Status s = m_store->setDraft(it->channel, it->platformId, it->draftId); !s)
+                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
+            }
+        }
+        break;
+    case DeliveryResult::Outcome::Retry:
+        if (result.retryAfterMs > 0) {
+            const QString chatKey = it->channel + u'|' + it->chatId;
+            m_nextDraftAt.insert(chatKey, qMax(m_nextDraftAt.value(chatKey), m_clock() + result.retryAfterMs));
+        }
+        break;
+    case DeliveryResult::Outcome::Failed:
+        qCInfo(lcGatewayService).noquote()
+            << "channel" << it->channel << "draft refused, streaming stops for this answer:" << result.error;
+        it->stopped = true;
+        break;
+    }
+    if (it->finished) {
+        // The run ended while the draft was on its way: now the final reply can edit it.
+        const Agent::RunOutcome outcome = *it->finished;
+        m_streams.erase(it);
+        onRunFinished(outcome);
+        return;
+    }
+    if (it->text.trimmed() != it->shown)
+        armDraft(runId);
+}
+
 void ChannelManager::onRunFinished(const Agent::RunOutcome &outcome)
 {
     const auto it = m_runs.constFind(outcome.runId);
     if (it == m_runs.cend())
         return;
+    if (const auto stream = m_streams.find(outcome.runId); stream != m_streams.end()) {
+        if (stream->busy) {
+            stream->finished = outcome;
+            return;
+        }
+        m_streams.erase(stream);
+        // Throttle marks that have passed are of no use any more.
+        const qint64 now = m_clock();
+        m_nextDraftAt.removeIf([now](const auto &entry) { return entry.value() <= now; });
+    }
     const auto [channelId, platformId] = *it;
     m_runs.remove(outcome.runId);
     const std::optional<InboundRecord> record = m_store ? m_store->inbound(channelId, platformId) : std::nullopt;
@@ -345,6 +489,8 @@ void ChannelManager::reply(
     message.text = text;
     // One reply per inbound message, whatever happens: the key is the message's.
     message.idempotencyKey = inboundKey(channelId, platformId);
+    // A draft was streamed: the reply becomes it (the first part; the rest are new messages).
+    message.editMessageId = record->draftMessageId;
     const Result<qint64> queued = m_store->enqueue(channelId, userId, message, m_clock());
     if (!queued) {
         qCWarning(lcGatewayStorage).noquote() << queued.error().message;
@@ -364,6 +510,9 @@ Result<qint64> ChannelManager::send(const QString &channelId, const QString &cha
         return Error { u"UNAVAILABLE"_s, u"storage is not ready yet"_s };
     if (!m_channels.contains(channelId))
         return Error { u"INVALID_REQUEST"_s, u"unknown or disabled channel: "_s + channelId.left(32) };
+    if (!m_channels.value(channelId)->acceptsOutbound())
+        return Error { u"INVALID_REQUEST"_s,
+            u"the %1 channel cannot be sent to: its people receive answers over the protocol"_s.arg(channelId) };
     OutboundMessage message;
     message.chatId = chatId;
     message.text = text;
@@ -421,6 +570,7 @@ void ChannelManager::pump()
                     (void)m_store->retarget(id, result.movedToChatId, result.remaining);
                 if (attempts + 1 >= MAX_OUTBOX_ATTEMPTS) {
                     (void)m_store->markFailed(id, result.error);
+                    noteDeliveryFailed(channelId, id, result.error);
                     break;
                 }
                 const qint64 backoff = result.retryAfterMs >= 0
@@ -433,8 +583,7 @@ void ChannelManager::pump()
             }
             case DeliveryResult::Outcome::Failed:
                 (void)m_store->markFailed(id, result.error);
-                qCWarning(lcGatewayService).noquote()
-                    << "channel" << channelId << "reply" << id << "failed:" << result.error;
+                noteDeliveryFailed(channelId, id, result.error); // logs it
                 break;
             }
             armPump();
@@ -479,6 +628,7 @@ void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
             for (const ChannelStore::PairingRequest &r : m_store->pairingRequests(u"pending"_s))
                 pending.insert(r.channel, pending.value(r.channel).toInt() + 1);
             status.insert(u"pendingPairings"_s, pending);
+            addDeliveryStatus(status);
         }
         reply.ok(status);
     });
@@ -522,9 +672,11 @@ void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
                 = m_people->resolveInbound(channel, decided->senderId, decided->senderName, true);
             if (user)
                 result.insert(u"userId"_s, user->id);
-            (void)send(channel, decided->chatId, u"You're in — the owner approved you. Say hello!"_s,
-                u"pairing:"_s + channel + u':' + decided->senderId + u':' + QString::number(m_clock()),
-                user ? user->id : QString());
+            // The web chat's page learns it by claiming its token; platforms get a message.
+            if (m_channels.contains(channel) && m_channels.value(channel)->acceptsOutbound())
+                (void)send(channel, decided->chatId, u"You're in — the owner approved you. Say hello!"_s,
+                    u"pairing:"_s + channel + u':' + decided->senderId + u':' + QString::number(m_clock()),
+                    user ? user->id : QString());
         }
         reply.ok(result);
     };
@@ -559,6 +711,101 @@ void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
             reply.ok(QJsonObject { { u"runId"_s, key }, { u"messageId"_s, QString::number(*queued) },
                 { u"channel"_s, channel }, { u"status"_s, u"queued"_s } });
         });
+}
+
+// ---------------------------------------------------------------- delivery statuses
+// A platform that accepts a reply may still fail to deliver it and say so later (WhatsApp's
+// status webhooks). The report names the reply by the id the platform gave it when it accepted it.
+
+namespace
+{
+constexpr int STATUS_LOOKUPS = 5; ///< a status can overtake the answer to the send call
+constexpr int STATUS_LOOKUP_DELAY_MS = 1000;
+} // namespace
+
+void ChannelManager::watchDeliveryStatuses(Channel *channel)
+{
+    if (auto *whatsapp = qobject_cast<WhatsAppChannel *>(channel)) {
+        const QString id = channel->id();
+        connect(whatsapp, &WhatsAppChannel::messageStatus, this,
+            [this, id](const QString &messageId, const QString &status, qint64 atMs, const QString &error) {
+                onMessageStatus(id, messageId, status, atMs, error, 0);
+            });
+    }
+}
+
+void ChannelManager::onMessageStatus(const QString &channelId, const QString &messageId, const QString &status,
+    qint64 atMs, const QString &error, int lookups)
+{
+    const bool failed = status == u"failed";
+    if (!m_store || (!failed && status != u"delivered" && status != u"read"))
+        return; // "sent" adds nothing to what the send call said
+    const std::optional<OutboxRecord> row = m_store->outboxByPlatformId(channelId, messageId);
+    if (!row) {
+        // The webhook may have come before the answer to the send call that created the id was
+        // recorded (or before every part of a split reply was sent): look again shortly. Statuses
+        // of messages sent by someone else end here.
+        if (lookups + 1 < STATUS_LOOKUPS) {
+            QTimer::singleShot(STATUS_LOOKUP_DELAY_MS, this,
+                [=, this] { onMessageStatus(channelId, messageId, status, atMs, error, lookups + 1); });
+        } else if (failed) {
+            qCWarning(lcGatewayService).noquote()
+                << "channel" << channelId << "message" << messageId << "(not a reply in the outbox) failed:" << error;
+        }
+        return;
+    }
+    const qint64 id = row->message.outboxId;
+    if (failed) {
+        const Result<bool> changed = m_store->markDeliveryFailed(id, error);
+        if (!changed)
+            qCWarning(lcGatewayStorage).noquote() << changed.error().message;
+        else if (*changed) // a redelivered status changes nothing
+            noteDeliveryFailed(channelId, id, error);
+        return;
+    }
+    // Statuses come out of order (read before delivered): keep the latest time.
+    const QString key = status == u"read" ? u"last_read_at"_s : u"last_delivered_at"_s;
+    if (atMs > m_store->state(channelId, key).toLongLong())
+        (void)m_store->setState(channelId, key, QString::number(atMs));
+    Q_EMIT deliveryConfirmed(channelId, id, status);
+}
+
+void ChannelManager::noteDeliveryFailed(const QString &channelId, qint64 outboxId, const QString &error)
+{
+    qCWarning(lcGatewayService).noquote() << "channel" << channelId << "reply" << outboxId << "failed:" << error;
+    if (m_store) {
+        (void)m_store->setState(channelId, u"last_delivery_error"_s, error.left(512));
+        (void)m_store->setState(channelId, u"last_delivery_error_at"_s, QString::number(m_clock()));
+    }
+    Q_EMIT deliveryFailed(channelId, outboxId, error);
+    Q_EMIT statusChanged();
+}
+
+void ChannelManager::addDeliveryStatus(QJsonObject &status) const
+{
+    if (!m_store)
+        return;
+    const QHash<QString, int> failed = m_store->failedDeliveries();
+    QJsonObject channels = status.value(u"channels"_s).toObject();
+    QJsonObject counts;
+    for (const QString &id : m_order) {
+        QJsonObject entry = channels.value(id).toObject();
+        entry.insert(u"failedDeliveries"_s, failed.value(id));
+        counts.insert(id, failed.value(id));
+        const QString error = m_store->state(id, u"last_delivery_error"_s);
+        if (!error.isEmpty()) {
+            entry.insert(u"lastDeliveryError"_s, error);
+            entry.insert(u"lastDeliveryErrorAt"_s, m_store->state(id, u"last_delivery_error_at"_s).toLongLong());
+        }
+        for (const auto &[key, name] : { std::pair { u"last_delivered_at"_s, u"lastDeliveredAt"_s },
+                 std::pair { u"last_read_at"_s, u"lastReadAt"_s } }) {
+            if (const qint64 at = m_store->state(id, key).toLongLong(); at > 0)
+                entry.insert(name, at);
+        }
+        channels.insert(id, entry);
+    }
+    status.insert(u"channels"_s, channels);
+    status.insert(u"failedDeliveries"_s, counts);
 }
 
 } // namespace Gateway::Channels

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QHash>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include "agent/chatruntime.h"
 #include "channels/channel.h"
 #include "config/settings.h"
 #include "core/result.h"
@@ -81,6 +83,12 @@ public:
     /// Access policy of a channel: dm_policy ("pairing", "allowlist", "open") and the ids always
     /// let in. Configured channels take theirs from [channels.<id>].
     void setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom);
+    /// Streaming on a channel that can edit its messages (Channel::supportsEdits): once the model
+    /// has been writing for intervalMs, a draft with the text so far is posted, then edited at
+    /// most once per intervalMs per chat (twice that in group chats); the final reply edits the
+    /// draft. 0 turns it off. Default DEFAULT_STREAM_INTERVAL_MS.
+    void setStreaming(const QString &channelId, int intervalMs) { m_streamIntervals.insert(channelId, intervalMs); }
+    static constexpr int DEFAULT_STREAM_INTERVAL_MS = 1500;
     /// Test seam: milliseconds now.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
@@ -98,11 +106,18 @@ Q_SIGNALS:
     void inboundHandled(const QString &channel, const QString &platformId, const QString &state);
     /// A reply was accepted by the platform.
     void delivered(const QString &channel, qint64 outboxId);
+    /// A streamed draft of the answer to an inbound message was posted or edited.
+    void draftShown(const QString &channel, const QString &platformId, const QString &messageId);
 
 private:
     bool accept(const InboundMessage &message);
     void process(const QString &channel, const QString &platformId);
     void onRunFinished(const Agent::RunOutcome &outcome);
+    void onRunDelta(const QString &runId, const QString &delta);
+    void armDraft(const QString &runId);
+    void pushDraft(const QString &runId);
+    void onDraftDone(const QString &runId, const QString &text, const DeliveryResult &result);
+    int streamInterval(const QString &channel, const QString &chatType) const;
     void reply(const QString &channel, const QString &platformId, const QString &userId, const QString &text);
     void pump();
     void armPump();
@@ -124,8 +139,46 @@ private:
     };
     QHash<QString, Access> m_access;
     QSet<qint64> m_inFlight; ///< outbox ids being delivered
+    /// The draft of a run that streams to a channel with edits.
+    struct Stream
+    {
+        QString channel;
+        QString platformId;
+        QString chatId;
+        QString threadId;
+        QString chatType;
+        QString text; ///< streamed so far
+        QString shown; ///< what the draft shows
+        QString draftId; ///< the draft's platform message id ("" = not posted yet)
+        qint64 firstDeltaAt = 0;
+        bool busy = false; ///< a draft request is in flight
+        bool armed = false; ///< a draft timer is pending
+        bool stopped = false; ///< the platform refused a draft: no more for this run
+        std::optional<Agent::RunOutcome> finished; ///< the run ended while a draft was in flight
+    };
+    QHash<QString, Stream> m_streams; ///< run id →
+    QHash<QString, qint64> m_nextDraftAt; ///< "channel|chat" → earliest next draft request (ms)
+    QHash<QString, int> m_streamIntervals;
     QTimer m_pumpTimer;
     std::function<qint64()> m_clock;
+
+    // ---- delivery statuses (platforms that report delivery later: WhatsApp status webhooks)
+Q_SIGNALS:
+    /// A reply will not reach its chat: refused when sent, retried to the limit, or reported failed
+    /// by the platform afterwards (WhatsApp: 131047 outside the 24-hour window, 131026, ...). error
+    /// is the platform's text; channels.status shows it as lastDeliveryError.
+    void deliveryFailed(const QString &channel, qint64 outboxId, const QString &error);
+    /// The platform confirmed a reply: status "delivered" or "read".
+    void deliveryConfirmed(const QString &channel, qint64 outboxId, const QString &status);
+
+private:
+    void watchDeliveryStatuses(Channel *channel);
+    void onMessageStatus(const QString &channel, const QString &messageId, const QString &status, qint64 atMs,
+        const QString &error, int lookups);
+    void noteDeliveryFailed(const QString &channel, qint64 outboxId, const QString &error);
+    /// channels.status: failedDeliveries (per channel and in each entry), lastDeliveryError(At),
+    /// lastDeliveredAt, lastReadAt.
+    void addDeliveryStatus(QJsonObject &status) const;
 };
 
 } // namespace Gateway::Channels

@@ -26,9 +26,10 @@ constexpr QStringView PAIRING_ALPHABET = u"ABCDEFGHJKMNPQRSTVWXYZ23456789";
 constexpr int PAIRING_CODE_LENGTH = 8;
 
 constexpr auto INBOUND_COLUMNS = "channel, platform_id, chat_id, chat_type, thread_id, sender_id, sender_name, text, "
-                                 "mentioned, state, user_id, run_id, received_at";
+                                 "mentioned, state, user_id, run_id, received_at, draft_message_id";
 constexpr auto OUTBOX_COLUMNS
-    = "id, channel, chat_id, thread_id, text, idempotency_key, state, attempts, next_attempt_at, last_error, user_id";
+    = "id, channel, chat_id, thread_id, text, idempotency_key, state, attempts, next_attempt_at, last_error, user_id, "
+      "edit_message_id";
 
 InboundRecord readInbound(const QSqlQuery &q)
 {
@@ -46,6 +47,7 @@ InboundRecord readInbound(const QSqlQuery &q)
     r.userId = q.value(10).toString();
     r.runId = q.value(11).toString();
     r.receivedAt = q.value(12).toLongLong();
+    r.draftMessageId = q.value(13).toString();
     return r;
 }
 
@@ -63,6 +65,7 @@ OutboxRecord readOutbox(const QSqlQuery &q)
     r.nextAttemptAt = q.value(8).toLongLong();
     r.lastError = q.value(9).toString();
     r.userId = q.value(10).toString();
+    r.message.editMessageId = q.value(11).toString();
     return r;
 }
 
@@ -110,6 +113,18 @@ Status ChannelStore::setInboundState(const QString &channel, const QString &plat
     return {};
 }
 
+Status ChannelStore::setDraft(const QString &channel, const QString &platformId, const QString &messageId)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"UPDATE channel_inbound SET draft_message_id = ? WHERE channel = ? AND platform_id = ?"_s);
+    q.addBindValue(text(messageId));
+    q.addBindValue(channel);
+    q.addBindValue(platformId);
+    if (!q.exec())
+        return sqlError(u"cannot store the draft"_s, q);
+    return {};
+}
+
 std::optional<InboundRecord> ChannelStore::inbound(const QString &channel, const QString &platformId) const
 {
     QSqlQuery q(m_db->connection());
@@ -141,7 +156,8 @@ Result<qint64> ChannelStore::enqueue(
 {
     QSqlQuery q(m_db->connection());
     q.prepare(u"INSERT INTO channel_outbox (channel, chat_id, thread_id, user_id, text, idempotency_key, created_at, "
-              "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING"_s);
+              "next_attempt_at, edit_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT(idempotency_key) DO NOTHING"_s);
     q.addBindValue(channel);
     q.addBindValue(text(m.chatId));
     q.addBindValue(text(m.threadId));
@@ -150,6 +166,7 @@ Result<qint64> ChannelStore::enqueue(
     q.addBindValue(m.idempotencyKey);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
+    q.addBindValue(text(m.editMessageId));
     if (!q.exec())
         return sqlError(u"cannot queue the reply"_s, q);
     q.prepare(u"SELECT id FROM channel_outbox WHERE idempotency_key = ?"_s);
@@ -224,10 +241,14 @@ Status ChannelStore::markFailed(qint64 outboxId, const QString &error)
 Status ChannelStore::retarget(qint64 outboxId, const QString &chatId, const QString &remainingText)
 {
     QSqlQuery q(m_db->connection());
+    // What is left of a reply goes out as new messages: the draft was edited already (the same
+    // statement, so a crash never edits the draft into the remainder).
     q.prepare(u"UPDATE channel_outbox SET chat_id = CASE WHEN ? = '' THEN chat_id ELSE ? END, "
-              "text = CASE WHEN ? = '' THEN text ELSE ? END WHERE id = ?"_s);
+              "text = CASE WHEN ? = '' THEN text ELSE ? END, "
+              "edit_message_id = CASE WHEN ? = '' THEN edit_message_id ELSE '' END WHERE id = ?"_s);
     q.addBindValue(text(chatId));
     q.addBindValue(text(chatId));
+    q.addBindValue(text(remainingText));
     q.addBindValue(text(remainingText));
     q.addBindValue(text(remainingText));
     q.addBindValue(outboxId);
@@ -347,6 +368,49 @@ Result<ChannelStore::PairingRequest> ChannelStore::decidePairing(
     if (!q.exec())
         return sqlError(u"cannot record the pairing decision"_s, q);
     return request;
+}
+
+// ---------------------------------------------------------------- delivery statuses
+// Platforms that confirm delivery later (WhatsApp status webhooks) name the reply by the id they
+// gave it when it was accepted: platform_message_id (a split reply lists every part's id,
+// comma-separated).
+
+std::optional<OutboxRecord> ChannelStore::outboxByPlatformId(const QString &channel, const QString &messageId) const
+{
+    if (messageId.isEmpty() || messageId.contains(u','))
+        return std::nullopt;
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"SELECT %1 FROM channel_outbox WHERE channel = ? AND platform_message_id IS NOT NULL AND "
+              "(platform_message_id = ? OR instr(',' || platform_message_id || ',', ',' || ? || ',') > 0) "
+              "ORDER BY id DESC LIMIT 1"_s.arg(QLatin1StringView(OUTBOX_COLUMNS)));
+    q.addBindValue(channel);
+    q.addBindValue(messageId);
+    q.addBindValue(messageId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readOutbox(q);
+}
+
+Result<bool> ChannelStore::markDeliveryFailed(qint64 outboxId, const QString &error)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(u"UPDATE channel_outbox SET state = 'failed', last_error = ? WHERE id = ? AND state <> 'failed'"_s);
+    q.addBindValue(text(error.left(512)));
+    q.addBindValue(outboxId);
+    if (!q.exec())
+        return sqlError(u"cannot mark the reply failed"_s, q);
+    return q.numRowsAffected() > 0;
+}
+
+QHash<QString, int> ChannelStore::failedDeliveries() const
+{
+    QHash<QString, int> counts;
+    QSqlQuery q(m_db->connection());
+    if (q.exec(u"SELECT channel, COUNT(*) FROM channel_outbox WHERE state = 'failed' GROUP BY channel"_s)) {
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toInt());
+    }
+    return counts;
 }
 
 } // namespace Gateway::Channels

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -26,6 +27,7 @@ struct InboundRecord
     QString userId;
     QString runId;
     qint64 receivedAt = 0;
+    QString draftMessageId; ///< the streamed draft's platform message id ("" = none)
 };
 
 /// @brief An outbox row.
@@ -53,6 +55,8 @@ public:
     Status setInboundState(const QString &channel, const QString &platformId, const QString &state,
         const QString &userId, const QString &runId, qint64 nowMs);
     std::optional<InboundRecord> inbound(const QString &channel, const QString &platformId) const;
+    /// The platform id of the draft streamed for an inbound message ("" forgets it).
+    Status setDraft(const QString &channel, const QString &platformId, const QString &messageId);
     /// Messages received but not yet answered or ignored (after a crash), oldest first.
     QList<InboundRecord> unhandled(int limit) const;
 
@@ -65,7 +69,8 @@ public:
     Status markSent(qint64 outboxId, const QString &platformMessageId, qint64 nowMs);
     Status markRetry(qint64 outboxId, const QString &error, qint64 nextAttemptAt);
     Status markFailed(qint64 outboxId, const QString &error);
-    /// A pending reply moves (Telegram migrate_to_chat_id) or shrinks to what is left to send.
+    /// A pending reply moves (Telegram migrate_to_chat_id) or shrinks to what is left to send (then
+    /// the draft it was to edit is done: the rest goes out as new messages).
     Status retarget(qint64 outboxId, const QString &chatId, const QString &remainingText);
     QList<OutboxRecord> outbox(const QString &channel, int limit) const;
 
@@ -90,6 +95,15 @@ public:
     QList<PairingRequest> pairingRequests(const QString &state) const;
     /// Decides a pending request by its code (case-insensitive); the request, or NOT_FOUND.
     Result<PairingRequest> decidePairing(const QString &channel, const QString &code, bool approve, qint64 nowMs);
+
+    // Delivery statuses (additive; see channelstore.cpp).
+    /// The reply the platform knows by this message id (exact, or one of a split reply's ids).
+    std::optional<OutboxRecord> outboxByPlatformId(const QString &channel, const QString &messageId) const;
+    /// The platform reported an accepted reply as not delivered: state failed with its error.
+    /// false when the row was failed already (a redelivered status).
+    Result<bool> markDeliveryFailed(qint64 outboxId, const QString &error);
+    /// Replies in state failed, per channel.
+    QHash<QString, int> failedDeliveries() const;
 
 private:
     Storage::Database *m_db;

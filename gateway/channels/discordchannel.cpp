@@ -445,8 +445,10 @@ void DiscordChannel::fail(const QString &error)
 void DiscordChannel::typing(const QString &chatId, const QString &threadId)
 {
     Q_UNUSED(threadId);
-    QNetworkReply *reply = rest("POST", u"/channels/%1/typing"_s.arg(chatId));
-    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    // Best effort: skipped rather than queued when its bucket is empty.
+    limited(
+        "POST", u"POST /channels/{channel.id}/typing"_s, chatId, u"/channels/%1/typing"_s.arg(chatId), {},
+        [](QNetworkReply *) {}, true);
 }
 
 QString DiscordChannel::nonce(const QString &idempotencyKey, const QString &part, int occurrence)
@@ -460,10 +462,102 @@ QString DiscordChannel::nonce(const QString &idempotencyKey, const QString &part
     return QString::fromLatin1(hash.result().toHex().left(25));
 }
 
-qint64 DiscordChannel::waitFor(const QString &channelId) const
+QString DiscordChannel::bucketKey(const QString &route, const QString &channelId) const
+{
+    // Buckets are per route (learned from X-RateLimit-Bucket: routes may share one) and per
+    // top-level resource, the channel.
+    return m_routeBuckets.value(route, route) + u'|' + channelId;
+}
+
+qint64 DiscordChannel::waitFor(const QString &route, const QString &channelId) const
 {
     const qint64 now = m_clock.elapsed();
-    return qMax<qint64>(0, qMax(m_blockedUntil.value(channelId), m_globalBlockedUntil) - now);
+    qint64 until = m_globalBlockedUntil;
+    const auto bucket = m_buckets.constFind(bucketKey(route, channelId));
+    if (bucket != m_buckets.cend() && bucket->remaining <= 0)
+        until = qMax(until, bucket->resetAt);
+    return qMax<qint64>(0, until - now);
+}
+
+qint64 DiscordChannel::rateLimitWaitMs(const QString &route, const QString &channelId) const
+{
+    return waitFor(route, channelId);
+}
+
+void DiscordChannel::limited(const QByteArray &verb, const QString &route, const QString &channelId,
+    const QString &path, const QJsonObject &body, std::function<void(QNetworkReply *)> handler, bool bestEffort)
+{
+    // Lanes are per route and channel (stable from the first request on; the bucket a route
+    // shares is learned from the first answer).
+    const QString key = route + u'|' + channelId;
+    Lane &lane = m_lanes[key];
+    if (bestEffort && (lane.busy || waitFor(route, channelId) > 0))
+        return;
+    auto request = [this, key, verb, route, channelId, path, body, handler = std::move(handler)]() mutable {
+        issue(key, verb, route, channelId, path, body, std::move(handler));
+    };
+    if (lane.busy) {
+        // One request at a time per route and channel: the remaining count in each answer is then
+        // exact.
+        lane.waiting.append(std::move(request));
+        return;
+    }
+    lane.busy = true;
+    request();
+}
+
+void DiscordChannel::issue(const QString &key, const QByteArray &verb, const QString &route, const QString &channelId,
+    const QString &path, const QJsonObject &body, std::function<void(QNetworkReply *)> handler)
+{
+    if (const qint64 wait = waitFor(route, channelId); wait > 0) {
+        // The bucket is empty: the request goes when it resets, not into a 429.
+        QTimer::singleShot(int(qMin<qint64>(wait, MAX_BACKOFF_MS)), this,
+            [this, key, verb, route, channelId, path, body, handler = std::move(handler)]() mutable {
+                issue(key, verb, route, channelId, path, body, std::move(handler));
+            });
+        return;
+    }
+    QNetworkReply *reply = rest(verb, path, body);
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, route, channelId, key, handler = std::move(handler)]() mutable {
+            reply->deleteLater();
+            const qint64 now = m_clock.elapsed();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray bucketId = reply->rawHeader("X-RateLimit-Bucket");
+            if (!bucketId.isEmpty())
+                m_routeBuckets.insert(route, QString::fromLatin1(bucketId));
+            Bucket &bucket = m_buckets[bucketKey(route, channelId)];
+            bool haveRemaining = false;
+            bool haveReset = false;
+            const int remaining = reply->rawHeader("X-RateLimit-Remaining").toInt(&haveRemaining);
+            const double resetAfter = reply->rawHeader("X-RateLimit-Reset-After").toDouble(&haveReset);
+            if (haveRemaining && haveReset) {
+                bucket.remaining = remaining;
+                bucket.resetAt = now + qint64(std::ceil(resetAfter * 1000.0));
+            }
+            if (status == 429) {
+                const QJsonObject json = QJsonDocument::fromJson(reply->peek(reply->bytesAvailable())).object();
+                double retryAfter = json.value(u"retry_after"_s).toDouble(-1);
+                if (retryAfter < 0)
+                    retryAfter = reply->rawHeader("Retry-After").toDouble();
+                const qint64 until = now + qint64(std::ceil(qMax(0.0, retryAfter) * 1000.0));
+                if (reply->rawHeader("X-RateLimit-Global").toLower() == "true" || json.value(u"global"_s).toBool()) {
+                    // A global limit pauses every route.
+                    m_globalBlockedUntil = qMax(m_globalBlockedUntil, until);
+                } else {
+                    bucket.remaining = 0;
+                    bucket.resetAt = qMax(bucket.resetAt, until);
+                }
+            }
+            handler(reply);
+            Lane &lane = m_lanes[key];
+            if (!lane.waiting.isEmpty()) {
+                auto next = lane.waiting.takeFirst();
+                next();
+            } else {
+                lane.busy = false;
+            }
+        });
 }
 
 void DiscordChannel::deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done)
@@ -471,8 +565,27 @@ void DiscordChannel::deliver(const OutboundMessage &message, std::function<void(
     sendPart(message, split(message.text.trimmed().isEmpty() ? u"…"_s : message.text), QString(), std::move(done));
 }
 
+void DiscordChannel::edit(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done)
+{
+    // A draft does not wait for an empty bucket (the reply after it would wait behind it): the
+    // manager is told when to try again, with newer text by then.
+    const QString route = message.editMessageId.isEmpty() ? u"POST /channels/{channel.id}/messages"_s
+                                                          : u"PATCH /channels/{channel.id}/messages/{message.id}"_s;
+    if (const qint64 wait = waitFor(route, message.chatId); wait > 0) {
+        DeliveryResult later;
+        later.outcome = DeliveryResult::Outcome::Retry;
+        later.retryAfterMs = wait;
+        later.error = u"rate limit bucket empty"_s;
+        done(later);
+        return;
+    }
+    // A draft is one message: the first part of what the model wrote so far.
+    const QStringList parts = split(message.text.trimmed().isEmpty() ? u"…"_s : message.text);
+    sendPart(message, parts.mid(0, 1), QString(), std::move(done), true);
+}
+
 void DiscordChannel::sendPart(const OutboundMessage &message, QStringList parts, QString firstId,
-    std::function<void(const DeliveryResult &)> done)
+    std::function<void(const DeliveryResult &)> done, bool draft)
 {
     if (parts.isEmpty()) {
         DeliveryResult sent;
@@ -480,40 +593,43 @@ void DiscordChannel::sendPart(const OutboundMessage &message, QStringList parts,
         done(sent);
         return;
     }
-    if (const qint64 wait = waitFor(message.chatId); wait > 0) {
-        // The route's bucket is empty: send when it resets.
-        QTimer::singleShot(int(qMin<qint64>(wait, MAX_BACKOFF_MS)), this,
-            [this, message, parts, firstId, done = std::move(done)]() mutable {
-                sendPart(message, parts, firstId, std::move(done));
-            });
-        return;
-    }
     const QString part = parts.first();
-    // Identical parts of one reply get distinct nonces; the count is over the parts left, so a
-    // retry of the remainder derives the same nonces.
-    const int occurrence = int(parts.count(part)) - 1;
-    const QJsonObject body { { u"content"_s, part },
-        { u"allowed_mentions"_s, QJsonObject { { u"parse"_s, QJsonArray() } } },
-        { u"nonce"_s, nonce(message.idempotencyKey, part, occurrence) }, { u"enforce_nonce"_s, true } };
-    QNetworkReply *reply = rest("POST", u"/channels/%1/messages"_s.arg(message.chatId), body);
-    connect(reply, &QNetworkReply::finished, this,
-        [this, reply, message, parts, firstId, done = std::move(done)]() mutable {
-            reply->deleteLater();
+    // The first part of a reply that has a draft: the draft becomes it (PATCH).
+    const bool editing = firstId.isEmpty() && !message.editMessageId.isEmpty();
+    QJsonObject body { { u"content"_s, part },
+        { u"allowed_mentions"_s, QJsonObject { { u"parse"_s, QJsonArray() } } } };
+    QString route;
+    QString path;
+    if (editing) {
+        route = u"PATCH /channels/{channel.id}/messages/{message.id}"_s;
+        path = u"/channels/%1/messages/%2"_s.arg(message.chatId, message.editMessageId);
+    } else {
+        route = u"POST /channels/{channel.id}/messages"_s;
+        path = u"/channels/%1/messages"_s.arg(message.chatId);
+        // Identical parts of one reply get distinct nonces; the count is over the parts left, so a
+        // retry of the remainder derives the same nonces. A draft's nonce does not depend on its
+        // text: posted again after a crash, Discord answers with the draft already there.
+        const int occurrence = int(parts.count(part)) - 1;
+        body.insert(u"nonce"_s,
+            draft ? nonce(u"draft:"_s + message.idempotencyKey, QString())
+                  : nonce(message.idempotencyKey, part, occurrence));
+        body.insert(u"enforce_nonce"_s, true);
+    }
+    limited(editing ? "PATCH" : "POST", route, message.chatId, path, body,
+        [this, message, parts, firstId, editing, draft, done = std::move(done)](QNetworkReply *reply) mutable {
             const RestAnswer answer = readAnswer(reply);
-            const qint64 now = m_clock.elapsed();
-            const bool global
-                = reply->rawHeader("X-RateLimit-Global").toLower() == "true" || answer.json.value(u"global"_s).toBool();
-            if (answer.status != 0 && reply->rawHeader("X-RateLimit-Remaining") == "0") {
-                bool ok = false;
-                const double resetAfter = reply->rawHeader("X-RateLimit-Reset-After").toDouble(&ok);
-                if (ok && resetAfter > 0)
-                    m_blockedUntil.insert(message.chatId, now + qint64(std::ceil(resetAfter * 1000.0)));
-            }
             if (answer.status >= 200 && answer.status < 300) {
                 if (firstId.isEmpty())
-                    firstId = answer.json.value(u"id"_s).toString();
+                    firstId = editing ? message.editMessageId : answer.json.value(u"id"_s).toString();
                 parts.removeFirst();
-                sendPart(message, parts, firstId, std::move(done));
+                sendPart(message, parts, firstId, std::move(done), draft);
+                return;
+            }
+            if (editing && answer.status == 404 && answer.json.value(u"code"_s).toInt() == 10008) {
+                // The draft is gone (deleted): the part goes out as a new message.
+                OutboundMessage fresh = message;
+                fresh.editMessageId.clear();
+                sendPart(fresh, parts, firstId, std::move(done), draft);
                 return;
             }
             DeliveryResult result;
@@ -521,13 +637,8 @@ void DiscordChannel::sendPart(const OutboundMessage &message, QStringList parts,
             if (answer.status == 429) {
                 result.outcome = DeliveryResult::Outcome::Retry;
                 const double retryAfter = answer.json.value(u"retry_after"_s).toDouble(-1);
-                if (retryAfter >= 0) {
+                if (retryAfter >= 0)
                     result.retryAfterMs = qint64(std::ceil(retryAfter * 1000.0));
-                    if (global)
-                        m_globalBlockedUntil = now + result.retryAfterMs;
-                    else
-                        m_blockedUntil.insert(message.chatId, now + result.retryAfterMs);
-                }
             } else if (answer.status == 0 || answer.status >= 500) {
                 result.outcome = DeliveryResult::Outcome::Retry;
             } else {

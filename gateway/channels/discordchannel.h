@@ -27,7 +27,10 @@ namespace Gateway::Channels
 /// is not counted: the channel resumes from before it, so Discord replays it.
 /// Replies are split to 2000 characters (code fences re-opened), sent with allowed_mentions
 /// parse:[] and a nonce derived from the reply's idempotency key (enforce_nonce), so a retried
-/// POST never posts twice; per-channel rate-limit buckets and 429 retry_after are honoured.
+/// POST never posts twice. Rate limits: the bucket of each route and channel is learned from
+/// X-RateLimit-Bucket/-Remaining/-Reset-After; requests on one bucket go one at a time and an
+/// empty bucket holds the next request until it resets, so no 429 is provoked; a 429 (retry_after,
+/// X-RateLimit-Global pausing every route) is honoured. Streaming drafts are edited with PATCH.
 class DiscordChannel final : public Channel
 {
     Q_OBJECT
@@ -56,10 +59,15 @@ public:
     void stop() override;
     void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
     void typing(const QString &chatId, const QString &threadId) override;
+    bool supportsEdits() const override { return true; }
+    void edit(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
 
     QString botUserId() const { return m_botId; }
     QString sessionId() const { return m_sessionId; }
     int sequence() const { return m_seq; } ///< last dispatch sequence; -1 = none yet
+    /// How long a request on a route (e.g. "POST /channels/{channel.id}/messages") to a channel
+    /// would wait for its rate-limit bucket (or a global limit) now; 0 = it may go.
+    qint64 rateLimitWaitMs(const QString &route, const QString &channelId) const;
 
     /// Splits text into parts of at most `limit` characters at paragraph, line or word
     /// boundaries; a code fence open at a cut is closed and re-opened in the next part.
@@ -90,8 +98,15 @@ private:
     void fail(const QString &error);
     void dropSocket(int closeCode);
     void sendPart(const OutboundMessage &message, QStringList parts, QString firstId,
-        std::function<void(const DeliveryResult &)> done);
-    qint64 waitFor(const QString &channelId) const;
+        std::function<void(const DeliveryResult &)> done, bool draft = false);
+    /// A REST request through its rate-limit bucket: one at a time per route and channel, held
+    /// until the bucket resets when it is empty (bestEffort: dropped instead).
+    void limited(const QByteArray &verb, const QString &route, const QString &channelId, const QString &path,
+        const QJsonObject &body, std::function<void(QNetworkReply *)> handler, bool bestEffort = false);
+    void issue(const QString &lane, const QByteArray &verb, const QString &route, const QString &channelId,
+        const QString &path, const QJsonObject &body, std::function<void(QNetworkReply *)> handler);
+    QString bucketKey(const QString &route, const QString &channelId) const;
+    qint64 waitFor(const QString &route, const QString &channelId) const;
 
     Options m_options;
     QNetworkAccessManager *m_nam = nullptr;
@@ -111,8 +126,20 @@ private:
     QString m_resumeUrl;
     QString m_botId;
     QElapsedTimer m_clock;
-    QHash<QString, qint64> m_blockedUntil; ///< channel id → m_clock ms
-    qint64 m_globalBlockedUntil = 0;
+    struct Bucket
+    {
+        int remaining = 1; ///< X-RateLimit-Remaining of the last answer
+        qint64 resetAt = 0; ///< m_clock ms (from X-RateLimit-Reset-After)
+    };
+    struct Lane
+    {
+        bool busy = false;
+        QList<std::function<void()>> waiting;
+    };
+    QHash<QString, QString> m_routeBuckets; ///< route → X-RateLimit-Bucket
+    QHash<QString, Bucket> m_buckets; ///< bucketKey(): "bucket|channel" → state
+    QHash<QString, Lane> m_lanes; ///< "route|channel" → requests in order
+    qint64 m_globalBlockedUntil = 0; ///< m_clock ms
 };
 
 } // namespace Gateway::Channels

@@ -242,7 +242,10 @@ std::optional<InboundMessage> TelegramChannel::parseUpdate(const QJsonObject &up
     inbound.platformId = QString::number(update.value(u"update_id"_s).toInteger());
     inbound.chatId = idString(chat.value(u"id"_s));
     inbound.chatType = chat.value(u"type"_s).toString() == u"private" ? u"private"_s : u"group"_s;
-    if (message.contains(u"message_thread_id"_s))
+    // Forum topics (in supergroups and private chats): the answer goes to the same topic. A reply
+    // thread in an ordinary group also has a message_thread_id, but sending with it fails there
+    // ("message thread not found"): only topic messages carry it.
+    if (message.value(u"is_topic_message"_s).toBool() && message.contains(u"message_thread_id"_s))
         inbound.threadId = idString(message.value(u"message_thread_id"_s));
     inbound.senderId = idString(from.value(u"id"_s));
     inbound.senderName
@@ -334,6 +337,13 @@ void TelegramChannel::deliver(const OutboundMessage &message, std::function<void
     sendPart(message, parts, true, QString(), std::move(done));
 }
 
+void TelegramChannel::edit(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done)
+{
+    // A draft is one message: the first part of what the model wrote so far.
+    const QStringList parts = split(message.text.isEmpty() ? u"…"_s : message.text);
+    sendPart(message, parts.mid(0, 1), true, QString(), std::move(done));
+}
+
 void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts, bool html, QString firstId,
     std::function<void(const DeliveryResult &)> done)
 {
@@ -345,24 +355,42 @@ void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts
     }
     const QString part = parts.first();
     QJsonObject params { { u"chat_id"_s, message.chatId.toLongLong() } };
+    // The first part of a reply that has a draft: the draft becomes it (editMessageText).
+    const bool editing = firstId.isEmpty() && !message.editMessageId.isEmpty();
+    if (editing)
+        params.insert(u"message_id"_s, message.editMessageId.toLongLong());
     if (html) {
         params.insert(u"text"_s, markdownToHtml(part));
         params.insert(u"parse_mode"_s, u"HTML"_s);
     } else {
         params.insert(u"text"_s, part);
     }
-    if (!message.threadId.isEmpty())
+    // editMessageText has no message_thread_id: the message stays in its topic.
+    if (!message.threadId.isEmpty() && !editing)
         params.insert(u"message_thread_id"_s, message.threadId.toLongLong());
-    QNetworkReply *reply = call(u"sendMessage"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(editing ? u"editMessageText"_s : u"sendMessage"_s, params, REQUEST_TIMEOUT_MS);
     connect(reply, &QNetworkReply::finished, this,
-        [this, reply, message, parts, html, firstId, done = std::move(done)]() mutable {
+        [this, reply, message, parts, html, firstId, editing, done = std::move(done)]() mutable {
             reply->deleteLater();
             const ApiAnswer answer = readAnswer(reply);
-            if (answer.ok) {
+            // Editing to the text the message already has: Telegram says so, and it is done.
+            const bool unchanged = editing && answer.errorCode == 400
+                && answer.description.contains(u"message is not modified"_s, Qt::CaseInsensitive);
+            if (answer.ok || unchanged) {
                 if (firstId.isEmpty())
-                    firstId = idString(answer.result.toObject().value(u"message_id"_s));
+                    firstId
+                        = editing ? message.editMessageId : idString(answer.result.toObject().value(u"message_id"_s));
                 parts.removeFirst();
                 sendPart(message, parts, html, firstId, std::move(done));
+                return;
+            }
+            if (editing && answer.errorCode == 400
+                && (answer.description.contains(u"message to edit not found"_s, Qt::CaseInsensitive)
+                    || answer.description.contains(u"message can't be edited"_s, Qt::CaseInsensitive))) {
+                // The draft is gone (deleted by the person): the part goes out as a new message.
+                OutboundMessage fresh = message;
+                fresh.editMessageId.clear();
+                sendPart(fresh, parts, html, firstId, std::move(done));
                 return;
             }
             DeliveryResult result;

@@ -28,6 +28,9 @@ namespace Gateway::Channels
 /// sink recorded it; network errors retry the same offset with backoff and jitter; 409 conflicts
 /// and a bad token are reported, not looped on. Replies are split to 4096 UTF-16 units and sent
 /// as HTML converted from the model's Markdown (plain text when Telegram rejects the markup).
+/// Streaming: a draft is posted with sendMessage and edited with editMessageText ("message is not
+/// modified" is success); a reply with a draft edits it into its first part. Forum topics keep
+/// their message_thread_id on sendMessage and sendChatAction.
 class TelegramChannel final : public Channel
 {
     Q_OBJECT
@@ -56,6 +59,8 @@ public:
     void stop() override;
     void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
     void typing(const QString &chatId, const QString &threadId) override;
+    bool supportsEdits() const override { return true; }
+    void edit(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
     void registerRoutes(Http::Router &router) override;
 
     QString botUsername() const { return m_username; }

@@ -57,6 +57,7 @@ public:
     /// The page receives its answers over the protocol; nothing is pushed through the outbox.
     void deliver(const OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override;
     void typing(const QString &, const QString &) override { }
+    bool acceptsOutbound() const override { return false; }
     void registerRoutes(Http::Router &router) override;
 
     /// Pairing needs the channel bookkeeping and the people directory (set once storage is open).

@@ -29,6 +29,7 @@ constexpr int REQUEST_TIMEOUT_MS = 30'000;
 constexpr int MAX_PART = 4096;
 constexpr int MAX_FAILURES = 50;
 constexpr qsizetype MAX_TEXT = 16'000;
+constexpr qsizetype MAX_ID = 256;
 
 /// @brief A Graph API answer, reduced to what the delivery logic needs.
 struct GraphAnswer
@@ -221,18 +222,29 @@ Http::Response WhatsAppChannel::notify(const Http::Request &request)
             const QJsonArray statuses = value.value(u"statuses"_s).toArray();
             for (const QJsonValue &item : statuses) {
                 const QJsonObject status = item.toObject();
-                if (status.value(u"status"_s).toString() != u"failed"_s)
-                    continue; // sent / delivered / read: nothing to do
+                const QString kind = status.value(u"status"_s).toString();
+                const QString messageId = status.value(u"id"_s).toString().left(MAX_ID);
+                if (messageId.isEmpty() || kind.isEmpty())
+                    continue;
+                // Meta's timestamp is a string of unix seconds.
+                bool timed = false;
+                const qint64 seconds = status.value(u"timestamp"_s).toString().toLongLong(&timed);
+                const qint64 atMs = timed && seconds > 0 ? seconds * 1000 : now;
+                if (kind != u"failed"_s) {
+                    Q_EMIT messageStatus(messageId, kind.left(16), atMs, QString());
+                    continue;
+                }
                 const QJsonArray errors = status.value(u"errors"_s).toArray();
                 const QJsonObject error = errors.isEmpty() ? QJsonObject() : errors.first().toObject();
                 StatusFailure failure;
-                failure.messageId = status.value(u"id"_s).toString();
-                failure.recipientId = status.value(u"recipient_id"_s).toString();
+                failure.messageId = messageId;
+                failure.recipientId = status.value(u"recipient_id"_s).toString().left(MAX_ID);
                 failure.code = error.value(u"code"_s).toInt();
                 failure.title = error.value(u"title"_s).toString(error.value(u"message"_s).toString()).left(300);
                 failure.details = error.value(u"error_data"_s).toObject().value(u"details"_s).toString().left(300);
-                failure.atMs = now;
+                failure.atMs = atMs;
                 recordFailure(failure);
+                Q_EMIT messageStatus(messageId, kind, atMs, describe(failure));
             }
             const QJsonArray errors = value.value(u"errors"_s).toArray();
             for (const QJsonValue &item : errors) {
@@ -261,6 +273,15 @@ void WhatsAppChannel::recordFailure(const StatusFailure &failure)
     m_failures.append(failure);
     while (m_failures.size() > MAX_FAILURES)
         m_failures.removeFirst();
+    const QString text = describe(failure);
+    qCWarning(lcGatewayService).noquote() << "whatsapp:" << text;
+    // The channel keeps running; the failure shows as its last error.
+    setState(state(), text);
+    Q_EMIT stateChanged();
+}
+
+QString WhatsAppChannel::describe(const StatusFailure &failure)
+{
     QString text = failure.messageId.isEmpty()
         ? u"WhatsApp account error %1: %2"_s.arg(failure.code).arg(failure.title)
         : u"WhatsApp could not deliver %1 to %2: %3 (%4)"_s.arg(
@@ -269,10 +290,7 @@ void WhatsAppChannel::recordFailure(const StatusFailure &failure)
         text += u" — "_s + failure.details;
     if (failure.code == 131047)
         text += u" [outside the 24-hour window: the user has to write first]"_s;
-    qCWarning(lcGatewayService).noquote() << "whatsapp:" << text;
-    // The channel keeps running; the failure shows as its last error.
-    setState(state(), text);
-    Q_EMIT stateChanged();
+    return text;
 }
 
 QNetworkReply *WhatsAppChannel::post(const QJsonObject &body)
@@ -310,12 +328,12 @@ void WhatsAppChannel::deliver(const OutboundMessage &message, std::function<void
     sendPart(message, TelegramChannel::split(text, MAX_PART), QString(), std::move(done));
 }
 
-void WhatsAppChannel::sendPart(const OutboundMessage &message, QStringList parts, QString firstId,
+void WhatsAppChannel::sendPart(const OutboundMessage &message, QStringList parts, QString sentIds,
     std::function<void(const DeliveryResult &)> done)
 {
     if (parts.isEmpty()) {
         DeliveryResult sent;
-        sent.platformMessageId = firstId;
+        sent.platformMessageId = sentIds;
         done(sent);
         return;
     }
@@ -324,16 +342,18 @@ void WhatsAppChannel::sendPart(const OutboundMessage &message, QStringList parts
         { u"text"_s, QJsonObject { { u"preview_url"_s, false }, { u"body"_s, parts.first() } } } };
     QNetworkReply *reply = post(body);
     connect(reply, &QNetworkReply::finished, this,
-        [this, reply, message, parts, firstId, done = std::move(done)]() mutable {
+        [this, reply, message, parts, sentIds, done = std::move(done)]() mutable {
             reply->deleteLater();
             const GraphAnswer answer = readAnswer(reply);
             if (answer.ok()) {
                 const QString wamid
                     = answer.json.value(u"messages"_s).toArray().at(0).toObject().value(u"id"_s).toString();
-                if (firstId.isEmpty())
-                    firstId = wamid;
+                // Every part's wamid: a status webhook about any of them finds the reply.
+                if (!wamid.isEmpty() && !sentIds.isEmpty())
+                    sentIds += u',';
+                sentIds += wamid;
                 parts.removeFirst();
-                sendPart(message, parts, firstId, std::move(done));
+                sendPart(message, parts, sentIds, std::move(done));
                 return;
             }
             DeliveryResult result;
@@ -357,7 +377,7 @@ void WhatsAppChannel::sendPart(const OutboundMessage &message, QStringList parts
                 }
             }
             // Parts already sent are not sent again: a retry sends what is left.
-            if (!firstId.isEmpty())
+            if (!sentIds.isEmpty())
                 result.remaining = parts.join(u"\n\n"_s);
             done(result);
         });

@@ -24,9 +24,12 @@ namespace Gateway::Channels
 /// on the gateway's port: a GET verification handshake (hub.verify_token) and signed POSTs
 /// (X-Hub-Signature-256, HMAC-SHA256 of the raw body with the app secret, checked before
 /// parsing). A notification is answered 200 only once every text message in it was recorded,
-/// otherwise 500 so Meta redelivers (the manager de-duplicates by wamid). Failed `statuses`
-/// (131047 outside the 24 h window, 131026 undeliverable, ...) are surfaced as lastError.
-/// Replies go to the Graph API `/<version>/<phone-number-id>/messages`, split to 4096 characters.
+/// otherwise 500 so Meta redelivers (the manager de-duplicates by wamid). Every `statuses` item
+/// (sent, delivered, read, failed) is reported through messageStatus(), which the manager ties to
+/// the outbox row by its wamid; failed ones (131047 outside the 24 h window, 131026
+/// undeliverable, ...) are also shown as lastError.
+/// Replies go to the Graph API `/<version>/<phone-number-id>/messages`, split to 4096 characters;
+/// a delivered reply's platform message id lists the wamid of every part, comma-separated.
 class WhatsAppChannel final : public Channel
 {
     Q_OBJECT
@@ -74,13 +77,21 @@ public:
     static QString markdownToWhatsApp(const QString &markdown);
     /// "sha256=<lowercase hex HMAC-SHA256(secret, body)>".
     static QByteArray signature(const QByteArray &body, const QByteArray &secret);
+    /// A failure in words, for logs and lastError ("WhatsApp could not deliver … (131047) — …").
+    static QString describe(const StatusFailure &failure);
+
+Q_SIGNALS:
+    /// A status webhook about one of our messages: status is "sent", "delivered", "read" or
+    /// "failed"; atMs is Meta's timestamp; error is describe() of the failure ("" otherwise).
+    /// Redelivered notifications report the same status again.
+    void messageStatus(const QString &messageId, const QString &status, qint64 atMs, const QString &error);
 
 private:
     Http::Response verify(const Http::Request &request) const;
     Http::Response notify(const Http::Request &request);
     void recordFailure(const StatusFailure &failure);
     QNetworkReply *post(const QJsonObject &body);
-    void sendPart(const OutboundMessage &message, QStringList parts, QString firstId,
+    void sendPart(const OutboundMessage &message, QStringList parts, QString sentIds,
         std::function<void(const DeliveryResult &)> done);
 
     Options m_options;

@@ -203,6 +203,13 @@ const QList<Migration> &migrations()
                 "  PRIMARY KEY (channel, sender_id)"
                 ")"_s,
             } },
+        { 5,
+            u"channels: the draft streamed while the model writes (its platform message id, with the inbound "
+            "message), and the message a reply edits instead of posting anew"_s,
+            {
+                u"ALTER TABLE channel_inbound ADD COLUMN draft_message_id TEXT NOT NULL DEFAULT ''"_s,
+                u"ALTER TABLE channel_outbox ADD COLUMN edit_message_id TEXT NOT NULL DEFAULT ''"_s,
+            } },
     };
     return steps;
 }

@@ -884,10 +884,14 @@ ScriptedResponse FakeDiscord::limit(Route route, const QString &channelId, Heade
         return r;
     }
     m_globalHits.removeIf([&](qint64 t) { return now - t >= m_globalLimit.windowMs; });
-    if (m_globalHits.size() >= m_globalLimit.limit)
+    if (m_globalHits.size() >= m_globalLimit.limit) {
+        ++m_provokedRateLimits;
         return tooMany(RateLimitScope::Global, double(m_globalHits.first() + m_globalLimit.windowMs - now) / 1000.0);
-    if (bucket.used >= routeLimit.limit)
+    }
+    if (bucket.used >= routeLimit.limit) {
+        ++m_provokedRateLimits;
         return tooMany(RateLimitScope::User, double(bucket.resetAtMs - now) / 1000.0);
+    }
     m_globalHits.append(now);
     ++bucket.used;
     bucketHeaders(headers, routeLimit.limit - bucket.used);

@@ -204,6 +204,9 @@ public:
     QList<SentMessage> sentMessages() const { return m_sent; }
     int typingCount(const QString &channelId = {}) const;
     int gatewayBotCount() const { return m_gatewayBotCount; }
+    /// 429s the fake answered because a bucket or the global limit was exhausted (scripted ones
+    /// from enqueueRateLimit() are not counted): a client that follows the headers provokes none.
+    int provokedRateLimits() const { return m_provokedRateLimits; }
     static bool isDiscordUserAgent(const QByteArray &userAgent); ///< "DiscordBot (url, version)"
 
 Q_SIGNALS:
@@ -336,6 +339,7 @@ private:
     Limit m_globalLimit { 50, 1000 };
     QHash<QString, Bucket> m_buckets; ///< "route/channel"
     QList<qint64> m_globalHits;
+    int m_provokedRateLimits = 0;
     QQueue<ScriptedError> m_scripted;
 };
 

@@ -587,7 +587,25 @@ QJsonObject FakeTelegram::chatJson(const Chat &chat) const
     }
     if (!chat.username.isEmpty())
         o.insert(u"username"_s, chat.username);
+    if (chat.forum)
+        o.insert(u"is_forum"_s, true);
     return o;
+}
+
+void FakeTelegram::addTopic(qint64 chatId, qint64 threadId)
+{
+    Chat &chat = ensureChat(chatId, u"supergroup"_s);
+    chat.forum = true;
+    chat.topics.insert(threadId);
+}
+
+bool FakeTelegram::badThread(const Chat &chat, const QJsonObject &params, Result *error) const
+{
+    const qint64 thread = intParam(params, u"message_thread_id"_s);
+    if (thread == 0 || (chat.forum && chat.topics.contains(thread)))
+        return false;
+    *error = Result::error(400, u"Bad Request: message thread not found"_s);
+    return true;
 }
 
 FakeTelegram::Chat &FakeTelegram::ensureChat(qint64 id, const QString &type)
@@ -670,6 +688,10 @@ qint64 FakeTelegram::injectMessage(
     qint64 chatId, qint64 fromId, const QString &text, const QString &chatType, qint64 threadId)
 {
     Chat &chat = ensureChat(chatId, chatType);
+    if (threadId != 0) {
+        chat.forum = true;
+        chat.topics.insert(threadId);
+    }
     QJsonObject message { { u"message_id"_s, chat.nextMessageId++ },
         { u"from"_s,
             QJsonObject { { u"id"_s, fromId }, { u"is_bot"_s, false }, { u"first_name"_s, u"User%1"_s.arg(fromId) },
@@ -1310,6 +1332,8 @@ FakeTelegram::Result FakeTelegram::sendMessage(const QJsonObject &params, Call &
     if (!chat)
         return error;
     call.chatId = chat->id;
+    if (badThread(*chat, params, &error))
+        return error;
     QString plain;
     QJsonArray entities;
     QString textError;
@@ -1413,6 +1437,8 @@ FakeTelegram::Result FakeTelegram::sendChatAction(const QJsonObject &params, Cal
     if (!chat)
         return error;
     call.chatId = chat->id;
+    if (badThread(*chat, params, &error))
+        return error;
     const QString action = params.value(u"action"_s).toString();
     if (action.isEmpty())
         return Result::error(400, u"Bad Request: action is empty"_s);
@@ -1432,6 +1458,8 @@ FakeTelegram::Result FakeTelegram::sendMessageDraft(const QJsonObject &params, C
         return Result::error(400, u"Bad Request: drafts can be sent only to private chats"_s);
     if (intParam(params, u"draft_id"_s) == 0)
         return Result::error(400, u"Bad Request: draft_id must be non-zero"_s);
+    if (badThread(*chat, params, &error))
+        return error;
     QString plain;
     QJsonArray entities;
     QString textError;

@@ -93,8 +93,11 @@ public:
     /// type: private|group|supergroup|channel.
     void addChat(qint64 chatId, const QString &type = QStringLiteral("private"), const QString &title = {},
         const QString &username = {});
+    /// A forum topic in a chat (the chat becomes a forum: is_forum). Sending with a
+    /// message_thread_id that is not a topic of the chat fails with 400 "message thread not found".
+    void addTopic(qint64 chatId, qint64 threadId);
     /// A user's text message as an Update; returns its update_id. threadId != 0 makes it a forum
-    /// topic message (message_thread_id + is_topic_message).
+    /// topic message (message_thread_id + is_topic_message; the topic is added).
     qint64 injectMessage(qint64 chatId, qint64 fromId, const QString &text,
         const QString &chatType = QStringLiteral("private"), qint64 threadId = 0);
     /// Any Update object; update_id is assigned unless present. Returns the update_id.
@@ -168,6 +171,8 @@ private:
         QString username;
         QString firstName;
         qint64 nextMessageId = 1;
+        bool forum = false;
+        QSet<qint64> topics;
     };
     struct StoredMessage
     {
@@ -212,6 +217,8 @@ private:
     /// The chat named by params.chat_id or an error (chat not found, blocked, migrated).
     Chat *resolveChat(const QJsonObject &params, Result *error, bool sending);
     bool rateLimited(qint64 chatId, Result *error);
+    /// params.message_thread_id must name a topic of the chat (when present).
+    bool badThread(const Chat &chat, const QJsonObject &params, Result *error) const;
     QJsonObject chatJson(const Chat &chat) const;
     QJsonObject botUser() const;
     Chat &ensureChat(qint64 id, const QString &type);

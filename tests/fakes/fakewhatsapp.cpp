@@ -533,14 +533,7 @@ void FakeWhatsApp::scheduleStatuses(const QString &wamid, const QString &waId, b
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QString status = steps.at(i);
         QTimer::singleShot(int(i + 1) * m_statusDelayMs, this, [this, wamid, status, failure] {
-            QJsonArray errors;
-            if (failure != 0) {
-                errors.append(QJsonObject { { u"code"_s, failure }, { u"title"_s, titleOf(failure) },
-                    { u"message"_s, titleOf(failure) },
-                    { u"error_data"_s, QJsonObject { { u"details"_s, canonical(failure).details } } },
-                    { u"href"_s, ERROR_HREF } });
-            }
-            sendStatus(wamid, status, errors);
+            sendStatus(wamid, status, failure != 0 ? statusErrors(failure) : QJsonArray());
         });
     }
 }
@@ -666,6 +659,19 @@ int FakeWhatsApp::sendStatus(const QString &wamid, const QString &status, const 
     const QJsonObject value { { u"messaging_product"_s, u"whatsapp"_s }, { u"metadata"_s, metadata() },
         { u"statuses"_s, QJsonArray { statusObject(wamid, waId, status, errors) } } };
     return deliverValue(value, u"statuses"_s);
+}
+
+QJsonArray FakeWhatsApp::statusErrors(int code, const QString &details)
+{
+    return QJsonArray { QJsonObject { { u"code"_s, code }, { u"title"_s, titleOf(code) },
+        { u"message"_s, titleOf(code) },
+        { u"error_data"_s, QJsonObject { { u"details"_s, details.isEmpty() ? canonical(code).details : details } } },
+        { u"href"_s, ERROR_HREF } } };
+}
+
+int FakeWhatsApp::sendFailedStatus(const QString &wamid, int code, const QString &details)
+{
+    return sendStatus(wamid, u"failed"_s, statusErrors(code, details));
 }
 
 int FakeWhatsApp::deliverValue(const QJsonObject &value, const QString &kind, Signing signing)

@@ -164,6 +164,12 @@ public:
         Signing signing = Signing::Valid);
     /// A status notification for wamid ("sent", "delivered", "read", "failed" + errors).
     int sendStatus(const QString &wamid, const QString &status, const QJsonArray &errors = {});
+    /// A signed `failed` status for wamid, as Meta sends one when an accepted message could not be
+    /// delivered: errors[{code, title, message, error_data:{details}, href}] with the canonical
+    /// texts of the code (131047 re-engagement, 131026 undeliverable, ...). Returns the delivery id.
+    int sendFailedStatus(const QString &wamid, int code, const QString &details = {});
+    /// The errors array of a failed status for code (what sendFailedStatus() sends).
+    static QJsonArray statusErrors(int code, const QString &details = {});
     /// Wraps a change value ({"messaging_product","metadata",...}) in the envelope and POSTs it.
     int deliverValue(const QJsonObject &value, const QString &kind, Signing signing = Signing::Valid);
     /// POSTs body exactly as given.

@@ -3,10 +3,13 @@
 // The channel manager with a loopback channel, a real SQLite file and the Ollama fake: every
 // inbound message is recorded before it is acknowledged and answered exactly once (also across a
 // restart in the middle of a run); strangers get a pairing code and nothing else; groups need a
-// mention; the outbox retries until the platform accepts and honours retry_after.
+// mention; the outbox retries until the platform accepts and honours retry_after. Streaming: on a
+// channel with edits one draft is posted, edited as the model writes, and the final reply edits it
+// (also after a restart in the middle of the run); channels without edits get no draft.
 
 #include <QDir>
 #include <QJsonArray>
+#include <QMap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +30,79 @@ using Gateway::Channels::InboundMessage;
 using TestSupport::LoopbackChannel;
 using TestSupport::ProtocolClient;
 using TestSupport::TestGateway;
+
+namespace
+{
+
+/// What a platform with editable messages shows: message id → text. It outlives the channels of
+/// a test (a restart creates a new channel, the platform keeps its messages).
+struct Platform
+{
+    QMap<int, QString> messages;
+    int posts = 0; ///< messages created (drafts and replies)
+    int draftEdits = 0;
+    QList<Gateway::Channels::OutboundMessage> deliveries;
+
+    QString post(const QString &text)
+    {
+        messages.insert(++posts, text);
+        return QString::number(posts);
+    }
+};
+
+/// A channel whose messages can be edited (as Telegram's and Discord's), over a Platform.
+class EditingChannel final : public Gateway::Channels::Channel
+{
+    Q_OBJECT
+
+public:
+    explicit EditingChannel(Platform *platform, QObject *parent = nullptr) : Channel(parent), m_platform(platform) { }
+
+    QString id() const override { return u"editing"_s; }
+    QString label() const override { return u"Editing"_s; }
+    void start() override { setState(State::Running); }
+    void stop() override { setState(State::Stopped); }
+    bool supportsEdits() const override { return true; }
+    void typing(const QString &, const QString &) override { }
+    bool inject(const InboundMessage &message)
+    {
+        InboundMessage m = message;
+        m.channel = id();
+        return hand(m);
+    }
+    void deliver(
+        const Gateway::Channels::OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override
+    {
+        m_platform->deliveries.append(message);
+        DeliveryResult result;
+        if (!message.editMessageId.isEmpty() && m_platform->messages.contains(message.editMessageId.toInt())) {
+            m_platform->messages.insert(message.editMessageId.toInt(), message.text);
+            result.platformMessageId = message.editMessageId;
+        } else {
+            result.platformMessageId = m_platform->post(message.text);
+        }
+        done(result);
+    }
+    void edit(
+        const Gateway::Channels::OutboundMessage &message, std::function<void(const DeliveryResult &)> done) override
+    {
+        DeliveryResult result;
+        if (message.editMessageId.isEmpty()) {
+            result.platformMessageId = m_platform->post(message.text);
+        } else {
+            ++m_platform->draftEdits;
+            m_platform->messages.insert(message.editMessageId.toInt(), message.text);
+            result.platformMessageId = message.editMessageId;
+        }
+        // Asynchronous, as a platform answers.
+        QTimer::singleShot(0, this, [done, result] { done(result); });
+    }
+
+private:
+    Platform *m_platform;
+};
+
+} // namespace
 
 class tst_ChannelManager final : public QObject
 {
@@ -79,9 +155,11 @@ private:
         return n;
     }
 
-    QString inboundState(const QString &platformId) const
+    QString inboundState(const QString &platformId) const { return inboundStateOf(u"loopback"_s, platformId); }
+
+    QString inboundStateOf(const QString &channel, const QString &platformId) const
     {
-        const auto record = manager()->store()->inbound(u"loopback"_s, platformId);
+        const auto record = manager()->store()->inbound(channel, platformId);
         return record ? record->state : QString();
     }
 
@@ -298,20 +376,101 @@ private Q_SLOTS:
         QCOMPARE(m_channel->delivered().size(), 0);
     }
 
+    void streamsOneDraftThenEditsItIntoTheReply()
+    {
+        startGateway();
+        Platform platform;
+        auto *editing = new EditingChannel(&platform);
+        manager()->add(editing);
+        editing->start();
+        manager()->setAccess(u"editing"_s, u"open"_s, {});
+        manager()->setStreaming(u"editing"_s, 100);
+        QSignalSpy drafts(manager(), &Gateway::Channels::ChannelManager::draftShown);
+        FakeOllama::Turn slow = FakeOllama::Turn::text(
+            { u"One, "_s, u"two, "_s, u"three, "_s, u"four, "_s, u"five, "_s, u"six, "_s, u"seven."_s });
+        slow.chunkDelayMs = 120;
+        m_ollama->enqueue(slow);
+        InboundMessage m = dm(u"s1"_s, u"ana"_s, u"Count to seven"_s);
+        QVERIFY(editing->inject(m));
+        QTRY_COMPARE_WITH_TIMEOUT(platform.deliveries.size(), 1, TestSupport::WAIT_MS);
+        // One draft, edited while the model wrote, then the reply edited it: one visible answer.
+        QCOMPARE(platform.posts, 1);
+        QVERIFY2(platform.draftEdits >= 1, qPrintable(QString::number(platform.draftEdits)));
+        QVERIFY(drafts.size() >= 2);
+        QCOMPARE(platform.deliveries.first().editMessageId, u"1"_s);
+        QCOMPARE(platform.messages.value(1), u"One, two, three, four, five, six, seven."_s);
+        const auto record = manager()->store()->inbound(u"editing"_s, u"s1"_s);
+        QCOMPARE(record->draftMessageId, u"1"_s);
+        QCOMPARE(manager()->store()->outbox(u"editing"_s, 1).first().state, u"sent"_s);
+
+        // A quick answer is not drafted at all; channels without edits never are.
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Quick."_s }));
+        m.platformId = u"s2"_s;
+        QVERIFY(editing->inject(m));
+        QTRY_COMPARE_WITH_TIMEOUT(platform.deliveries.size(), 2, TestSupport::WAIT_MS);
+        QCOMPARE(platform.posts, 2);
+        QVERIFY(platform.deliveries.at(1).editMessageId.isEmpty());
+        manager()->setStreaming(u"loopback"_s, 100);
+        FakeOllama::Turn slowToo = slow;
+        m_ollama->enqueue(slowToo);
+        QVERIFY(m_channel->inject(dm(u"s3"_s, u"ana"_s, u"Count again"_s)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_channel->delivered().size(), 1, TestSupport::WAIT_MS);
+        QVERIFY(m_channel->delivered().first().editMessageId.isEmpty());
+    }
+
+    void restartMidStreamEditsTheStoredDraft()
+    {
+        Platform platform;
+        QPointer<EditingChannel> editing;
+        const auto start = [&] {
+            startGateway();
+            editing = new EditingChannel(&platform);
+            manager()->add(editing);
+            editing->start();
+            manager()->setAccess(u"editing"_s, u"open"_s, {});
+            manager()->setStreaming(u"editing"_s, 50);
+        };
+        start();
+        // The model writes half an answer and hangs: the draft shows it; the process stops.
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"Half an"_s, u" answer"_s }));
+        QVERIFY(editing->inject(dm(u"c1"_s, u"ana"_s, u"Tell me everything"_s)));
+        QTRY_COMPARE_WITH_TIMEOUT(platform.posts, 1, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            manager()->store()->inbound(u"editing"_s, u"c1"_s)->draftMessageId, u"1"_s, TestSupport::WAIT_MS);
+        QVERIFY(platform.messages.value(1).startsWith(u"Half an answer"_s));
+        QCOMPARE(platform.deliveries.size(), 0);
+        m_gateway.reset();
+
+        // After the restart the message is answered again, and the answer is the draft, edited.
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"The whole answer."_s }));
+        start();
+        QTRY_COMPARE_WITH_TIMEOUT(platform.deliveries.size(), 1, TestSupport::WAIT_MS);
+        QCOMPARE(platform.deliveries.first().editMessageId, u"1"_s);
+        QCOMPARE(platform.posts, 1);
+        QCOMPARE(platform.messages.size(), 1);
+        QCOMPARE(platform.messages.value(1), u"The whole answer."_s);
+        QCOMPARE(inboundStateOf(u"editing"_s, u"c1"_s), u"answered"_s);
+    }
+
     void statusShowsChannels()
     {
         startGateway();
         ProtocolClient owner;
         QVERIFY(owner.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }));
         const QJsonObject health = owner.request(u"health"_s).value(u"payload"_s).toObject();
-        QCOMPARE(health.value(u"channelOrder"_s).toArray(), QJsonArray { u"loopback"_s });
+        // (Other channels may be on by default, such as the web chat.)
+        QVERIFY(health.value(u"channelOrder"_s).toArray().contains(u"loopback"_s));
         QCOMPARE(health.value(u"channels"_s).toObject().value(u"loopback"_s).toObject().value(u"state"_s).toString(),
             u"running"_s);
         QCOMPARE(health.value(u"channelLabels"_s).toObject().value(u"loopback"_s).toString(), u"Loopback"_s);
         const QJsonObject status = owner.request(u"channels.status"_s).value(u"payload"_s).toObject();
-        QCOMPARE(status.value(u"channelOrder"_s).toArray(), QJsonArray { u"loopback"_s });
-        QCOMPARE(owner.request(u"status"_s).value(u"payload"_s).toObject().value(u"channelSummary"_s).toArray(),
-            QJsonArray { u"Loopback: running"_s });
+        QCOMPARE(status.value(u"channelOrder"_s).toArray(), health.value(u"channelOrder"_s).toArray());
+        QVERIFY(owner.request(u"status"_s)
+                    .value(u"payload"_s)
+                    .toObject()
+                    .value(u"channelSummary"_s)
+                    .toArray()
+                    .contains(u"Loopback: running"_s));
     }
 };
 

@@ -3,9 +3,12 @@
 // The Discord channel against the Discord fake (discord-api.md): IDENTIFY/READY, heartbeats with
 // ACKs, a zombie connection resumed with the missed events replayed, RECONNECT, INVALID_SESSION
 // (resumable or not), fatal close codes reported without a reconnect loop, message filtering,
-// replies with a nonce and allowed_mentions, 429 retry_after and rate-limit buckets, splitting at
-// 2000 characters; and end to end through the gateway with the Ollama fake, answered exactly once
-// also across a restart in the middle of a run.
+// replies with a nonce and allowed_mentions, 429 retry_after and rate-limit buckets (followed per
+// route without provoking a 429, a global 429 pausing every route), splitting at 2000 characters,
+// drafts edited with PATCH (a long reply edits the draft and posts the rest); and end to end through the gateway with
+// the Ollama fake, answered exactly once also across a restart in the middle of a run.
+
+#include <algorithm>
 
 #include <QDir>
 #include <QJsonArray>
@@ -92,6 +95,22 @@ private:
             return timedOut;
         }
         return *result;
+    }
+
+    /// Starts a delivery (or a draft when draft) without waiting; the result lands in *into.
+    void deliverAsync(const QString &text, const QString &key, const QString &chatId,
+        std::optional<DeliveryResult> *into, const QString &editId = {}, bool draft = false)
+    {
+        OutboundMessage message;
+        message.chatId = chatId;
+        message.text = text;
+        message.idempotencyKey = key;
+        message.editMessageId = editId;
+        const auto done = [into](const DeliveryResult &r) { *into = r; };
+        if (draft)
+            m_channel->edit(message, done);
+        else
+            m_channel->deliver(message, done);
     }
 
     int postCount() const
@@ -447,6 +466,146 @@ private Q_SLOTS:
         for (const auto &s : sent)
             nonces.insert(s.request.value(u"nonce"_s).toString());
         QCOMPARE(nonces.size(), 3);
+    }
+
+    void bucketsAreFollowedWithoutProvokingA429()
+    {
+        startRunning();
+        const QString chat = m_discord->defaultChannelId();
+        const QString route = u"POST /channels/{channel.id}/messages"_s;
+        // Two messages per second per channel; five replies at once (the outbox delivers rows
+        // concurrently): they wait for the bucket instead of running into 429s.
+        m_discord->setRateLimit(FakeDiscord::Route::CreateMessage, 2, 1000);
+        QElapsedTimer timer;
+        timer.start();
+        QList<std::optional<DeliveryResult>> results(5);
+        for (int i = 0; i < 5; ++i)
+            deliverAsync(u"reply %1"_s.arg(i), u"b%1"_s.arg(i), chat, &results[i]);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(results.cbegin(), results.cend(), [](const auto &r) { return r.has_value(); }), WAIT_MS);
+        for (const auto &r : std::as_const(results))
+            QCOMPARE(r->outcome, DeliveryResult::Outcome::Sent);
+        QCOMPARE(m_discord->sentMessages().size(), 5);
+        QCOMPARE(m_discord->provokedRateLimits(), 0);
+        QVERIFY2(timer.elapsed() >= 1900, qPrintable(QString::number(timer.elapsed()))); // three windows
+        // In order, as they were handed over.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(m_discord->sentMessages().at(i).request.value(u"content"_s).toString(), u"reply %1"_s.arg(i));
+        // The bucket is the channel's: another channel is not held up.
+        QCOMPARE(m_channel->rateLimitWaitMs(route, m_discord->defaultDmChannelId()), 0);
+
+        // Edits have their own bucket (one per 400 ms here): three drafts in a row, no 429.
+        m_discord->setRateLimit(FakeDiscord::Route::EditMessage, 1, 400);
+        const QString id = m_discord->sentMessages().first().id;
+        QList<std::optional<DeliveryResult>> edits(3);
+        for (int i = 0; i < 3; ++i)
+            deliverAsync(u"draft %1 …"_s.arg(i), u"b0"_s, chat, &edits[i], id, true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(edits.cbegin(), edits.cend(), [](const auto &r) { return r.has_value(); }), WAIT_MS);
+        for (const auto &r : std::as_const(edits)) {
+            QCOMPARE(r->outcome, DeliveryResult::Outcome::Sent);
+            QCOMPARE(r->platformMessageId, id);
+        }
+        QCOMPARE(m_discord->sentMessages().first().edits.size(), 3);
+        QCOMPARE(m_discord->sentMessages().first().message.value(u"content"_s).toString(), u"draft 2 …"_s);
+        QCOMPARE(m_discord->provokedRateLimits(), 0);
+
+        // A global 429 pauses every route and channel for retry_after.
+        m_discord->setRateLimit(FakeDiscord::Route::CreateMessage, 50, 1000);
+        m_discord->enqueueRateLimit(FakeDiscord::RateLimitScope::Global, 0.4);
+        QCOMPARE(deliver(u"global"_s, u"g1"_s, chat).outcome, DeliveryResult::Outcome::Retry);
+        QVERIFY(m_channel->rateLimitWaitMs(route, m_discord->defaultDmChannelId()) > 0);
+        QVERIFY(m_channel->rateLimitWaitMs(u"PATCH /channels/{channel.id}/messages/{message.id}"_s, chat) > 0);
+        timer.restart();
+        QCOMPARE(deliver(u"elsewhere"_s, u"g2"_s).outcome, DeliveryResult::Outcome::Sent);
+        QVERIFY2(timer.elapsed() >= 300, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_discord->provokedRateLimits(), 0);
+    }
+
+    void longReplyEditsTheDraftThenPostsTheRest()
+    {
+        startRunning();
+        const QString chat = m_discord->defaultDmChannelId();
+        std::optional<DeliveryResult> draft;
+        deliverAsync(u"Thinking about it …"_s, u"in:discord:42"_s, chat, &draft, {}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(draft.has_value(), WAIT_MS);
+        QCOMPARE(draft->outcome, DeliveryResult::Outcome::Sent);
+        QCOMPARE(m_discord->sentMessages().size(), 1);
+        QCOMPARE(m_discord->sentMessages().first().request.value(u"allowed_mentions"_s).toObject(),
+            (QJsonObject { { u"parse"_s, QJsonArray() } }));
+        // The draft is posted with a nonce that does not depend on its text: posted again (after a
+        // crash) Discord answers with the same message.
+        std::optional<DeliveryResult> again;
+        deliverAsync(u"Thinking about it some more …"_s, u"in:discord:42"_s, chat, &again, {}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), WAIT_MS);
+        QCOMPARE(again->platformMessageId, draft->platformMessageId);
+        QCOMPARE(m_discord->sentMessages().size(), 1);
+
+        QString text;
+        for (int i = 0; i < 700; ++i)
+            text += u"word%1 "_s.arg(i, 3, 10, QChar(u'0'));
+        const QStringList parts = DiscordChannel::split(text);
+        QCOMPARE(parts.size(), 3);
+        std::optional<DeliveryResult> reply;
+        deliverAsync(text, u"in:discord:42"_s, chat, &reply, draft->platformMessageId);
+        QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), WAIT_MS);
+        QCOMPARE(reply->outcome, DeliveryResult::Outcome::Sent);
+        QCOMPARE(reply->platformMessageId, draft->platformMessageId);
+        const auto sent = m_discord->sentMessages();
+        QCOMPARE(sent.size(), 3);
+        QCOMPARE(sent.at(0).message.value(u"content"_s).toString(), parts.at(0));
+        QCOMPARE(sent.at(0).edits.constLast().value(u"allowed_mentions"_s).toObject(),
+            (QJsonObject { { u"parse"_s, QJsonArray() } }));
+        QCOMPARE(sent.at(1).request.value(u"content"_s).toString(), parts.at(1));
+        QCOMPARE(sent.at(2).request.value(u"content"_s).toString(), parts.at(2));
+
+        // A deleted draft (10008 Unknown Message): the reply is posted instead.
+        std::optional<DeliveryResult> orphan;
+        deliverAsync(u"Fresh."_s, u"in:discord:43"_s, chat, &orphan, u"1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(orphan.has_value(), WAIT_MS);
+        QCOMPARE(orphan->outcome, DeliveryResult::Outcome::Sent);
+        QCOMPARE(m_discord->sentMessages().size(), 4);
+        QCOMPARE(m_discord->sentMessages().constLast().request.value(u"content"_s).toString(), u"Fresh."_s);
+    }
+
+    void streamsADraftThroughTheGateway()
+    {
+        QTemporaryDir home;
+        FakeOllama ollama;
+        QVERIFY(ollama.listen());
+        const QString url = ollama.baseUrl().toString();
+        TestGateway gateway(
+            [url](Gateway::Config::Settings &s) {
+                s.providers.ollama.baseUrl = url;
+                s.providers.ollama.model = u"llama3.2"_s;
+                s.providers.ollama.maxRetries = 0;
+            },
+            false, home.path());
+        QVERIFY2(gateway.isRunning(), qPrintable(gateway.errorString()));
+        auto *channel = new DiscordChannel(options());
+        gateway.service()->channels()->add(channel);
+        gateway.service()->channels()->setAccess(u"discord"_s, u"open"_s, {});
+        gateway.service()->channels()->setStreaming(u"discord"_s, 200);
+        m_discord->setRateLimit(FakeDiscord::Route::EditMessage, 50, 1000);
+        QVERIFY(gateway.service()->openStorage());
+        QTRY_COMPARE_WITH_TIMEOUT(channel->state(), Channel::State::Running, WAIT_MS);
+        FakeOllama::Turn slow = FakeOllama::Turn::text(
+            { u"Streaming "_s, u"into "_s, u"one "_s, u"message "_s, u"on "_s, u"Discord "_s, u"@everyone."_s });
+        slow.chunkDelayMs = 150;
+        ollama.enqueue(slow);
+        m_discord->injectDirectMessage(u"Stream please"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            gateway.service()->channels()->store()->outbox(u"discord"_s, 1).value(0).state, u"sent"_s, WAIT_MS);
+        // One message: the draft, edited while the model wrote, then into the reply.
+        const auto sent = m_discord->sentMessages();
+        QCOMPARE(sent.size(), 1);
+        QVERIFY2(sent.first().request.value(u"content"_s).toString().endsWith(u" …"_s),
+            qPrintable(sent.first().request.value(u"content"_s).toString()));
+        QVERIFY2(sent.first().edits.size() >= 2, qPrintable(QString::number(sent.first().edits.size())));
+        QCOMPARE(
+            sent.first().message.value(u"content"_s).toString(), u"Streaming into one message on Discord @everyone."_s);
+        QCOMPARE(sent.first().message.value(u"mention_everyone"_s).toBool(), false);
+        QCOMPARE(m_discord->provokedRateLimits(), 0);
     }
 
     void endToEndAnswersOnceAcrossRestart()

@@ -2,8 +2,12 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 // The Telegram channel against the Telegram fake (telegram-bot-api.md) and the Ollama fake: long
 // polling with a persisted offset, replies split and converted, 429/parse-error/migration
-// handling, a refused token and a 409 conflict reported; and the built gateway killed with
+// handling, a refused token and a 409 conflict reported; streaming (one draft, edited, the final
+// reply edits it; "message is not modified" is success; a long reply edits the draft and sends the
+// rest; a restart mid-stream edits the stored draft); forum topics; and the built gateway killed with
 // SIGKILL during a burst of messages, then restarted: every message answered exactly once.
+
+#include <algorithm>
 
 #include <QDir>
 #include <QJsonArray>
@@ -72,6 +76,34 @@ private:
     }
 
     Channel *channel() const { return m_gateway->service()->channels()->channel(u"telegram"_s); }
+
+    Gateway::Channels::ChannelManager *manager() const { return m_gateway->service()->channels(); }
+
+    /// Delivers through the channel directly and waits for the result.
+    Gateway::Channels::DeliveryResult deliverNow(const Gateway::Channels::OutboundMessage &message, bool draft = false)
+    {
+        std::optional<Gateway::Channels::DeliveryResult> result;
+        const auto done = [&result](const Gateway::Channels::DeliveryResult &r) { result = r; };
+        if (draft)
+            channel()->edit(message, done);
+        else
+            channel()->deliver(message, done);
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, TestSupport::WAIT_MS)) {
+            Gateway::Channels::DeliveryResult timedOut;
+            timedOut.outcome = Gateway::Channels::DeliveryResult::Outcome::Failed;
+            timedOut.error = u"timed out"_s;
+            return timedOut;
+        }
+        return *result;
+    }
+
+    /// A slowly streamed answer (the pieces 150 ms apart).
+    static FakeOllama::Turn slowly(const QStringList &pieces)
+    {
+        FakeOllama::Turn turn = FakeOllama::Turn::text(pieces);
+        turn.chunkDelayMs = 150;
+        return turn;
+    }
 
     QList<FakeTelegram::Call> sent(const QString &method = u"sendMessage"_s) const
     {
@@ -314,6 +346,172 @@ private Q_SLOTS:
         qunsetenv("SKYNET_TEST_TELEGRAM_HOOK");
     }
 
+    void streamsADraftAndEditsItIntoTheReply()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        manager()->setStreaming(u"telegram"_s, 200);
+        m_ollama->enqueue(
+            slowly({ u"Once "_s, u"upon "_s, u"a "_s, u"time "_s, u"there "_s, u"was "_s, u"a "_s, u"**bot**."_s }));
+        m_telegram->injectMessage(950, 950, u"Tell me a story"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_telegram->messageText(950, sent().value(0).messageId) == u"Once upon a time there was a bot."_s,
+            TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            manager()->store()->outbox(u"telegram"_s, 1).value(0).state, u"sent"_s, TestSupport::WAIT_MS);
+        // One message: the draft, posted once, edited while the model wrote, then into the reply.
+        QCOMPARE(sent().size(), 1);
+        const qint64 draft = sent().first().messageId;
+        QVERIFY2(sent().first().text.endsWith(u" …"_s), qPrintable(sent().first().text));
+        const QList<FakeTelegram::Call> edits = sent(u"editMessageText"_s);
+        QVERIFY2(edits.size() >= 2, qPrintable(QString::number(edits.size()))); // drafts + the final edit
+        for (const FakeTelegram::Call &edit : edits)
+            QCOMPARE(edit.messageId, draft);
+        QCOMPARE(edits.constLast().text, u"Once upon a time there was a bot."_s);
+        QCOMPARE(edits.constLast().params.value(u"parse_mode"_s).toString(), u"HTML"_s);
+        QCOMPARE(edits.constLast().entities.size(), 1); // bold
+        // Edits at most every 200 ms in the chat (the fake's clock).
+        QList<qint64> times { sent().first().atMs };
+        for (const FakeTelegram::Call &edit : edits.mid(0, edits.size() - 1))
+            times.append(edit.atMs);
+        for (qsizetype i = 1; i < times.size(); ++i)
+            QVERIFY2(times.at(i) - times.at(i - 1) >= 190, qPrintable(QString::number(times.at(i) - times.at(i - 1))));
+        // The reply was recorded as an edit of the draft.
+        const auto row = manager()->store()->outbox(u"telegram"_s, 1).first();
+        QCOMPARE(row.message.editMessageId, QString::number(draft));
+    }
+
+    void notModifiedIsSuccessAndLongRepliesContinueAfterTheDraft()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        m_telegram->addChat(960);
+        Gateway::Channels::OutboundMessage draft;
+        draft.chatId = u"960"_s;
+        draft.text = u"Draft so far …"_s;
+        const auto posted = deliverNow(draft, true);
+        QCOMPARE(posted.outcome, Gateway::Channels::DeliveryResult::Outcome::Sent);
+        QVERIFY(!posted.platformMessageId.isEmpty());
+        // Editing to the same text: Telegram answers 400 "message is not modified" — success.
+        draft.editMessageId = posted.platformMessageId;
+        const auto same = deliverNow(draft, true);
+        QCOMPARE(same.outcome, Gateway::Channels::DeliveryResult::Outcome::Sent);
+        QCOMPARE(same.platformMessageId, posted.platformMessageId);
+        const FakeTelegram::Call refused = m_telegram->sentMessages().constLast();
+        QCOMPARE(refused.method, u"editMessageText"_s);
+        QCOMPARE(refused.errorCode, 400);
+        QVERIFY(refused.description.contains(u"message is not modified"_s));
+        // The same for a final reply whose text the draft already shows.
+        const auto final = deliverNow(draft);
+        QCOMPARE(final.outcome, Gateway::Channels::DeliveryResult::Outcome::Sent);
+        QCOMPARE(sent().size(), 1);
+
+        // A reply longer than 4096: the draft becomes the first part, the rest are new messages.
+        Gateway::Channels::OutboundMessage reply = draft;
+        reply.text = QString(4000, u'x') + u"\n\n"_s + QString(3000, u'y') + u"\n\n"_s + QString(2000, u'z');
+        reply.idempotencyKey = u"in:telegram:long"_s;
+        const auto done = deliverNow(reply);
+        QCOMPARE(done.outcome, Gateway::Channels::DeliveryResult::Outcome::Sent);
+        QCOMPARE(done.platformMessageId, posted.platformMessageId);
+        QCOMPARE(m_telegram->messageText(960, posted.platformMessageId.toLongLong()), QString(4000, u'x'));
+        QCOMPARE(sent().size(), 3);
+        QCOMPARE(sent().at(1).text, QString(3000, u'y'));
+        QCOMPARE(sent().at(2).text, QString(2000, u'z'));
+
+        // The draft was deleted meanwhile: the reply is posted instead of lost.
+        reply.editMessageId = u"999999"_s;
+        reply.text = u"Still here."_s;
+        QCOMPARE(deliverNow(reply).outcome, Gateway::Channels::DeliveryResult::Outcome::Sent);
+        QCOMPARE(sent().size(), 4);
+        QCOMPARE(sent().at(3).text, u"Still here."_s);
+    }
+
+    void longStreamedReplyEditsTheDraftThenSendsTheRest()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        manager()->setStreaming(u"telegram"_s, 200);
+        m_ollama->enqueue(slowly({ QString(1000, u'x'), QString(1000, u'x'), QString(1000, u'x'), QString(1000, u'x'),
+            u"\n\n"_s + QString(1000, u'y') }));
+        m_telegram->injectMessage(970, 970, u"Write a lot"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            manager()->store()->outbox(u"telegram"_s, 1).value(0).state, u"sent"_s, TestSupport::WAIT_MS);
+        QCOMPARE(sent().size(), 2); // the draft and the rest
+        QCOMPARE(m_telegram->messageText(970, sent().at(0).messageId), QString(4000, u'x'));
+        QCOMPARE(sent().at(1).text, QString(1000, u'y'));
+        QCOMPARE(sent(u"editMessageText"_s).constLast().messageId, sent().at(0).messageId);
+    }
+
+    void restartMidStreamEditsTheStoredDraft()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        manager()->setStreaming(u"telegram"_s, 100);
+        m_ollama->enqueue(FakeOllama::Turn::stall({ u"Half an"_s, u" answer"_s }));
+        const qint64 update = m_telegram->injectMessage(980, 980, u"Explain everything"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+        const qint64 draft = sent().first().messageId;
+        QTRY_COMPARE_WITH_TIMEOUT(manager()->store()->inbound(u"telegram"_s, QString::number(update))->draftMessageId,
+            QString::number(draft), TestSupport::WAIT_MS);
+        QCOMPARE(manager()->store()->outbox(u"telegram"_s, 10).size(), 0);
+        m_gateway.reset(); // the process stops in the middle of the answer
+
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"The **whole** answer."_s }));
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->messageText(980, draft), u"The whole answer."_s, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            manager()->store()->outbox(u"telegram"_s, 1).value(0).state, u"sent"_s, TestSupport::WAIT_MS);
+        // Exactly one visible answer: the draft, edited; nothing posted again.
+        QCOMPARE(sent().size(), 1);
+        QCOMPARE(manager()->store()->outbox(u"telegram"_s, 10).size(), 1);
+    }
+
+    void forumTopicsKeepTheirThread()
+    {
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(channel()->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        // The sender becomes known in a private chat first (groups answer only known people).
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Hi."_s }));
+        m_telegram->injectMessage(990, 990, u"hello"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 1, TestSupport::WAIT_MS);
+
+        // A forum supergroup, topic 77: the reply, the typing and the draft go to the topic.
+        manager()->setStreaming(u"telegram"_s, 150);
+        m_ollama->enqueue(slowly({ u"In "_s, u"the "_s, u"topic, "_s, u"as "_s, u"asked."_s }));
+        m_telegram->injectMessage(-100990, 990, u"@skynet_test_bot where am I?"_s, u"supergroup"_s, 77);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->messageText(-100990, sent().value(1).messageId),
+            u"In the topic, as asked."_s, TestSupport::WAIT_MS);
+        QCOMPARE(sent().size(), 2); // the draft in the topic, edited into the reply
+        QVERIFY2(sent().at(1).text.endsWith(u" …"_s), qPrintable(sent().at(1).text));
+        QCOMPARE(sent().at(1).chatId, -100990);
+        QCOMPARE(sent().at(1).params.value(u"message_thread_id"_s).toInteger(), 77);
+        bool typedInTopic = false;
+        for (const FakeTelegram::Call &action : sent(u"sendChatAction"_s))
+            typedInTopic |= action.chatId == -100990 && action.params.value(u"message_thread_id"_s).toInteger() == 77;
+        QVERIFY(typedInTopic);
+
+        // A quick reply (no draft) to another topic is sent there.
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Here too."_s }));
+        m_telegram->injectMessage(-100990, 990, u"@skynet_test_bot and here?"_s, u"supergroup"_s, 78);
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 3, TestSupport::WAIT_MS);
+        QCOMPARE(sent().at(2).params.value(u"message_thread_id"_s).toInteger(), 78);
+        QCOMPARE(sent().at(2).text, u"Here too."_s);
+
+        // A reply thread in an ordinary group is not a topic: sending with its id would fail
+        // ("message thread not found"), so the answer goes to the group.
+        m_telegram->addChat(-100991, u"supergroup"_s);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"In the group."_s }));
+        m_telegram->injectUpdate(QJsonObject { { u"message"_s,
+            QJsonObject { { u"message_id"_s, 50 }, { u"message_thread_id"_s, 40 }, { u"date"_s, 1 },
+                { u"text"_s, u"@skynet_test_bot answer in the thread"_s },
+                { u"chat"_s, QJsonObject { { u"id"_s, -100991 }, { u"type"_s, u"supergroup"_s } } },
+                { u"from"_s,
+                    QJsonObject { { u"id"_s, 990 }, { u"is_bot"_s, false }, { u"first_name"_s, u"A"_s } } } } } });
+        QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 4, TestSupport::WAIT_MS);
+        QCOMPARE(sent().at(3).chatId, -100991);
+        QVERIFY(!sent().at(3).params.contains(u"message_thread_id"_s));
+    }
+
     void strangersGetOnlyAPairingCode()
     {
         m_dmPolicy = u"pairing"_s;
@@ -389,16 +587,24 @@ private Q_SLOTS:
             QVERIFY(gateway.start({}, env));
             QTRY_VERIFY_WITH_TIMEOUT(int(sent().size()) >= base + PER_WAVE, 30'000);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(int(sent().size()) >= MESSAGES, 60'000);
-        QStringList replies;
-        for (const FakeTelegram::Call &call : sent())
-            replies.append(call.text);
-        qInfo().noquote() << "replies:" << replies.join(u" | "_s);
+        // What the chat shows: every message the bot posted, with its text now (a draft streamed
+        // before a kill has been edited into the answer).
+        const auto visible = [&] {
+            QStringList shown;
+            for (const FakeTelegram::Call &call : sent())
+                shown.append(m_telegram->messageText(call.chatId, call.messageId));
+            return shown;
+        };
+        const auto allAnswered = [&] {
+            const QStringList shown = visible();
+            return std::all_of(
+                texts.cbegin(), texts.cend(), [&](const QString &text) { return shown.contains(u"Echo: "_s + text); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(int(sent().size()) >= MESSAGES && allAnswered(), 60'000);
+        qInfo().noquote() << "replies:" << visible().join(u" | "_s);
         // Exactly one reply per message: the echo names the message it answers.
         for (const QString &text : std::as_const(texts)) {
-            int replies = 0;
-            for (const FakeTelegram::Call &call : sent())
-                replies += call.text == u"Echo: "_s + text ? 1 : 0;
+            const qsizetype replies = visible().count(u"Echo: "_s + text);
             QVERIFY2(replies == 1, qPrintable(u"%1 answered %2 times"_s.arg(text).arg(replies)));
         }
         QCOMPARE(gateway.terminate(), 0);

@@ -3,7 +3,8 @@
 // The WhatsApp channel against the WhatsApp Cloud API fake (whatsapp-cloud-api.md) and the Ollama
 // fake: the webhook verification handshake, signed notifications (wrong secret, tampered body and
 // a missing signature rejected before anything is recorded), replies through the Graph API with
-// the bearer token, redeliveries answered once (also across a restart), failed statuses surfaced,
+// the bearer token, redeliveries answered once (also across a restart), failed statuses tied to
+// the reply in the outbox (marked failed, signalled, in channels.status), delivered/read recorded,
 // throttling retried.
 
 #include <QDir>
@@ -26,6 +27,7 @@ using Fakes::FakeWhatsApp;
 using Gateway::Channels::Channel;
 using Gateway::Channels::OutboundMessage;
 using Gateway::Channels::WhatsAppChannel;
+using TestSupport::ProtocolClient;
 using TestSupport::TestGateway;
 
 namespace
@@ -112,6 +114,18 @@ private:
 
     /// The delivery id of the last notification the fake POSTed.
     int lastDeliveryId() const { return int(m_whatsapp->deliveries().size()); }
+
+    /// The newest outbox row of the channel.
+    Gateway::Channels::OutboxRecord lastReply() const { return manager()->store()->outbox(u"whatsapp"_s, 1).value(0); }
+
+    /// channels.status as an admin sees it over the protocol.
+    QJsonObject channelsStatus() const
+    {
+        ProtocolClient admin;
+        if (!admin.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.admin"_s }))
+            return {};
+        return admin.request(u"channels.status"_s).value(u"payload"_s).toObject();
+    }
 
 private Q_SLOTS:
     void init()
@@ -270,6 +284,89 @@ private Q_SLOTS:
         QCOMPARE(waitForDelivery(m_whatsapp->redeliver(lastDeliveryId())), 200);
         QCOMPARE(m_channel->failures().size(), 1);
         QCOMPARE(chatRequests(), 0);
+        // The reply the status names is failed in the outbox (the status may overtake the answer
+        // to the send call: the manager looks again).
+        QTRY_COMPARE_WITH_TIMEOUT(lastReply().state, u"failed"_s, TestSupport::WAIT_MS);
+        QVERIFY2(lastReply().lastError.contains(u"131047"_s), qPrintable(lastReply().lastError));
+    }
+
+    void failedStatusFailsTheReply()
+    {
+        startGateway();
+        QSignalSpy failed(manager(), &Gateway::Channels::ChannelManager::deliveryFailed);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Here you go"_s }));
+        m_whatsapp->injectText(QString::fromLatin1(USER), u"Hello"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(texts().size(), 1, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(lastReply().state, u"sent"_s, TestSupport::WAIT_MS);
+        const QString wamid = texts().first().wamid;
+        const qint64 outboxId = lastReply().message.outboxId;
+        QCOMPARE(manager()->store()->outboxByPlatformId(u"whatsapp"_s, wamid)->message.outboxId, outboxId);
+        QVERIFY(!manager()->store()->outboxByPlatformId(u"whatsapp"_s, u"wamid.unknown"_s));
+        QCOMPARE(channelsStatus()
+                     .value(u"channels"_s)
+                     .toObject()
+                     .value(u"whatsapp"_s)
+                     .toObject()
+                     .value(u"failedDeliveries"_s),
+            QJsonValue(0));
+
+        // Meta accepted the reply and reports later that it could not be delivered.
+        const int delivery = m_whatsapp->sendFailedStatus(wamid, 131047);
+        QCOMPARE(waitForDelivery(delivery), 200);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).toString(), u"whatsapp"_s);
+        QCOMPARE(failed.first().at(1).toLongLong(), outboxId);
+        const QString error = failed.first().at(2).toString();
+        QVERIFY2(error.contains(u"131047"_s) && error.contains(u"Re-engagement message"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"24 hours"_s), qPrintable(error)); // Meta's details
+        QCOMPARE(lastReply().state, u"failed"_s);
+        QCOMPARE(lastReply().lastError, error);
+        // The channel keeps running and shows the failure.
+        QCOMPARE(m_channel->state(), Channel::State::Running);
+        QVERIFY(m_channel->lastError().contains(u"131047"_s));
+
+        // Meta redelivers the status: nothing changes, no second signal.
+        QCOMPARE(waitForDelivery(m_whatsapp->redeliver(delivery)), 200);
+        QCOMPARE(failed.size(), 1);
+
+        const QJsonObject status = channelsStatus();
+        const QJsonObject entry = status.value(u"channels"_s).toObject().value(u"whatsapp"_s).toObject();
+        QCOMPARE(entry.value(u"failedDeliveries"_s), QJsonValue(1));
+        QCOMPARE(entry.value(u"lastDeliveryError"_s).toString(), error);
+        QVERIFY(entry.value(u"lastDeliveryErrorAt"_s).toInteger() > 0);
+        QCOMPARE(status.value(u"failedDeliveries"_s).toObject().value(u"whatsapp"_s), QJsonValue(1));
+        QCOMPARE(chatRequests(), 1);
+        QCOMPARE(texts().size(), 1); // a failed status is final: not sent again
+    }
+
+    void statusesFindEveryPartAndRecordDelivery()
+    {
+        startGateway();
+        QSignalSpy failed(manager(), &Gateway::Channels::ChannelManager::deliveryFailed);
+        QSignalSpy confirmed(manager(), &Gateway::Channels::ChannelManager::deliveryConfirmed);
+        m_whatsapp->setStatusFlow(FakeWhatsApp::StatusFlow::Read);
+        m_whatsapp->setStatusDelayMs(20); // in order: sent, delivered, read
+        // A reply in two parts: both wamids are kept with the row.
+        m_ollama->enqueue(FakeOllama::Turn::text({ QString(4000, u'a'), u"\n\n"_s, QString(500, u'b') }));
+        m_whatsapp->injectText(QString::fromLatin1(USER), u"Tell me everything"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(texts().size(), 2, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(lastReply().state, u"sent"_s, TestSupport::WAIT_MS);
+        const qint64 outboxId = lastReply().message.outboxId;
+        for (const FakeWhatsApp::SentMessage &part : texts())
+            QCOMPARE(manager()->store()->outboxByPlatformId(u"whatsapp"_s, part.wamid)->message.outboxId, outboxId);
+        // delivered + read for each part.
+        QTRY_COMPARE_WITH_TIMEOUT(confirmed.size(), 4, TestSupport::WAIT_MS);
+        QCOMPARE(confirmed.last().at(1).toLongLong(), outboxId);
+        const QJsonObject entry = channelsStatus().value(u"channels"_s).toObject().value(u"whatsapp"_s).toObject();
+        QVERIFY(entry.value(u"lastDeliveredAt"_s).toInteger() > 0);
+        QVERIFY(entry.value(u"lastReadAt"_s).toInteger() >= entry.value(u"lastDeliveredAt"_s).toInteger());
+        QVERIFY(!entry.contains(u"lastDeliveryError"_s));
+
+        // The second part fails: the whole reply is marked failed, with the platform's text.
+        QCOMPARE(waitForDelivery(m_whatsapp->sendFailedStatus(texts().at(1).wamid, 131026)), 200);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(lastReply().state, u"failed"_s);
+        QVERIFY2(lastReply().lastError.contains(u"131026"_s), qPrintable(lastReply().lastError));
     }
 
     void retriesWhenThrottled()
@@ -311,7 +408,8 @@ private Q_SLOTS:
         auto result = deliver(longText);
         QCOMPARE(result.outcome, Outcome::Sent);
         QCOMPARE(texts().size(), 2);
-        QCOMPARE(result.platformMessageId, texts().first().wamid);
+        // Every part's wamid, so that a status about any of them finds the reply.
+        QCOMPARE(result.platformMessageId, texts().at(0).wamid + u',' + texts().at(1).wamid);
 
         m_whatsapp->failNext(131026);
         result = deliver(u"nobody"_s);

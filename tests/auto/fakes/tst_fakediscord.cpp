@@ -716,6 +716,7 @@ void TestFakeDiscord::rateLimitHeadersAnd429()
     QVERIFY(limited.headers.value("retry-after").toInt() >= 1);
     QCOMPARE(limited.headers.value("x-ratelimit-scope"), QByteArray("user"));
     QCOMPARE(m_fake->sentMessages().size(), 2);
+    QCOMPARE(m_fake->provokedRateLimits(), 1); // an exhausted bucket, not a scripted 429
 
     // Buckets are per channel: another channel is not limited.
     const QString other = FakeDiscord::newSnowflake();
@@ -753,6 +754,7 @@ void TestFakeDiscord::scriptedGlobalAndSharedRateLimits()
 
     QCOMPARE(call("POST", path, body).status, 200);
     QCOMPARE(m_fake->sentMessages().size(), 1);
+    QCOMPARE(m_fake->provokedRateLimits(), 0); // scripted ones are not provoked
 
     // The real global limit (50/s by default) answers 429 global.
     m_fake->setGlobalRateLimit(1, 60000);

@@ -530,6 +530,42 @@ private Q_SLOTS:
         QVERIFY(sent.last().messageId > 0);
     }
 
+    void forumTopics()
+    {
+        FakeTelegram tg;
+        QVERIFY(tg.listen());
+        // A topic message makes the chat a forum with that topic.
+        tg.injectMessage(-100500, USER, u"in a topic"_s, u"supergroup"_s, 7);
+        tg.addChat(-100501, u"supergroup"_s); // an ordinary supergroup
+        const Result inTopic = call(tg, u"sendMessage"_s,
+            { { u"chat_id"_s, -100500 }, { u"message_thread_id"_s, 7 }, { u"text"_s, u"answer"_s } });
+        QVERIFY2(inTopic.ok(), inTopic.body.constData());
+        QCOMPARE(inTopic.result().toObject().value(u"message_thread_id"_s).toInteger(), 7);
+        QCOMPARE(inTopic.result().toObject().value(u"chat"_s).toObject().value(u"is_forum"_s).toBool(), true);
+        QVERIFY(call(tg, u"sendChatAction"_s,
+            { { u"chat_id"_s, -100500 }, { u"message_thread_id"_s, 7 }, { u"action"_s, u"typing"_s } })
+                    .ok());
+        // Unknown topics, and threads in chats that are not forums, are refused.
+        const Result unknown = call(
+            tg, u"sendMessage"_s, { { u"chat_id"_s, -100500 }, { u"message_thread_id"_s, 8 }, { u"text"_s, u"x"_s } });
+        QCOMPARE(unknown.status, 400);
+        QVERIFY(unknown.body.contains("message thread not found"));
+        QCOMPARE(call(tg, u"sendMessage"_s,
+                     { { u"chat_id"_s, -100501 }, { u"message_thread_id"_s, 7 }, { u"text"_s, u"x"_s } })
+                     .status,
+            400);
+        QCOMPARE(call(tg, u"sendChatAction"_s,
+                     { { u"chat_id"_s, -100501 }, { u"message_thread_id"_s, 7 }, { u"action"_s, u"typing"_s } })
+                     .status,
+            400);
+        tg.addTopic(-100501, 9);
+        QVERIFY(call(
+            tg, u"sendMessage"_s, { { u"chat_id"_s, -100501 }, { u"message_thread_id"_s, 9 }, { u"text"_s, u"x"_s } })
+                    .ok());
+        // Without a thread: the General topic, fine anywhere.
+        QVERIFY(call(tg, u"sendMessage"_s, { { u"chat_id"_s, -100500 }, { u"text"_s, u"general"_s } }).ok());
+    }
+
     void rateLimitPerChat()
     {
         FakeTelegram tg;

@@ -468,6 +468,51 @@ private Q_SLOTS:
         QVERIFY(posts(gateway).size() == 2); // nothing failed asynchronously since
     }
 
+    void scriptedFailedStatus()
+    {
+        FakeHttpServer gateway;
+        QVERIFY(gateway.listen());
+        installGateway(gateway);
+        FakeWhatsApp wa;
+        QVERIFY(wa.listen());
+        wa.setStatusFlow(FakeWhatsApp::StatusFlow::None);
+        wa.setWebhookUrl(QUrl(gateway.baseUrl().toString() + u"/webhook"_s));
+        wa.injectText(USER_WA, u"hi"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(posts(gateway).size(), 1, WAIT_MS);
+        const Result r = post(wa, textMessage(USER_WA, u"answer"_s));
+        QCOMPARE(r.status, 200);
+        const QString wamid = r.json().value(u"messages"_s).toArray().first().toObject().value(u"id"_s).toString();
+        // Later Meta reports that the accepted message could not be delivered after all.
+        const int id = wa.sendFailedStatus(wamid, 131047);
+        QTRY_VERIFY_WITH_TIMEOUT(wa.delivery(id).delivered, WAIT_MS);
+        QCOMPARE(posts(gateway).size(), 2);
+        const RecordedRequest p = posts(gateway).last();
+        QVERIFY(signatureValid(p, wa.appSecret()));
+        QCOMPARE(p.body, wa.delivery(id).body);
+        QCOMPARE(wa.delivery(id).kind, u"statuses"_s);
+        const QJsonObject s = valueOf(p.body).value(u"statuses"_s).toArray().first().toObject();
+        QCOMPARE(s.value(u"id"_s).toString(), wamid);
+        QCOMPARE(s.value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(s.value(u"recipient_id"_s).toString(), USER_WA);
+        QVERIFY(s.value(u"timestamp"_s).isString());
+        QVERIFY(!s.contains(u"conversation"_s)); // only sent/delivered carry conversation and pricing
+        const QJsonObject error = s.value(u"errors"_s).toArray().first().toObject();
+        QCOMPARE(error.value(u"code"_s).toInt(), 131047);
+        QCOMPARE(error.value(u"title"_s).toString(), u"Re-engagement message"_s);
+        QCOMPARE(error.value(u"message"_s).toString(), u"Re-engagement message"_s);
+        QVERIFY(error.value(u"error_data"_s).toObject().value(u"details"_s).toString().contains(u"24 hours"_s));
+        QVERIFY(error.value(u"href"_s).toString().startsWith(u"https://developers.facebook.com/"_s));
+        // Custom details are passed through.
+        QCOMPARE(FakeWhatsApp::statusErrors(131026, u"gone"_s)
+                     .first()
+                     .toObject()
+                     .value(u"error_data"_s)
+                     .toObject()
+                     .value(u"details"_s)
+                     .toString(),
+            u"gone"_s);
+    }
+
     void scriptedErrorsAndPairRateLimit()
     {
         FakeWhatsApp wa;

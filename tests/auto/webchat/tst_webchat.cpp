@@ -26,6 +26,11 @@ using TestSupport::TestGateway;
 
 namespace
 {
+// The chat page (not the blank document before the navigation commits) has loaded.
+const QString PAGE_READY
+    = QStringLiteral("String(document.readyState === 'complete' && !!document.getElementById('status') && "
+                     "!!document.getElementById('composer'))");
+
 struct Answer
 {
     int status = 0;
@@ -268,6 +273,18 @@ private Q_SLOTS:
             = admin(u"pairing.approve"_s, { { u"channel"_s, u"webchat"_s }, { u"code"_s, code } });
         QVERIFY2(approved.value(u"ok"_s).toBool(), QJsonDocument(approved).toJson().constData());
 
+        // Nothing is pushed to the web chat (its page claims the token instead), and `send`
+        // says plainly that it cannot deliver there.
+        const QJsonObject sendResult = admin(u"send"_s,
+            { { u"channel"_s, u"webchat"_s }, { u"to"_s, deviceId }, { u"message"_s, u"hi"_s },
+                { u"idempotencyKey"_s, u"s1"_s } });
+        QVERIFY(!sendResult.value(u"ok"_s).toBool());
+        QVERIFY(
+            sendResult.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"cannot be sent to"_s));
+        const QJsonObject statusNow = admin(u"channels.status"_s, {});
+        QVERIFY2(!QJsonDocument(statusNow).toJson().contains("no push delivery"),
+            QJsonDocument(statusNow).toJson().constData());
+
         const Answer claimed = post(port(), u"/chat/pair/claim"_s, claimBody);
         QCOMPARE(claimed.status, 200);
         const QString token = claimed.json.value(u"token"_s).toString();
@@ -367,7 +384,7 @@ private Q_SLOTS:
         startGateway();
         HeadlessBrowser browser;
         QVERIFY2(browser.start(m_gateway->httpUrl(u"/chat"_s)), qPrintable(browser.errorString()));
-        QTRY_COMPARE_WITH_TIMEOUT(browser.text(u"document.readyState"_s), u"complete"_s, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.text(PAGE_READY), u"true"_s, 30000);
         QCOMPARE(browser.text(u"document.getElementById('status').textContent"_s), u"Not connected"_s);
 
         // The browser enforces the CSP: an injected inline script does not run.
@@ -401,13 +418,13 @@ private Q_SLOTS:
             u"document.getElementById('token').value = '%1'; document.getElementById('connect').click(); true"_s.arg(
                 token));
         QTRY_COMPARE_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 15000);
+            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 30000);
 
         FakeOllama::Turn turn = FakeOllama::Turn::text({ u"Hello"_s, u" from"_s, u" the"_s, u" fake"_s, u" model."_s });
         turn.chunkDelayMs = 60; // slower than the gateway's 16 ms coalescing: several deltas
         m_ollama->enqueue(turn);
         typeAndSend(browser, u"Say hello"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.dataset.state || ''"_s), u"final"_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.dataset.state || ''"_s), u"final"_s, 30000);
         QCOMPARE(lastAssistant(browser, u"m.textContent"_s), u"Hello from the fake model."_s);
         QVERIFY2(lastAssistant(browser, u"m.dataset.deltas"_s).toInt() >= 2,
             qPrintable(u"deltas rendered: "_s + lastAssistant(browser, u"m.dataset.deltas"_s)));
@@ -417,22 +434,22 @@ private Q_SLOTS:
         // Reload: the stored token signs in again and the history comes back.
         browser.reload();
         QTRY_COMPARE_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 15000);
+            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(
-            browser.text(u"document.querySelectorAll('.msg').length.toString()"_s), u"2"_s, 10000);
+            browser.text(u"document.querySelectorAll('.msg').length.toString()"_s), u"2"_s, 30000);
         QCOMPARE(lastAssistant(browser, u"m.textContent"_s), u"Hello from the fake model."_s);
 
         // The gateway restarts on the same port: the page reconnects by itself and goes on.
         const quint16 samePort = port();
         m_gateway.reset();
         QTRY_VERIFY_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('status').textContent"_s).startsWith(u"Disconnected"_s), 10000);
+            browser.text(u"document.getElementById('status').textContent"_s).startsWith(u"Disconnected"_s), 30000);
         startGateway({}, samePort);
         QTRY_COMPARE_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 20000);
+            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 30000);
         m_ollama->enqueue(FakeOllama::Turn::text({ u"Still here."_s }));
         typeAndSend(browser, u"Are you there?"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.textContent"_s), u"Still here."_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.textContent"_s), u"Still here."_s, 30000);
 
         QVERIFY2(browser.pageErrors().isEmpty(), qPrintable(browser.pageErrors().join(u'\n')));
     }
@@ -444,11 +461,11 @@ private Q_SLOTS:
         startGateway();
         HeadlessBrowser browser;
         QVERIFY2(browser.start(m_gateway->httpUrl(u"/chat"_s)), qPrintable(browser.errorString()));
-        QTRY_COMPARE_WITH_TIMEOUT(browser.text(u"document.readyState"_s), u"complete"_s, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.text(PAGE_READY), u"true"_s, 30000);
         browser.evaluate(
             u"document.getElementById('name').value = 'Carol'; document.getElementById('pair').click(); true"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('pair-code').textContent"_s).size() == 8, 10000);
+            browser.text(u"document.getElementById('pair-code').textContent"_s).size() == 8, 30000);
         const QString code = browser.text(u"document.getElementById('pair-code').textContent"_s);
 
         // Nothing but the code until the owner approves.
@@ -458,10 +475,10 @@ private Q_SLOTS:
         QVERIFY2(approved.value(u"ok"_s).toBool(), QJsonDocument(approved).toJson().constData());
 
         QTRY_COMPARE_WITH_TIMEOUT(
-            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 20000);
+            browser.text(u"document.getElementById('status').textContent"_s), u"Connected"_s, 30000);
         m_ollama->enqueue(FakeOllama::Turn::text({ u"Welcome, "_s, u"Carol."_s }));
         typeAndSend(browser, u"Hi, I'm new"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.textContent"_s), u"Welcome, Carol."_s, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(lastAssistant(browser, u"m.textContent"_s), u"Welcome, Carol."_s, 30000);
 
         // Carol is a person now, with the web chat identity.
         const QJsonArray users = admin(u"users.list"_s, {}).value(u"payload"_s).toObject().value(u"users"_s).toArray();
