@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QScopeGuard>
 #include <QUrl>
@@ -163,6 +164,22 @@ Status ChannelManager::attachStorage(Storage::Database *database)
                 if (Status s = m_store->setState(id, u"offset"_s, QString::number(value)); !s)
                     qCWarning(lcGatewayStorage).noquote() << s.error().message;
             });
+        }
+        if (auto *discord = qobject_cast<DiscordChannel *>(channel)) {
+            // The session is resumed after a restart, so messages sent while Skynet was down are
+            // replayed by Discord instead of lost.
+            const QJsonObject session = QJsonDocument::fromJson(m_store->state(id, u"session"_s).toUtf8()).object();
+            discord->setSession(session.value(u"id"_s).toString(), session.value(u"resumeUrl"_s).toString(),
+                session.value(u"seq"_s).toInt(-1));
+            connect(discord, &DiscordChannel::sessionChanged, this,
+                [this, id](const QString &sessionId, const QString &resumeUrl, int seq) {
+                    const QJsonObject value { { u"id"_s, sessionId }, { u"resumeUrl"_s, resumeUrl },
+                        { u"seq"_s, seq } };
+                    if (Status s = m_store->setState(
+                            id, u"session"_s, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
+                        !s)
+                        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+                });
         }
     }
     // Messages recorded but not answered when the last process stopped.

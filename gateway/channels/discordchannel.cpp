@@ -156,16 +156,21 @@ void DiscordChannel::start()
         openSocket(m_next);
 }
 
+void DiscordChannel::setSession(const QString &sessionId, const QString &resumeUrl, int sequence)
+{
+    m_sessionId = sessionId;
+    m_resumeUrl = resumeUrl;
+    m_seq = sessionId.isEmpty() ? -1 : sequence;
+}
+
 void DiscordChannel::stop()
 {
     m_running = false;
     m_reconnect.stop();
     m_heartbeat.stop();
-    // 1000: a deliberate stop ends the session (the bot goes offline).
-    dropSocket(1000);
-    m_sessionId.clear();
-    m_resumeUrl.clear();
-    m_seq = -1;
+    // Not 1000/1001, which would end the session: a restart resumes it, and Discord replays
+    // the messages sent in between (the session stays stored by the manager).
+    dropSocket(RESUMABLE_CLOSE);
     if (state() != State::Failed)
         setState(State::Stopped);
 }
@@ -307,6 +312,7 @@ void DiscordChannel::onText(const QString &text)
             m_sessionId.clear();
             m_resumeUrl.clear();
             m_seq = -1;
+            Q_EMIT sessionChanged({}, {}, -1);
             reconnect(Next::Identify, 1000 + int(QRandomGenerator::global()->bounded(4001)));
         }
         break;
@@ -318,9 +324,13 @@ void DiscordChannel::onText(const QString &text)
             scheduleReconnect(Next::Resume, u"could not record an inbound message"_s);
             return;
         }
+        const int before = m_seq;
         if (s.isDouble())
             m_seq = s.toInt();
         onDispatch(event, payload.value(u"d"_s).toObject());
+        // Stored after the event was recorded: a crash in between replays it (de-duplicated).
+        if (m_seq != before && event != u"READY"_s)
+            Q_EMIT sessionChanged(m_sessionId, m_resumeUrl, m_seq);
         break;
     }
     default:
@@ -333,6 +343,7 @@ void DiscordChannel::onDispatch(const QString &event, const QJsonObject &data)
     if (event == u"READY"_s) {
         m_sessionId = data.value(u"session_id"_s).toString();
         m_resumeUrl = data.value(u"resume_gateway_url"_s).toString();
+        Q_EMIT sessionChanged(m_sessionId, m_resumeUrl, m_seq);
         const QJsonObject user = data.value(u"user"_s).toObject();
         m_botId = user.value(u"id"_s).toString();
         m_failures = 0;
@@ -400,6 +411,7 @@ void DiscordChannel::onDisconnected()
         m_sessionId.clear();
         m_resumeUrl.clear();
         m_seq = -1;
+        Q_EMIT sessionChanged({}, {}, -1);
         next = Next::Identify;
     }
     if (!hadHello) {

@@ -65,6 +65,10 @@ public:
     QString botUserId() const { return m_botId; }
     QString sessionId() const { return m_sessionId; }
     int sequence() const { return m_seq; } ///< last dispatch sequence; -1 = none yet
+    /// The session to RESUME at start (stored by the manager across restarts): Discord replays
+    /// what was dispatched while the process was down. An expired session is answered with
+    /// INVALID_SESSION and the channel identifies afresh.
+    void setSession(const QString &sessionId, const QString &resumeUrl, int sequence);
     /// How long a request on a route (e.g. "POST /channels/{channel.id}/messages") to a channel
     /// would wait for its rate-limit bucket (or a global limit) now; 0 = it may go.
     qint64 rateLimitWaitMs(const QString &route, const QString &channelId) const;
@@ -78,6 +82,9 @@ public:
 Q_SIGNALS:
     void ready(); ///< READY: a new session
     void resumed(); ///< RESUMED: the session continued
+    /// The session to resume after a restart changed (new session, a recorded event's sequence,
+    /// or "" when it is gone).
+    void sessionChanged(const QString &sessionId, const QString &resumeUrl, int sequence);
 
 private:
     enum class Next { Identify, Resume };

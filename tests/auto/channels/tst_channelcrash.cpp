@@ -10,9 +10,10 @@
 //   callback URL (same port). Every message gets exactly one reply. Sending has no idempotency,
 //   so (as for Telegram) the process is killed only while no reply is on its way to Meta.
 // - Discord (discord-api.md): a RESUME replays missed events, but a new session (IDENTIFY) gets
-//   nothing from before it. The gateway keeps no session across a restart, so messages sent while
-//   it was dead are lost unless it resumed; the test demands exactly one reply for every message
-//   the gateway recorded and none for the others. The process is killed the moment Discord
+//   nothing from before it. The gateway stores its session and resumes it after a restart, so
+//   messages sent while it was dead are replayed; the test demands exactly one reply for every
+//   message the gateway recorded, and that those sent while it was dead were recorded exactly when
+//   the session was resumed. The process is killed the moment Discord
 //   created a reply and before the gateway saw the answer: the reply is posted again after the
 //   restart with the same nonce and enforce_nonce, and must not appear twice.
 

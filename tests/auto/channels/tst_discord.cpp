@@ -655,18 +655,21 @@ private Q_SLOTS:
         QCOMPARE(record->state, u"received"_s);
         gateway.reset();
 
-        // Back up: a new session; the recorded message is answered once.
+        // Back up: the stored session is resumed (no new IDENTIFY); the recorded message is
+        // answered once.
         ollama.enqueue(FakeOllama::Turn::text({ u"Once upon a time."_s }));
         startGateway();
         QTRY_COMPARE_WITH_TIMEOUT(m_discord->sentMessages().size(), 2, WAIT_MS);
         QCOMPARE(m_discord->sentMessages().at(1).request.value(u"content"_s).toString(), u"Once upon a time."_s);
-        QCOMPARE(m_discord->identifyCount(), 2);
+        QCOMPARE(m_discord->identifyCount(), 1);
+        QVERIFY(m_discord->resumeCount() >= 1);
 
-        // And again: nothing left to send, nothing sent twice.
+        // And again, with a message sent while the gateway is down: the resumed session replays
+        // it, it is answered once, and nothing else is sent twice.
         gateway.reset();
-        startGateway();
         ollama.enqueue(FakeOllama::Turn::text({ u"Marked."_s }));
         m_discord->injectDirectMessage(u"marker"_s);
+        startGateway();
         QTRY_COMPARE_WITH_TIMEOUT(m_discord->sentMessages().size(), 3, WAIT_MS);
         QCOMPARE(m_discord->sentMessages().at(2).request.value(u"content"_s).toString(), u"Marked."_s);
         QCOMPARE(chatRequests(), 4);
