@@ -116,7 +116,7 @@ void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
             Logging::registerSecret(options.webhookSecret);
         }
         add(new TelegramChannel(options));
-        setAccess(u"telegram"_s, tg.dmPolicy, tg.allowFrom.split(u','));
+        setAccess(u"telegram"_s, tg.dmPolicy, tg.allowFrom.split(u','), tg.allowChats.split(u','));
     }
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const auto secret = [&](const QString &reference) {
@@ -133,7 +133,7 @@ void ChannelManager::addConfigured(Secrets::SecretStore *secrets)
             options.gatewayUrl = QUrl(dc.gatewayUrl);
         options.token = secret(dc.token);
         add(new DiscordChannel(options));
-        setAccess(u"discord"_s, dc.dmPolicy, dc.allowFrom.split(u','));
+        setAccess(u"discord"_s, dc.dmPolicy, dc.allowFrom.split(u','), dc.allowChats.split(u','));
     }
     const Config::WhatsAppSettings &wa = m_settings.channels.whatsapp;
     if (wa.enabled) {
@@ -216,13 +216,18 @@ bool ChannelManager::accept(const InboundMessage &message)
     return true;
 }
 
-void ChannelManager::setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom)
+void ChannelManager::setAccess(
+    const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom, const QStringList &allowChats)
 {
     Access access;
     access.dmPolicy = dmPolicy;
     for (const QString &entry : allowFrom) {
         if (!entry.trimmed().isEmpty())
             access.allowFrom.append(entry.trimmed());
+    }
+    for (const QString &entry : allowChats) {
+        if (!entry.trimmed().isEmpty())
+            access.allowChats.append(entry.trimmed());
     }
     m_access.insert(channelId, access);
 }
@@ -257,9 +262,16 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
     const bool listed = allowedByList(channelId, m.senderId);
     bool letIn = known || listed;
     if (m.chatType != u"private") {
-        // Groups: only when addressed, and only people Skynet knows.
+        // Groups: only when addressed; only allowed chats when a chat allowlist is set (everyone
+        // in them may talk), otherwise only people Skynet knows.
         if (!m.mentioned)
             return finishIgnored(u"group message without a mention"_s);
+        const QStringList &chats = m_access.value(channelId).allowChats;
+        if (!chats.isEmpty() && !chats.contains(m.chatId)) {
+            m_people->policy().countDenial(u"channel"_s);
+            return finishIgnored(u"group not on the chat allowlist"_s);
+        }
+        letIn = letIn || chats.contains(m.chatId);
         if (!letIn)
             return finishIgnored(u"unknown sender in a group"_s);
     } else if (!letIn) {

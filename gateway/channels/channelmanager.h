@@ -82,7 +82,9 @@ public:
     QJsonObject statusJson() const;
     /// Access policy of a channel: dm_policy ("pairing", "allowlist", "open") and the ids always
     /// let in. Configured channels take theirs from [channels.<id>].
-    void setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom);
+    /// allowChats: group chats that may talk to Skynet (empty = every group, known people only).
+    void setAccess(const QString &channelId, const QString &dmPolicy, const QStringList &allowFrom,
+        const QStringList &allowChats = {});
     /// Streaming on a channel that can edit its messages (Channel::supportsEdits): once the model
     /// has been writing for intervalMs, a draft with the text so far is posted, then edited at
     /// most once per intervalMs per chat (twice that in group chats); the final reply edits the
@@ -136,6 +138,7 @@ private:
     {
         QString dmPolicy = QStringLiteral("pairing");
         QStringList allowFrom;
+        QStringList allowChats;
     };
     QHash<QString, Access> m_access;
     QSet<qint64> m_inFlight; ///< outbox ids being delivered

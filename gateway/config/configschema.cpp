@@ -192,6 +192,8 @@ QList<KeySpec> buildSchema()
             &Settings::channels, &ChannelsSettings::telegram, &TelegramSettings::dmPolicy),
         optionalTextKey(u"channels.telegram"_s, u"allow_from"_s, &Settings::channels, &ChannelsSettings::telegram,
             &TelegramSettings::allowFrom),
+        optionalTextKey(u"channels.telegram"_s, u"allow_chats"_s, &Settings::channels, &ChannelsSettings::telegram,
+            &TelegramSettings::allowChats),
         integerKey(u"channels.telegram"_s, u"poll_timeout_s"_s, 0, 50, &Settings::channels, &ChannelsSettings::telegram,
             &TelegramSettings::pollTimeoutS),
         choiceKey(u"channels.telegram"_s, u"mode"_s, { u"polling"_s, u"webhook"_s }, &Settings::channels,
@@ -215,6 +217,8 @@ QList<KeySpec> buildSchema()
             &Settings::channels, &ChannelsSettings::discord, &DiscordSettings::dmPolicy),
         optionalTextKey(u"channels.discord"_s, u"allow_from"_s, &Settings::channels, &ChannelsSettings::discord,
             &DiscordSettings::allowFrom),
+        optionalTextKey(u"channels.discord"_s, u"allow_chats"_s, &Settings::channels, &ChannelsSettings::discord,
+            &DiscordSettings::allowChats),
 
         booleanKey(u"channels.whatsapp"_s, u"enabled"_s, &Settings::channels, &ChannelsSettings::whatsapp,
             &WhatsAppSettings::enabled),

@@ -105,6 +105,9 @@ struct TelegramSettings
     QString dmPolicy = QStringLiteral("pairing");
     /// Comma-separated Telegram user ids always let in.
     QString allowFrom;
+    /// Comma-separated group chat ids: when set, only these groups are answered (when the bot is
+    /// mentioned), and everyone in them may talk to Skynet.
+    QString allowChats;
     /// Long-poll timeout of getUpdates in seconds (the HTTP timeout is 10 s longer).
     int pollTimeoutS = 25;
     /// "polling" (getUpdates) or "webhook" (Telegram POSTs to webhook_url).
@@ -127,6 +130,9 @@ struct DiscordSettings
     QString gatewayUrl;
     QString dmPolicy = QStringLiteral("pairing");
     QString allowFrom;
+    /// Comma-separated guild channel ids: when set, only these are answered (when mentioned), and
+    /// everyone in them may talk to Skynet.
+    QString allowChats;
 };
 
 /// @brief [channels.whatsapp]: the WhatsApp Cloud API (webhooks on the gateway's port).

@@ -290,6 +290,30 @@ private Q_SLOTS:
         QCOMPARE(chatRequests(), 2);
     }
 
+    void chatAllowlist()
+    {
+        startGateway(u"allowlist"_s, { u"bob"_s });
+        manager()->setAccess(u"loopback"_s, u"allowlist"_s, { u"bob"_s }, { u"team-room"_s });
+        InboundMessage group = dm(u"1"_s, u"carol"_s, u"@skynet hello from the team"_s);
+        group.chatType = u"group"_s;
+        group.chatId = u"team-room"_s;
+        group.mentioned = true;
+        // A stranger in an allowed chat is let in (and becomes a person).
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Hello team"_s }));
+        QVERIFY(m_channel->inject(group));
+        QTRY_COMPARE_WITH_TIMEOUT(m_channel->delivered().size(), 1, TestSupport::WAIT_MS);
+        QCOMPARE(m_channel->delivered().first().chatId, u"team-room"_s);
+        QVERIFY(m_gateway->service()->people()->users()->identity(u"loopback"_s, u"carol"_s).has_value());
+        // Any other group is ignored, even for a person on the user allowlist.
+        group.platformId = u"2"_s;
+        group.chatId = u"other-room"_s;
+        group.senderId = u"bob"_s;
+        QVERIFY(m_channel->inject(group));
+        QTRY_COMPARE_WITH_TIMEOUT(inboundState(u"2"_s), u"ignored"_s, TestSupport::WAIT_MS);
+        QCOMPARE(m_channel->delivered().size(), 1);
+        QCOMPARE(chatRequests(), 1);
+    }
+
     void outboxRetriesUntilAccepted()
     {
         startGateway();
