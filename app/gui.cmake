@@ -27,4 +27,24 @@ target_link_libraries(skynet PRIVATE
     app_backend app_backendplugin
     skynet_ui skynet_uiplugin
     Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2)
-install(TARGETS skynet RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The app icon (resources/icons), also compiled in as :/icons/<app id>.svg for the window and the
+# tray (rendered by Qt's SVG plugins, libqt6svg6 on Debian).
+qt_add_resources(skynet skynet_icons
+    PREFIX /icons
+    BASE "${PROJECT_SOURCE_DIR}/resources/icons"
+    FILES "${PROJECT_SOURCE_DIR}/resources/icons/${SKYNET_APP_ID}.svg")
+# A windowed app on Windows (no console), a bundle on macOS (installer/ runs the deploy tools).
+set_target_properties(skynet PROPERTIES
+    WIN32_EXECUTABLE ON
+    MACOSX_BUNDLE ON
+    MACOSX_BUNDLE_GUI_IDENTIFIER "${SKYNET_APP_ID}"
+    MACOSX_BUNDLE_BUNDLE_NAME "Skynet"
+    MACOSX_BUNDLE_BUNDLE_VERSION "${PROJECT_VERSION}"
+    MACOSX_BUNDLE_SHORT_VERSION_STRING "${PROJECT_VERSION}"
+    MACOSX_BUNDLE_COPYRIGHT "2026 The Skynet developers")
+if(APPLE)
+    set_target_properties(skynet PROPERTIES OUTPUT_NAME "Skynet") # Skynet.app
+endif()
+install(TARGETS skynet
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    BUNDLE DESTINATION .)

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include <QGuiApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -57,7 +58,10 @@ int main(int argc, char **argv)
     QGuiApplication::setApplicationDisplayName(u"Skynet"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));
     QGuiApplication::setOrganizationName(u"Skynet"_s);
-    QGuiApplication::setDesktopFileName(u"skynet"_s);
+    // The installed desktop file is org.skynet.Skynet.desktop (resources/linux/): Wayland
+    // matches windows to it by this name.
+    QGuiApplication::setDesktopFileName(u"org.skynet.Skynet"_s);
+    QGuiApplication::setWindowIcon(QIcon(u":/icons/org.skynet.Skynet.svg"_s));
     installTranslators(app);
 
     const Gateway::Result<Gateway::CommandLine> parsed = Gateway::parseCommandLine(app.arguments(), true);
