@@ -32,6 +32,10 @@
 
 #if defined(__GLIBC__)
 #include <malloc.h>
+#if defined(__linux__)
+#include <link.h>
+#include <sys/mman.h>
+#endif
 #endif
 #if defined(Q_OS_UNIX)
 #include <csignal>
@@ -85,6 +89,34 @@ QString programName(bool isDesktopApp)
     return isDesktopApp ? u"skynet"_s : u"skynet-gateway"_s;
 }
 
+
+// Most of the program's own code runs once at start (config, migrations, schema, setup of every
+// part) and then never again at idle. Once the gateway is up, the kernel is told it may drop
+// those pages from this process (MADV_PAGEOUT, Linux 5.4+); they stay in the page cache and
+// fault back in when a request needs them. docs/performance.md has the figures.
+void releaseStartupCode()
+{
+#if defined(Q_OS_LINUX) && defined(__GLIBC__)
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+    dl_iterate_phdr(
+        [](dl_phdr_info *info, size_t, void *) -> int {
+            // The first object is the executable itself.
+            for (int i = 0; i < info->dlpi_phnum; ++i) {
+                const ElfW(Phdr) &segment = info->dlpi_phdr[i];
+                if (segment.p_type != PT_LOAD || !(segment.p_flags & PF_X))
+                    continue;
+                const long page = sysconf(_SC_PAGESIZE);
+                const auto start = (info->dlpi_addr + segment.p_vaddr) & ~uintptr_t(page - 1);
+                const auto end = info->dlpi_addr + segment.p_vaddr + segment.p_memsz;
+                (void)madvise(reinterpret_cast<void *>(start), end - start, MADV_PAGEOUT);
+            }
+            return 1; // only the executable
+        },
+        nullptr);
+#endif
+}
 
 #if defined(Q_OS_UNIX)
 int s_signalPipe[2] = { -1, -1 };
@@ -478,6 +510,7 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
         // system rather than keeping it resident for the life of the process.
         malloc_trim(0);
 #endif
+        releaseStartupCode();
         const QString http = service.url().replace(0, 2, u"http"_s);
         printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
     });
