@@ -192,15 +192,22 @@ std::optional<Http::Response> refuseForeign(const Http::Request &request, bool l
 }
 } // namespace
 
-Http::Response WebChat::pair(const Http::Request &request)
+std::optional<Http::Response> WebChat::refuse(const Http::Request &request) const
 {
     if (auto refused = refuseForeign(request, m_options.loopbackOnly))
-        return *refused;
+        return refused;
     if (!m_store || !m_people || !m_people->isReady()) {
         Http::Response r = Http::Response::error(503, u"the gateway is starting; try again shortly"_s);
         r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2") });
         return r;
     }
+    return std::nullopt;
+}
+
+Http::Response WebChat::pair(const Http::Request &request)
+{
+    if (auto refused = refuse(request))
+        return *refused;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
@@ -252,13 +259,8 @@ Http::Response WebChat::pair(const Http::Request &request)
 
 Http::Response WebChat::claim(const Http::Request &request)
 {
-    if (auto refused = refuseForeign(request, m_options.loopbackOnly))
+    if (auto refused = refuse(request))
         return *refused;
-    if (!m_store || !m_people || !m_people->isReady()) {
-        Http::Response r = Http::Response::error(503, u"the gateway is starting; try again shortly"_s);
-        r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2") });
-        return r;
-    }
     if (limited(m_badClaims, request.peer, m_options.badClaimsPerPeer, false))
         return Http::Response::error(429, u"too many failed claims from this address; try again later"_s);
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();

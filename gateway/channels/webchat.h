@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QPointer>
 
@@ -71,6 +73,8 @@ public:
 
 private:
     Http::Response page(const QString &resource, const QByteArray &contentType) const;
+    /// Requests not from the page itself, or before storage is open: the answer to give.
+    std::optional<Http::Response> refuse(const Http::Request &request) const;
     Http::Response pair(const Http::Request &request);
     Http::Response claim(const Http::Request &request);
     bool limited(QHash<QString, QList<qint64>> &counts, const QString &peer, int max, bool add);

@@ -89,7 +89,6 @@ QString programName(bool isDesktopApp)
     return isDesktopApp ? u"skynet"_s : u"skynet-gateway"_s;
 }
 
-
 // Most of the program's own code runs once at start (config, migrations, schema, setup of every
 // part) and then never again at idle. Once the gateway is up, the kernel is told it may drop
 // those pages from this process (MADV_PAGEOUT, Linux 5.4+); they stay in the page cache and
@@ -336,9 +335,8 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
             if (spec && spec->get(boot.settings).toString() == store->read(key).value_or(QString()))
                 spec->set(boot.settings, QString(u"secret:"_s + key));
             boot.settings.warnings.removeIf([&](const QString &w) { return w.contains(u" at "_s + key + u';'); });
-            qCInfo(lcGatewayConfig).noquote()
-                << "moved the plain-text secret" << key << "out of" << boot.settings.configPath
-                << "; it is now kept" << store->describe();
+            qCInfo(lcGatewayConfig).noquote() << "moved the plain-text secret" << key << "out of"
+                                              << boot.settings.configPath << "; it is now kept" << store->describe();
         }
     }
     for (const QString &warning : std::as_const(boot.settings.warnings))

@@ -106,8 +106,8 @@ private Q_SLOTS:
         QCOMPARE(opened->store->read(b).value_or(QString()), u"beta"_s);
 
         // A secrets file others may read is refused, and left where it is.
-        QVERIFY(writeFile(home.filePath(u"secrets.json"_s), json, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                | QFileDevice::ReadOther));
+        QVERIFY(writeFile(home.filePath(u"secrets.json"_s), json,
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
         QVERIFY(!Gateway::Secrets::openStore(home.path(), u"auto"_s));
         QVERIFY(QFile::exists(home.filePath(u"secrets.json"_s)));
     }
@@ -133,7 +133,8 @@ private Q_SLOTS:
     {
         GatewayProcess gateway;
         const QString config = gateway.home() + u"/skynet.toml"_s;
-        const QByteArray plain = "4242:AAplainTextTelegramToken" + QByteArray::number(QRandomGenerator::global()->generate());
+        const QByteArray plain
+            = "4242:AAplainTextTelegramToken" + QByteArray::number(QRandomGenerator::global()->generate());
         QVERIFY(writeFile(config,
             "# my settings\n[channels.telegram]\nenabled = false # off for now\ntoken = \"" + plain
                 + "\"   # pasted from BotFather\n\n[channels.discord]\ntoken = \"env:DISCORD_BOT_TOKEN\"\n",
@@ -162,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(gateway.terminate(), 0);
         const QString file = gateway.home() + u"/secrets.json"_s;
         QVERIFY(QFile::exists(file));
-        QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(
+            QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
         QVERIFY2(gateway.standardOutput().contains("no D-Bus session bus")
                 || gateway.standardError().contains("no D-Bus session bus"),
             gateway.standardError().constData());
@@ -172,7 +174,8 @@ private Q_SLOTS:
         const int code = strict.run({ u"--home"_s, strict.home(), u"token"_s },
             { u"DBUS_SESSION_BUS_ADDRESS="_s, u"DISPLAY="_s, u"SKYNET_STORAGE_SECRETS=keychain"_s });
         QCOMPARE(code, 2);
-        QVERIFY2(strict.standardError().contains("storage.secrets is \"keychain\""), strict.standardError().constData());
+        QVERIFY2(
+            strict.standardError().contains("storage.secrets is \"keychain\""), strict.standardError().constData());
     }
 
     void missingModuleFallsBack()
