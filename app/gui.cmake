@@ -8,13 +8,28 @@
 # Skynet.Ui without extra import paths.
 set(SKYNET_QML_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/qml")
 
+# Each page area keeps its C++ in app/backend/<area>/ and lists it in <area>/sources.cmake as
+# SKYNET_BACKEND_SOURCES_<AREA> (paths relative to app/).
+set(SKYNET_BACKEND_AREAS chat providers channels users settings logs desktop)
+set(SKYNET_BACKEND_AREA_SOURCES)
+foreach(area IN LISTS SKYNET_BACKEND_AREAS)
+    if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/backend/${area}/sources.cmake)
+        include(backend/${area}/sources.cmake)
+        string(TOUPPER ${area} upper)
+        list(APPEND SKYNET_BACKEND_AREA_SOURCES ${SKYNET_BACKEND_SOURCES_${upper}})
+    endif()
+endforeach()
+
 qt_add_library(app_backend STATIC)
 qt_add_qml_module(app_backend
     URI Skynet.Backend
     VERSION 1.0
     OUTPUT_DIRECTORY "${SKYNET_QML_OUTPUT_DIRECTORY}/Skynet/Backend"
     SOURCES
+        backend/gatewayhost.h backend/gatewayhost.cpp
         backend/gatewaystatus.h backend/gatewaystatus.cpp
+        backend/backends.h backend/backends.cpp
+        ${SKYNET_BACKEND_AREA_SOURCES}
 )
 target_include_directories(app_backend PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/backend)
 target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Qml)

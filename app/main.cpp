@@ -13,6 +13,8 @@
 #include <QTranslator>
 #include <QUrl>
 
+#include "backends.h"
+#include "gatewayhost.h"
 #include "gatewaystatus.h"
 #include "logging.h"
 #include "service/bootstrap.h"
@@ -69,7 +71,7 @@ int main(int argc, char **argv)
         printTo(stderr, parsed.error().message);
         return Gateway::ExitConfigError;
     }
-    const Gateway::CommandLine &commandLine = *parsed;
+    const Gateway::CommandLine commandLine = *parsed;
     if (commandLine.showHelp) {
         printTo(stdout, commandLine.helpText);
         return Gateway::ExitOk;
@@ -92,9 +94,11 @@ int main(int argc, char **argv)
     Gateway::SystemLimits::raiseOpenFileLimit();
     Gateway::installQuitOnSignals(&app);
 
-    Gateway::Service service(std::move(bootstrap->settings), bootstrap->secrets);
-    // Declared after the service and before the engine: QML may use it until the engine is gone.
-    GatewayStatus status(service);
+    // The in-process gateway; the settings pages rebuild it from the files with restart().
+    GatewayHost host(std::move(*bootstrap), [commandLine] { return Gateway::prepare(commandLine); });
+    // Declared after the host and before the engine: QML may use them until the engine is gone.
+    GatewayStatus status(host);
+    Backends backends(host);
     // A failure (port in use, ...) is shown in the window as state; the user can retry there.
     status.start();
 
@@ -107,7 +111,7 @@ int main(int argc, char **argv)
     engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
 
     const int exitCode = QCoreApplication::exec();
-    service.stop();
+    host.stop();
     Gateway::Logging::shutdown();
     return exitCode;
 }

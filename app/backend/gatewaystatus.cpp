@@ -12,6 +12,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include "gatewayhost.h"
 #include "service/service.h"
 
 using namespace Qt::StringLiterals;
@@ -19,8 +20,8 @@ using namespace std::chrono_literals;
 
 GatewayStatus *GatewayStatus::s_instance = nullptr;
 
-GatewayStatus::GatewayStatus(Gateway::Service &service, QObject *parent)
-    : QObject(parent), m_service(service), m_uptimeTimer(new QTimer(this))
+GatewayStatus::GatewayStatus(GatewayHost &host, QObject *parent)
+    : QObject(parent), m_host(host), m_uptimeTimer(new QTimer(this))
 {
     Q_ASSERT_X(!s_instance, "GatewayStatus", "only one GatewayStatus may exist at a time");
     s_instance = this;
@@ -28,10 +29,17 @@ GatewayStatus::GatewayStatus(Gateway::Service &service, QObject *parent)
     m_uptimeTimer->setInterval(1s);
     connect(m_uptimeTimer, &QTimer::timeout, this, &GatewayStatus::refreshUptime);
 
-    connect(&m_service, &Gateway::Service::runningChanged, this, &GatewayStatus::refresh);
-    connect(&m_service, &Gateway::Service::readyChanged, this, &GatewayStatus::refresh);
-    connect(&m_service, &Gateway::Service::clientCountChanged, this, &GatewayStatus::refresh);
-    connect(&m_service, &Gateway::Service::errorOccurred, this, &GatewayStatus::setErrorString);
+    connect(&m_host, &GatewayHost::errorOccurred, this, &GatewayStatus::setErrorString);
+    connect(&m_host, &GatewayHost::serviceChanged, this, &GatewayStatus::attach);
+    attach();
+}
+
+void GatewayStatus::attach()
+{
+    Gateway::Service *service = m_host.service();
+    connect(service, &Gateway::Service::runningChanged, this, &GatewayStatus::refresh, Qt::UniqueConnection);
+    connect(service, &Gateway::Service::readyChanged, this, &GatewayStatus::refresh, Qt::UniqueConnection);
+    connect(service, &Gateway::Service::clientCountChanged, this, &GatewayStatus::refresh, Qt::UniqueConnection);
     refresh();
 }
 
@@ -131,37 +139,43 @@ QString GatewayStatus::formatUptime(qint64 ms)
 
 void GatewayStatus::start()
 {
-    if (m_service.isRunning())
+    if (m_host.service()->isRunning())
         return;
-    const Gateway::Status status = m_service.start();
-    if (status.ok())
+    // GatewayHost reports a failure through errorOccurred (→ setErrorString).
+    if (m_host.start().ok())
         setErrorString({});
-    else
-        setErrorString(status.error().message);
     refresh();
 }
 
 void GatewayStatus::stop()
 {
-    m_service.stop();
+    m_host.stop();
+    refresh();
+}
+
+void GatewayStatus::restart()
+{
+    if (m_host.restart().ok())
+        setErrorString({});
     refresh();
 }
 
 void GatewayStatus::refresh()
 {
-    const bool running = m_service.isRunning();
-    const bool ready = running && m_service.isReady();
+    const Gateway::Service &service = *m_host.service();
+    const bool running = service.isRunning();
+    const bool ready = running && service.isReady();
 
     QString address;
     QString url;
     int port = 0;
     if (running) {
-        port = m_service.port();
-        const QHostAddress host = m_service.address();
+        port = service.port();
+        const QHostAddress host = service.address();
         const QString hostText
             = host.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + host.toString() + u']' : host.toString();
         address = hostText + u':' + QString::number(port);
-        url = m_service.url();
+        url = service.url();
     }
 
     State state = State::Stopped;
@@ -195,7 +209,7 @@ void GatewayStatus::refresh()
     if (stateDiffers)
         Q_EMIT stateChanged();
 
-    const int clients = running ? m_service.clientCount() : 0;
+    const int clients = running ? service.clientCount() : 0;
     if (clients != m_clientCount) {
         m_clientCount = clients;
         Q_EMIT clientCountChanged();
@@ -205,7 +219,7 @@ void GatewayStatus::refresh()
 
 void GatewayStatus::refreshUptime()
 {
-    const qint64 uptime = m_running ? qMax<qint64>(m_service.uptimeMs(), 0) : 0;
+    const qint64 uptime = m_running ? qMax<qint64>(m_host.service()->uptimeMs(), 0) : 0;
     if (uptime == m_uptimeMs)
         return;
     m_uptimeMs = uptime;

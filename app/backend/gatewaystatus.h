@@ -10,10 +10,7 @@ class QJSEngine;
 class QQmlEngine;
 class QTimer;
 
-namespace Gateway
-{
-class Service;
-}
+class GatewayHost;
 
 /// @brief The live state of the in-process gateway, for QML.
 ///
@@ -49,8 +46,8 @@ public:
     };
     Q_ENUM(State)
 
-    /// service must outlive this object. Only one GatewayStatus may exist at a time.
-    explicit GatewayStatus(Gateway::Service &service, QObject *parent = nullptr);
+    /// host must outlive this object. Only one GatewayStatus may exist at a time.
+    explicit GatewayStatus(GatewayHost &host, QObject *parent = nullptr);
     ~GatewayStatus() override;
 
     /// QML singleton factory: hands out the instance main() created (never creates one).
@@ -80,6 +77,8 @@ public Q_SLOTS:
     void start();
     /// Stops the service (clients get a `shutdown` event).
     void stop();
+    /// Rebuilds the service from the configuration files (after a settings change).
+    void restart();
 
 Q_SIGNALS:
     void runningChanged();
@@ -93,13 +92,14 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    void attach();
     void refresh();
     void refreshUptime();
     void setErrorString(const QString &message);
 
     static GatewayStatus *s_instance;
 
-    Gateway::Service &m_service;
+    GatewayHost &m_host;
     QTimer *m_uptimeTimer;
     bool m_running = false;
     bool m_ready = false;

@@ -4,10 +4,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcessEnvironment>
+#include <QSet>
 
 #include "agent/chatruntime.h"
 #include "agent/modelrouter.h"
@@ -28,6 +31,7 @@
 #include "protocol/methods.h"
 #include "providers/providerfactory.h"
 #include "secrets/secretstore.h"
+#include "service/localclient.h"
 #include "storage/database.h"
 #include "ws/hub.h"
 
@@ -46,6 +50,49 @@ QByteArray compactJson(const QJsonObject &object)
 
 } // namespace
 
+/// @brief Run events go to the WebSocket hub (while listening) and to in-process clients.
+class EventRouter final : public Agent::EventBus
+{
+public:
+    Ws::Hub *hub = nullptr;
+    QHash<QString, QPointer<LocalClient>> locals; ///< connId → client
+    QHash<QString, QSet<QString>> localSubscribers; ///< session key → connIds
+
+    void subscribe(const QString &connId, const QString &sessionKey) override
+    {
+        if (locals.contains(connId)) {
+            localSubscribers[sessionKey].insert(connId);
+            return;
+        }
+        if (hub)
+            hub->subscribe(connId, sessionKey);
+    }
+    void publish(const QString &sessionKey, const QString &event, const QJsonObject &payload,
+        const QJsonObject &payloadV3, const QString &requiredCap) override
+    {
+        if (hub)
+            hub->publish(sessionKey, event, payload, payloadV3, requiredCap);
+        if (!requiredCap.isEmpty())
+            return; // local clients declare no caps
+        const auto it = localSubscribers.constFind(sessionKey);
+        if (it == localSubscribers.cend())
+            return;
+        const QSet<QString> targets = *it;
+        for (const QString &connId : targets) {
+            if (const QPointer<LocalClient> client = locals.value(connId))
+                client->deliver(event, payload);
+        }
+    }
+    void remove(const QString &connId)
+    {
+        locals.remove(connId);
+        for (auto it = localSubscribers.begin(); it != localSubscribers.end();) {
+            it->remove(connId);
+            it = it->isEmpty() ? localSubscribers.erase(it) : std::next(it);
+        }
+    }
+};
+
 struct Service::Private final : public Protocol::GatewayInfo
 {
     Config::Settings config;
@@ -55,6 +102,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Http::Router router;
     Http::Server *http = nullptr;
     Ws::Hub *hub = nullptr;
+    EventRouter eventRouter;
     Agent::ProviderPool *pool = nullptr;
     Agent::ChatRuntime *runtime = nullptr;
     People::Directory *peopleDirectory = nullptr;
@@ -208,6 +256,7 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->addProviders(this);
     d->runtime = new Agent::ChatRuntime(d->config, d->pool, this);
     d->runtime->registerMethods(d->dispatcher);
+    d->runtime->setEventBus(&d->eventRouter);
     // People: every method call passes the role policy; runs know whom they answer.
     d->peopleDirectory = new People::Directory(d->config, this);
     d->peopleDirectory->registerMethods(d->dispatcher);
@@ -372,13 +421,14 @@ Status Service::listen()
     connect(d->peopleDirectory, &People::Directory::accessRevoked, d->hub,
         [hub = d->hub](const QString &userId) { hub->closeUser(userId, 1008, u"access revoked"_s); });
     d->auth = auth;
-    d->runtime->setEventBus(d->hub);
+    d->eventRouter.hub = d->hub;
     connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);
     d->http->setUpgradeHandler(
         [this](QTcpSocket *socket, const Http::Request &request) { d->hub->accept(socket, request); });
     if (Status s = d->http->listen(address, quint16(gw.port)); !s) {
         delete d->http;
         d->http = nullptr;
+        d->eventRouter.hub = nullptr;
         delete d->hub;
         d->hub = nullptr;
         return s;
@@ -394,7 +444,7 @@ void Service::stop()
 {
     if (!d->running)
         return;
-    d->runtime->setEventBus(nullptr);
+    d->eventRouter.hub = nullptr;
     d->channelManager->stopAll();
     if (d->hub)
         d->hub->shutdown(u"stop"_s);
@@ -413,6 +463,15 @@ void Service::stop()
         Q_EMIT readyChanged();
     Q_EMIT runningChanged();
     Q_EMIT clientCountChanged();
+}
+
+LocalClient *Service::createLocalClient(const QString &displayName, QObject *parent)
+{
+    auto *client = new LocalClient(d->dispatcher, displayName, parent);
+    const QString connId = client->session().connId;
+    d->eventRouter.locals.insert(connId, client);
+    connect(client, &QObject::destroyed, this, [this, connId] { d->eventRouter.remove(connId); });
+    return client;
 }
 
 bool Service::isRunning() const

@@ -14,6 +14,8 @@
 namespace Gateway
 {
 
+class LocalClient;
+
 namespace Http
 {
 class Server;
@@ -72,6 +74,10 @@ public:
     static Status prepareStorage(const Config::Settings &settings);
     /// Closes every client (with a `shutdown` event) and the listener.
     void stop();
+
+    /// An in-process protocol client acting as the owner (the desktop app's UI). It stays valid
+    /// across stop()/start(); calls fail with UNAVAILABLE-style errors while storage is closed.
+    LocalClient *createLocalClient(const QString &displayName, QObject *parent = nullptr);
 
     bool isRunning() const;
     bool isReady() const;

@@ -21,6 +21,7 @@
 #include <QTest>
 #include <QTranslator>
 
+#include "gatewayhost.h"
 #include "gatewaystatus.h"
 #include "secrets/secretstore.h"
 #include "service/service.h"
@@ -72,7 +73,7 @@ private Q_SLOTS:
     void commandLine();
 
 private:
-    std::unique_ptr<Gateway::Service> makeService(int port = 0);
+    std::unique_ptr<GatewayHost> makeService(int port = 0);
     /// Loads Main.qml; returns the window (owned by engine) or nullptr.
     QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine);
 
@@ -100,7 +101,7 @@ void tst_GatewayStatus::cleanup()
     m_home.reset();
 }
 
-std::unique_ptr<Gateway::Service> tst_GatewayStatus::makeService(int port)
+std::unique_ptr<GatewayHost> tst_GatewayStatus::makeService(int port)
 {
     Gateway::Config::Settings settings;
     settings.home = m_home->path();
@@ -109,7 +110,8 @@ std::unique_ptr<Gateway::Service> tst_GatewayStatus::makeService(int port)
     settings.gateway.auth = u"token"_s;
     settings.gateway.token = TOKEN; // a plain value resolves to itself
     settings.logging.file = false;
-    return std::make_unique<Gateway::Service>(settings, m_secrets);
+    Gateway::Bootstrap boot { settings, m_secrets, {} };
+    return std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
 }
 
 QQuickWindow *tst_GatewayStatus::loadMainWindow(QQmlApplicationEngine &engine)
@@ -144,8 +146,8 @@ void tst_GatewayStatus::formatUptime()
 
 void tst_GatewayStatus::singletonIsTheExistingInstance()
 {
-    std::unique_ptr<Gateway::Service> service = makeService();
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService();
+    GatewayStatus status(*host);
     QQmlEngine engine;
     QCOMPARE(GatewayStatus::create(&engine, &engine), &status);
     QCOMPARE(QJSEngine::objectOwnership(&status), QJSEngine::CppOwnership);
@@ -153,8 +155,9 @@ void tst_GatewayStatus::singletonIsTheExistingInstance()
 
 void tst_GatewayStatus::followsService()
 {
-    std::unique_ptr<Gateway::Service> service = makeService();
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService();
+    GatewayStatus status(*host);
+    Gateway::Service *service = host->service();
     QCOMPARE(status.isRunning(), false);
     QCOMPARE(status.state(), GatewayStatus::State::Stopped);
     QVERIFY(status.address().isEmpty());
@@ -202,8 +205,8 @@ void tst_GatewayStatus::followsService()
 
 void tst_GatewayStatus::countsClients()
 {
-    std::unique_ptr<Gateway::Service> service = makeService();
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService();
+    GatewayStatus status(*host);
     status.start();
     QVERIFY2(status.isRunning(), qPrintable(status.errorString()));
 
@@ -225,8 +228,8 @@ void tst_GatewayStatus::startFailureIsState()
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     const quint16 blockedPort = blocker.serverPort();
 
-    std::unique_ptr<Gateway::Service> service = makeService(blockedPort);
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService(blockedPort);
+    GatewayStatus status(*host);
     QSignalSpy errorSpy(&status, &GatewayStatus::errorOccurred);
     QSignalSpy errorStringSpy(&status, &GatewayStatus::errorStringChanged);
     status.start();
@@ -249,8 +252,9 @@ void tst_GatewayStatus::startFailureIsState()
 
 void tst_GatewayStatus::mainWindowShowsStatus()
 {
-    std::unique_ptr<Gateway::Service> service = makeService();
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService();
+    GatewayStatus status(*host);
+    Gateway::Service *service = host->service();
     status.start();
     QVERIFY2(status.isRunning(), qPrintable(status.errorString()));
 
@@ -346,8 +350,8 @@ void tst_GatewayStatus::mainWindowIsTranslated()
     QTcpServer blocker;
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     const quint16 blockedPort = blocker.serverPort();
-    std::unique_ptr<Gateway::Service> service = makeService(blockedPort);
-    GatewayStatus status(*service);
+    std::unique_ptr<GatewayHost> host = makeService(blockedPort);
+    GatewayStatus status(*host);
     status.start();
     QVERIFY(status.hasError());
 

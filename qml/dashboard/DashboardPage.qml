@@ -10,11 +10,12 @@ import Skynet.Ui
 
 // The live state of the embedded gateway.
 Page {
+    objectName: "dashboardPage"
     id: root
 
     readonly property string notAvailable: qsTr("—", "no value")
 
-    title: qsTr("Gateway")
+    title: qsTr("Dashboard")
     padding: Theme.spacingXLarge
 
     ColumnLayout {

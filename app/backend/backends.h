@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+#pragma once
+
+#include <memory>
+
+#include <QtGlobal>
+
+class GatewayHost;
+
+/// @brief The app-lifetime QML singletons of the pages, created by main() before the engine.
+///
+/// Each page's controller is built here with the GatewayHost; QML reaches it through the
+/// controller's create(), which hands out this instance (STYLE.md §4).
+class Backends final
+{
+    Q_DISABLE_COPY_MOVE(Backends)
+
+public:
+    explicit Backends(GatewayHost &host);
+    ~Backends();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

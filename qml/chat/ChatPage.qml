@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The Skynet developers
+import QtQuick
+import QtQuick.Controls
+import Skynet.Ui
+
+// Placeholder until the page lands.
+Page {
+    id: root
+
+    objectName: "chatPage"
+    title: qsTr("Chat")
+    padding: Theme.spacingXLarge
+
+    Label {
+        text: root.title
+        font.pointSize: root.font.pointSize * Theme.titleFontScale
+        font.bold: true
+    }
+}

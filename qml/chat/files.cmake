@@ -1,0 +1,1 @@
+set(SKYNET_QML_FILES_CHAT chat/ChatPage.qml)
