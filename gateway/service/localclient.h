@@ -28,8 +28,8 @@ struct LocalReply
 /// It calls the same methods a WebSocket client calls, through the same Dispatcher, scope checks
 /// and role policy, as the owner (the holder of the gateway token: an admin with every scope),
 /// without a socket or a token. Run events of the sessions it sent to or read arrive as
-/// event(). Created by Service::createLocalClient(); works while the service is ready (storage
-/// open), also when no listener is bound (a port in use does not take the UI's chat away).
+/// event(). Created by Service::createLocalClient(); it outlives stop()/start() of the service,
+/// and calls made while storage is closed fail with a clear error.
 class LocalClient final : public QObject
 {
     Q_OBJECT
