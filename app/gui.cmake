@@ -10,7 +10,7 @@ set(SKYNET_QML_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/qml")
 
 # Each page area keeps its C++ in app/backend/<area>/ and lists it in <area>/sources.cmake as
 # SKYNET_BACKEND_SOURCES_<AREA> (paths relative to app/).
-set(SKYNET_BACKEND_AREAS chat providers channels users settings logs desktop)
+set(SKYNET_BACKEND_AREAS dashboard chat providers channels users settings logs desktop)
 set(SKYNET_BACKEND_AREA_SOURCES)
 foreach(area IN LISTS SKYNET_BACKEND_AREAS)
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/backend/${area}/sources.cmake)
@@ -32,7 +32,11 @@ qt_add_qml_module(app_backend
         ${SKYNET_BACKEND_AREA_SOURCES}
 )
 target_include_directories(app_backend PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/backend)
-target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Qml)
+# The generated QML type registrations include each class header by its bare file name.
+foreach(area IN LISTS SKYNET_BACKEND_AREAS)
+    target_include_directories(app_backend PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/backend/${area})
+endforeach()
+target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Gui Qt6::Qml)
 
 qt_add_executable(skynet main.cpp)
 set_target_properties(skynet PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin

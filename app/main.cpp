@@ -7,15 +7,14 @@
 
 #include <QGuiApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QQmlApplicationEngine>
-#include <QTranslator>
 #include <QUrl>
 
 #include "backends.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
+#include "settings/language.h"
+#include "eventlog.h"
 #include "logging.h"
 #include "service/bootstrap.h"
 #include "service/service.h"
@@ -35,18 +34,6 @@ void printTo(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-/// Loads Qt's and Skynet's translations for the system locale; English needs none.
-void installTranslators(QCoreApplication &app)
-{
-    const QLocale locale;
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto *appTranslator = new QTranslator(&app);
-    if (appTranslator->load(locale, u"skynet"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(appTranslator);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -64,7 +51,9 @@ int main(int argc, char **argv)
     // matches windows to it by this name.
     QGuiApplication::setDesktopFileName(u"org.skynet.Skynet"_s);
     QGuiApplication::setWindowIcon(QIcon(u":/icons/org.skynet.Skynet.svg"_s));
-    installTranslators(app);
+    // The language chosen in Settings, else the system's; English needs no translation.
+    Language::Translators translators(&app);
+    translators.install(Language::effectiveLocale());
 
     const Gateway::Result<Gateway::CommandLine> parsed = Gateway::parseCommandLine(app.arguments(), true);
     if (!parsed) {
@@ -84,6 +73,9 @@ int main(int argc, char **argv)
     if (const int exitCode = Gateway::runCommand(commandLine); exitCode >= 0)
         return exitCode;
 
+    // The Logs page shows what was logged from here on, start-up included.
+    Gateway::Logging::EventLog eventLog;
+    Gateway::Logging::attachEventLog(&eventLog);
     Gateway::Result<Gateway::Bootstrap> bootstrap = Gateway::prepare(commandLine);
     if (!bootstrap) {
         printTo(stderr, bootstrap.error().message);
@@ -98,7 +90,7 @@ int main(int argc, char **argv)
     GatewayHost host(std::move(*bootstrap), [commandLine] { return Gateway::prepare(commandLine); });
     // Declared after the host and before the engine: QML may use them until the engine is gone.
     GatewayStatus status(host);
-    Backends backends(host);
+    Backends backends(host, &eventLog, &translators);
     // A failure (port in use, ...) is shown in the window as state; the user can retry there.
     status.start();
 
@@ -112,6 +104,7 @@ int main(int argc, char **argv)
 
     const int exitCode = QCoreApplication::exec();
     host.stop();
+    Gateway::Logging::attachEventLog(nullptr);
     Gateway::Logging::shutdown();
     return exitCode;
 }

@@ -24,6 +24,8 @@ Q_LOGGING_CATEGORY(lcGatewayAccess, "skynet.gateway.access", QtInfoMsg)
 
 namespace Gateway::Logging
 {
+void feedEventLog(QtMsgType level, const char *category, const QString &message); // eventlog.cpp
+
 namespace
 {
 
@@ -92,6 +94,7 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + levelName(type)
         + ' ' + (context.category ? context.category : "default") + ": " + text.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    feedEventLog(type, context.category, text);
     {
         QMutexLocker lock(&s.mutex);
         if (s.file.isOpen()) {

@@ -35,19 +35,33 @@ ApplicationWindow {
         onActivated: root.close()
     }
     // Ctrl+1 … Ctrl+7 switch pages.
-    Repeater {
-        model: root.pageKeys.length
-
-        Item {
-            id: shortcutHolder
-
-            required property int index
-
-            Shortcut {
-                sequence: "Ctrl+" + (shortcutHolder.index + 1)
-                onActivated: root.currentPage = root.pageKeys[shortcutHolder.index]
-            }
-        }
+    Shortcut {
+        sequence: "Ctrl+1"
+        onActivated: root.currentPage = "dashboard"
+    }
+    Shortcut {
+        sequence: "Ctrl+2"
+        onActivated: root.currentPage = "chat"
+    }
+    Shortcut {
+        sequence: "Ctrl+3"
+        onActivated: root.currentPage = "channels"
+    }
+    Shortcut {
+        sequence: "Ctrl+4"
+        onActivated: root.currentPage = "providers"
+    }
+    Shortcut {
+        sequence: "Ctrl+5"
+        onActivated: root.currentPage = "users"
+    }
+    Shortcut {
+        sequence: "Ctrl+6"
+        onActivated: root.currentPage = "settings"
+    }
+    Shortcut {
+        sequence: "Ctrl+7"
+        onActivated: root.currentPage = "logs"
     }
 
     RowLayout {
@@ -91,7 +105,7 @@ ApplicationWindow {
 
                     objectName: "nav_" + navItem.modelData.key
                     width: ListView.view.width
-                    text: navItem.modelData.text
+                    text: navItem.modelData.text.replace("&", "&&") // not a mnemonic
                     highlighted: ListView.isCurrentItem
                     onClicked: root.currentPage = navItem.modelData.key
                 }

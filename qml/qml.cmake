@@ -7,6 +7,7 @@ set(SKYNET_UI_QML_FILES
     Main.qml
     components/StatusBadge.qml
     components/ValueText.qml
+    components/StatusList.qml
     style/Theme.qml
 )
 # Each page area keeps its QML in qml/<area>/ (the page is <Area>Page.qml) and lists the files

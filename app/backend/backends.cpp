@@ -2,16 +2,27 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "backends.h"
 
+#include "dashboard/dashboardcontroller.h"
 #include "gatewayhost.h"
+#include "logs/logmodel.h"
+#include "settings/settingscontroller.h"
 
 struct Backends::Private
 {
     // One member per page controller, declared in the order they are created.
+    Private(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
+        : logs(log), dashboard(host), settings(host, translators)
+    {
+    }
+
+    LogModel logs;
+    DashboardController dashboard;
+    SettingsController settings;
 };
 
-Backends::Backends(GatewayHost &host) : d(std::make_unique<Private>())
+Backends::Backends(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
+    : d(std::make_unique<Private>(host, log, translators))
 {
-    Q_UNUSED(host)
 }
 
 Backends::~Backends() = default;

@@ -7,6 +7,14 @@
 #include <QtGlobal>
 
 class GatewayHost;
+namespace Gateway::Logging
+{
+class EventLog;
+}
+namespace Language
+{
+class Translators;
+}
 
 /// @brief The app-lifetime QML singletons of the pages, created by main() before the engine.
 ///
@@ -17,7 +25,10 @@ class Backends final
     Q_DISABLE_COPY_MOVE(Backends)
 
 public:
-    explicit Backends(GatewayHost &host);
+    /// log feeds the Logs page (nullptr: the page starts empty and stays so); translators are
+    /// replaced when the language changes in Settings (nullptr: the language applies on restart).
+    explicit Backends(
+        GatewayHost &host, Gateway::Logging::EventLog *log = nullptr, Language::Translators *translators = nullptr);
     ~Backends();
 
 private:

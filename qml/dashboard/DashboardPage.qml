@@ -18,8 +18,28 @@ Page {
     title: qsTr("Dashboard")
     padding: Theme.spacingXLarge
 
-    ColumnLayout {
+    // Polls providers, channels and usage only while the page is shown.
+    Binding {
+        target: DashboardController
+        property: "active"
+        value: root.visible
+    }
+
+    LogFilter {
+        id: problems
+
+        sourceModel: LogModel
+        minimumLevel: 2
+    }
+
+    ScrollView {
+        id: scroller
+
         anchors.fill: parent
+        contentWidth: availableWidth
+
+    ColumnLayout {
+        width: scroller.availableWidth
         spacing: Theme.spacingLarge
 
         Label {
@@ -143,8 +163,126 @@ Page {
             onClicked: GatewayStatus.start()
         }
 
-        Item {
-            Layout.fillHeight: true
+        RowLayout {
+            spacing: Theme.spacingLarge
+            Layout.fillWidth: true
+
+            Frame {
+                objectName: "todayFrame"
+                padding: Theme.spacingLarge
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+
+                    Label {
+                        text: qsTr("Today")
+                        font.bold: true
+                        Accessible.role: Accessible.Heading
+                    }
+                    GridLayout {
+                        columns: 2
+                        columnSpacing: Theme.spacingXLarge
+                        rowSpacing: Theme.spacing
+
+                        Label {
+                            text: qsTr("Model calls")
+                        }
+                        ValueText {
+                            objectName: "callsTodayValue"
+                            label: qsTr("Model calls today")
+                            text: DashboardController.callsToday.toLocaleString(Qt.locale(), "f", 0)
+                        }
+                        Label {
+                            text: qsTr("Cost")
+                        }
+                        ValueText {
+                            objectName: "costTodayValue"
+                            label: qsTr("Cost today")
+                            text: DashboardController.costTodayText
+                        }
+                        Label {
+                            text: qsTr("Pairing requests")
+                        }
+                        ValueText {
+                            objectName: "pendingPairingsValue"
+                            label: qsTr("Pending pairing requests")
+                            text: DashboardController.pendingPairings.toLocaleString(Qt.locale(), "f", 0)
+                            color: DashboardController.pendingPairings > 0 ? Theme.warning : palette.windowText
+                        }
+                    }
+                }
+            }
+
+            StatusList {
+                objectName: "providersList"
+                title: qsTr("Providers")
+                emptyText: qsTr("No model provider is configured.")
+                model: DashboardController.providers
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
+
+            StatusList {
+                objectName: "channelsList"
+                title: qsTr("Channels")
+                emptyText: qsTr("No channel is enabled.")
+                model: DashboardController.channels
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
         }
+
+        Label {
+            objectName: "dashboardError"
+            visible: DashboardController.hasError
+            text: DashboardController.errorString
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+
+        Frame {
+            objectName: "problemsFrame"
+            padding: Theme.spacingLarge
+            Layout.fillWidth: true
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: Theme.spacing
+
+                Label {
+                    text: qsTr("Recent warnings and errors")
+                    font.bold: true
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    visible: problems.count === 0
+                    text: qsTr("None since Skynet started.")
+                    color: Theme.neutral
+                }
+                Repeater {
+                    // The newest five.
+                    model: problems
+
+                    Label {
+                        required property int index
+                        required property string timeText
+                        required property int level
+                        required property string category
+                        required property string message
+
+                        visible: index >= problems.count - 5
+                        text: timeText + "  " + category + ": " + message
+                        color: level >= 3 ? Theme.danger : Theme.warning
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
     }
 }
