@@ -6,7 +6,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import Skynet.Backend
 import Skynet.Ui
 
 // The admin window: a navigation rail on the left, one page at a time on the right. Pages are
@@ -107,14 +106,14 @@ ApplicationWindow {
                     width: ListView.view.width
                     text: navItem.modelData.text.replace("&", "&&") // not a mnemonic
                     highlighted: ListView.isCurrentItem
-                    onClicked: root.currentPage = navItem.modelData.key
+                    onClicked: navItem.ListView.view.currentIndex = navItem.index
                 }
             }
         }
 
-        ToolSeparator {
-            orientation: Qt.Vertical
-            padding: 0
+        Rectangle {
+            color: palette.mid
+            implicitWidth: 1
             Layout.fillHeight: true
         }
 

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 export BUILD_DIR=${BUILD_DIR:-build}
 export SKYNET_TEST_DEPS=1
 ./scripts/build.sh -DSKYNET_WERROR=ON -DBUILD_TESTING=ON -DSKYNET_BUILD_GUI=ON
+# Every QML file must pass qmllint (warnings fail the build target).
+cmake --build "$BUILD_DIR" --target all_qmllint
 
 # Tests must not touch the invoking user's real home or keyring.
 TEST_HOME=$(mktemp -d)

@@ -19,11 +19,9 @@ Page {
     padding: Theme.spacingXLarge
 
     // Polls providers, channels and usage only while the page is shown.
-    Binding {
-        target: DashboardController
-        property: "active"
-        value: root.visible
-    }
+    onVisibleChanged: DashboardController.active = root.visible
+    Component.onCompleted: DashboardController.active = root.visible
+    Component.onDestruction: DashboardController.active = false
 
     LogFilter {
         id: problems
@@ -171,7 +169,7 @@ Page {
                 objectName: "todayFrame"
                 padding: Theme.spacingLarge
                 Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
+                Layout.fillHeight: true
 
                 ColumnLayout {
                     anchors.fill: parent
@@ -222,7 +220,7 @@ Page {
                 emptyText: qsTr("No model provider is configured.")
                 model: DashboardController.providers
                 Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
+                Layout.fillHeight: true
             }
 
             StatusList {
@@ -231,7 +229,7 @@ Page {
                 emptyText: qsTr("No channel is enabled.")
                 model: DashboardController.channels
                 Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
+                Layout.fillHeight: true
             }
         }
 

@@ -237,7 +237,7 @@ Page {
                         objectName: "languageBox"
                         model: SettingsController.languages
                         displayText: SettingsController.languageName(SettingsController.language)
-                        currentIndex: SettingsController.languages.indexOf(SettingsController.language)
+                        currentIndex: SettingsController.languageIndex
                         Accessible.name: qsTr("Language")
                         Layout.preferredWidth: 240
                         onActivated: index => SettingsController.language = SettingsController.languages[index]

@@ -38,6 +38,8 @@ class SettingsController final : public QObject
     Q_PROPERTY(QString configPath READ configPath NOTIFY draftChanged FINAL)
     Q_PROPERTY(QStringList languages READ languages CONSTANT FINAL)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged FINAL)
+    /// The language's row in `languages`.
+    Q_PROPERTY(int languageIndex READ languageIndex NOTIFY languageChanged FINAL)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged FINAL)
     Q_PROPERTY(bool hasError READ hasError NOTIFY errorStringChanged FINAL)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusTextChanged FINAL)
@@ -67,6 +69,7 @@ public:
     QStringList languages() const;
     QString language() const { return m_language; }
     void setLanguage(const QString &code);
+    int languageIndex() const { return int(languages().indexOf(m_language)); }
     QString errorString() const { return m_errorString; }
     bool hasError() const { return !m_errorString.isEmpty(); }
     QString statusText() const { return m_statusText; }
