@@ -3,11 +3,13 @@
 // skynet: the desktop app (Qt Quick window over the in-process gateway), or the headless
 // gateway with --no-gui.
 
+#include <chrono>
 #include <cstdio>
 
 #include <QGuiApplication>
 #include <QIcon>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
 #include <QUrl>
 
 #include "backends.h"
@@ -101,6 +103,20 @@ int main(int argc, char **argv)
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(Gateway::ExitFailure); }, Qt::QueuedConnection);
     engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
+    // bench/gui.sh: report when the first frame is on screen (steady clock, as the bench reads it).
+    if (qEnvironmentVariableIsSet("SKYNET_BENCH_FIRST_FRAME") && !engine.rootObjects().isEmpty()) {
+        if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst())) {
+            QObject::connect(
+                window, &QQuickWindow::frameSwapped, &app,
+                [] {
+                    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+                    std::fprintf(stderr, "first-frame-steady-ns %lld\n",
+                        static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+                    std::fflush(stderr);
+                },
+                Qt::SingleShotConnection);
+        }
+    }
 
     const int exitCode = QCoreApplication::exec();
     host.stop();
