@@ -209,8 +209,8 @@ Page {
                     Label {
                         objectName: "secretsLocation"
                         text: SettingsController.secretsInKeychain
-                            ? qsTr("Secrets are kept %1.").arg(SettingsController.secretsLocation)
-                            : qsTr("No keychain is available: secrets are kept %1.").arg(SettingsController.secretsLocation)
+                            ? qsTr("Secrets (tokens, API keys) are kept in the system keychain.")
+                            : qsTr("No keychain is available: secrets are kept in %1, readable only by you.").arg(SettingsController.secretsLocation)
                         color: SettingsController.secretsInKeychain ? Theme.neutral : Theme.warning
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true

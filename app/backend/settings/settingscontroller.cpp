@@ -131,7 +131,10 @@ QString SettingsController::maskedToken() const
 
 QString SettingsController::secretsLocation() const
 {
-    return m_host.secrets() ? m_host.secrets()->describe() : QString();
+    // The file's path when secrets are in a file; the keychain needs no path.
+    if (const auto *file = dynamic_cast<const Gateway::Secrets::FileSecretStore *>(m_host.secrets()))
+        return file->path();
+    return {};
 }
 
 bool SettingsController::secretsInKeychain() const
