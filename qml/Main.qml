@@ -15,7 +15,7 @@ ApplicationWindow {
 
     // The page shown; pages are addressed by key so C++ (tray, notifications) can ask for one.
     property string currentPage: "dashboard"
-    readonly property var pageKeys: ["dashboard", "chat", "channels", "providers", "users", "settings", "logs"]
+    readonly property var pageKeys: ["dashboard", "chat", "channels", "providers", "users", "audit", "settings", "logs"]
 
     function showPage(key: string): void {
         if (root.pageKeys.indexOf(key) >= 0)
@@ -33,7 +33,7 @@ ApplicationWindow {
         sequence: "Ctrl+Q"
         onActivated: root.close()
     }
-    // Ctrl+1 … Ctrl+7 switch pages.
+    // Ctrl+1 … Ctrl+8 switch pages.
     Shortcut {
         sequence: "Ctrl+1"
         onActivated: root.currentPage = "dashboard"
@@ -56,10 +56,14 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Ctrl+6"
-        onActivated: root.currentPage = "settings"
+        onActivated: root.currentPage = "audit"
     }
     Shortcut {
         sequence: "Ctrl+7"
+        onActivated: root.currentPage = "settings"
+    }
+    Shortcut {
+        sequence: "Ctrl+8"
         onActivated: root.currentPage = "logs"
     }
 
@@ -88,6 +92,7 @@ ApplicationWindow {
                     { key: "channels", text: qsTr("Channels") },
                     { key: "providers", text: qsTr("Providers & Models") },
                     { key: "users", text: qsTr("Users") },
+                    { key: "audit", text: qsTr("Audit log") },
                     { key: "settings", text: qsTr("Settings") },
                     { key: "logs", text: qsTr("Logs") }
                 ]
@@ -149,6 +154,11 @@ ApplicationWindow {
                 objectName: "loader_users"
                 active: root.currentPage === "users" || status !== Loader.Null
                 sourceComponent: UsersPage {}
+            }
+            Loader {
+                objectName: "loader_audit"
+                active: root.currentPage === "audit" || status !== Loader.Null
+                sourceComponent: AuditPage {}
             }
             Loader {
                 objectName: "loader_settings"

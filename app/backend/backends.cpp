@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "backends.h"
 
+#include "audit/auditmodel.h"
 #include "dashboard/dashboardcontroller.h"
 #include "gatewayhost.h"
 #include "logs/logmodel.h"
@@ -11,12 +12,13 @@ struct Backends::Private
 {
     // One member per page controller, declared in the order they are created.
     Private(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
-        : logs(log), dashboard(host), settings(host, translators)
+        : logs(log), dashboard(host), audit(host), settings(host, translators)
     {
     }
 
     LogModel logs;
     DashboardController dashboard;
+    AuditModel audit;
     SettingsController settings;
 };
 

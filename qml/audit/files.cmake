@@ -1,0 +1,1 @@
+set(SKYNET_QML_FILES_AUDIT audit/AuditPage.qml)
