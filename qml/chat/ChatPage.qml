@@ -75,9 +75,9 @@ Page {
             }
         }
 
-        ToolSeparator {
-            orientation: Qt.Vertical
-            padding: 0
+        Rectangle {
+            implicitWidth: 1
+            color: Theme.palette.mid
             Layout.fillHeight: true
         }
 

@@ -262,7 +262,12 @@ void tst_ChatController::streamsDeltaByDelta()
     QTRY_VERIFY_WITH_TIMEOUT(!m_chat->isBusy(), TestSupport::WAIT_MS);
     QCOMPARE(state(*m_chat, 1), State::Done);
     QCOMPARE(text(*m_chat, 1), u"Hello there"_s);
-    QCOMPARE(seen, (QStringList { u"Hel"_s, u"Hello "_s, u"Hello there"_s }));
+    // Several changes of that one row, each a longer prefix of the answer (the gateway may
+    // coalesce pieces that arrive together on a loaded machine; 80 ms apart they usually don't).
+    QVERIFY2(seen.size() >= 2, qPrintable(seen.join(u'|')));
+    QCOMPARE(seen.constLast(), u"Hello there"_s);
+    for (qsizetype i = 1; i < seen.size(); ++i)
+        QVERIFY2(seen.at(i).startsWith(seen.at(i - 1)) && seen.at(i) != seen.at(i - 1), qPrintable(seen.join(u'|')));
     QCOMPARE(resets.count(), 0); // grown in place, never reset
     QVERIFY(changes.count() >= 3);
     QCOMPARE(busy.count(), 2);
@@ -565,6 +570,11 @@ void tst_ChatController::chatPageStreamsAnswer()
     QCOMPARE(state(*m_chat, 1), State::Aborted);
     QTRY_COMPARE(findItem(answer, u"messageState"_s)->property("text").toString(), u"Stopped"_s);
 
+    // The picker sets the model of the next message.
+    QVERIFY(QMetaObject::invokeMethod(picker, "activated", Q_ARG(int, 2)));
+    QCOMPARE(m_chat->currentModel(), u"ollama:qwen3:0.6b"_s);
+    QTRY_COMPARE(picker->property("currentText").toString(), u"ollama · qwen3:0.6b"_s);
+
     // A provider error shows in the banner; the input still works.
     m_ollama->enqueue(FakeOllama::Turn::httpError(500, u"boom"_s));
     typeText(window, u"fail please"_s);
@@ -574,6 +584,26 @@ void tst_ChatController::chatPageStreamsAnswer()
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), TestSupport::WAIT_MS);
     QVERIFY(input->isEnabled());
     QVERIFY(findItem(page, u"chatErrorText"_s)->property("text").toString().contains(u"boom"_s));
+
+    QCOMPARE(m_ollama->server().requests().constLast().json().value(u"model"_s).toString(), u"qwen3:0.6b"_s);
+
+    // A new chat empties the conversation; clicking the old session brings its history back.
+    QMetaObject::invokeMethod(findItem(page, u"newSessionButton"_s), "clicked");
+    QTRY_COMPARE(list->property("count").toInt(), 0);
+    QTRY_COMPARE(sessions->property("count").toInt(), 2);
+    QVERIFY(findItem(page, u"emptyHint"_s)->isVisible());
+    QQuickItem *mainSession = nullptr;
+    QTRY_VERIFY((mainSession = findItem(sessions, u"session_1"_s)));
+    QCOMPARE(mainSession->property("text").toString(), u"main"_s);
+    QMetaObject::invokeMethod(mainSession, "clicked");
+    // Both questions and the stopped answer; a failed answer has no text to store.
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 3, TestSupport::WAIT_MS);
+    QCOMPARE(findItem(page, u"sessionTitle"_s)->property("text").toString(), u"main"_s);
+    QTRY_VERIFY(findItem(list, u"chatMessage_1"_s));
+    QCOMPARE(findItem(findItem(list, u"chatMessage_1"_s), u"messageText"_s)->property("text").toString(),
+        u"Streamed answer"_s);
+    ChatController::create(&engine, &engine)->clearError();
+    QTRY_VERIFY(!banner->isVisible());
 
     QImage image = window->grabWindow();
     QVERIFY(!image.isNull());
