@@ -340,15 +340,15 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
             const QString configured = m_pool->defaultModel(id);
             const bool available = m_pool->isAvailable(id);
             const bool local = m_pool->isLocal(id);
-            const auto entry = [id, configured, local](const QString &model, const QString &name, qint64 context,
-                                   bool available) {
-                QJsonObject o { { u"id"_s, model }, { u"name"_s, name.isEmpty() ? model : name },
-                    { u"provider"_s, id }, { u"available"_s, available }, { u"local"_s, local },
-                    { u"default"_s, model == configured || model == configured + u":latest"_s } };
-                if (context > 0)
-                    o.insert(u"contextWindow"_s, context);
-                return o;
-            };
+            const auto entry
+                = [id, configured, local](const QString &model, const QString &name, qint64 context, bool available) {
+                      QJsonObject o { { u"id"_s, model }, { u"name"_s, name.isEmpty() ? model : name },
+                          { u"provider"_s, id }, { u"available"_s, available }, { u"local"_s, local },
+                          { u"default"_s, model == configured || model == configured + u":latest"_s } };
+                      if (context > 0)
+                          o.insert(u"contextWindow"_s, context);
+                      return o;
+                  };
             // Only values are captured: the answer may come after the runtime is gone.
             m_pool->find(id)->listModels(
                 [pending, reply, i, id, configured, available, entry](Result<QList<Providers::ModelInfo>> result) {

@@ -220,8 +220,8 @@ void ChatController::loadModels()
                 if (id.isEmpty() || provider.isEmpty())
                     continue;
                 const QString name = m.value(u"name"_s).toString();
-                rows.append({ provider + u':' + id, QString(provider + u" · " + (name.isEmpty() ? id : name)),
-                    provider, m.value(u"available"_s).toBool(true), m.value(u"default"_s).toBool() });
+                rows.append({ provider + u':' + id, QString(provider + u" · " + (name.isEmpty() ? id : name)), provider,
+                    m.value(u"available"_s).toBool(true), m.value(u"default"_s).toBool() });
             }
             m_models.setModels(rows);
             // A model that is gone falls back to automatic routing.
@@ -279,7 +279,8 @@ void ChatController::loadHistory()
                 const int running = m_messages.rowOfRun(m_activeRunId);
                 bool stored = false;
                 for (const ChatMessagesModel::Message &row : std::as_const(rows))
-                    stored = stored || (row.author == ChatMessagesModel::Author::Assistant && row.runId == m_activeRunId);
+                    stored
+                        = stored || (row.author == ChatMessagesModel::Author::Assistant && row.runId == m_activeRunId);
                 if (running >= 0 && !stored)
                     rows.append(m_messages.at(running));
             }
@@ -368,7 +369,7 @@ bool ChatController::send(const QString &text)
         return false;
     if (message.size() > MAX_MESSAGE_LENGTH) {
         setErrorString(tr("The message is too long: %1 characters, at most %2 can be sent.")
-                .arg(QLocale().toString(message.size()), QLocale().toString(MAX_MESSAGE_LENGTH)));
+                           .arg(QLocale().toString(message.size()), QLocale().toString(MAX_MESSAGE_LENGTH)));
         return false;
     }
     if (isBusy())
@@ -391,8 +392,8 @@ bool ChatController::send(const QString &text)
         { u"idempotencyKey"_s, runId } };
     if (!m_currentModel.isEmpty())
         params.insert(u"model"_s, m_currentModel);
-    m_client->call(u"chat.send"_s, params,
-        [this, self = QPointer<ChatController>(this), runId](const Gateway::LocalReply &reply) {
+    m_client->call(
+        u"chat.send"_s, params, [this, self = QPointer<ChatController>(this), runId](const Gateway::LocalReply &reply) {
             if (!self)
                 return;
             if (!reply.ok) {

@@ -48,8 +48,8 @@ QVariant ChatModelsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChatModelsModel::roleNames() const
 {
-    return { { SpecRole, "spec" }, { NameRole, "name" }, { ProviderRole, "provider" },
-        { AvailableRole, "available" }, { IsDefaultRole, "isDefault" } };
+    return { { SpecRole, "spec" }, { NameRole, "name" }, { ProviderRole, "provider" }, { AvailableRole, "available" },
+        { IsDefaultRole, "isDefault" } };
 }
 
 void ChatModelsModel::setModels(const QList<Model> &models)

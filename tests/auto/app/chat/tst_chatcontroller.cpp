@@ -602,6 +602,16 @@ void tst_ChatController::chatPageStreamsAnswer()
     QTRY_VERIFY(findItem(list, u"chatMessage_1"_s));
     QCOMPARE(findItem(findItem(list, u"chatMessage_1"_s), u"messageText"_s)->property("text").toString(),
         u"Streamed answer"_s);
+    // Keyboard: Up moves to the new session in the list, Enter opens it.
+    sessions->forceActiveFocus();
+    QTRY_VERIFY(sessions->hasActiveFocus());
+    sessions->setProperty("currentIndex", 1);
+    QTest::keyClick(window, Qt::Key_Up);
+    QCOMPARE(sessions->property("currentIndex").toInt(), 0);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_VERIFY(m_chat->currentSession().startsWith(u"agent:main:desktop-"_s));
+    QTRY_COMPARE(list->property("count").toInt(), 0);
+
     ChatController::create(&engine, &engine)->clearError();
     QTRY_VERIFY(!banner->isVisible());
 
