@@ -173,6 +173,8 @@ std::unique_ptr<GatewayHost> tst_ChatController::makeHost()
     settings.gateway.auth = u"token"_s;
     settings.gateway.token = u"tst-chatcontroller-token"_s;
     settings.logging.file = false;
+    settings.providers.anthropic.enabled = false; // never a hosted API from a test
+    settings.providers.openai.enabled = false;
     settings.providers.ollama.baseUrl = m_ollama->baseUrl().toString();
     settings.providers.ollama.model = u"llama3.2"_s;
     settings.providers.ollama.maxRetries = 0;
