@@ -613,6 +613,11 @@ void tst_ChatController::chatPageStreamsAnswer()
     QTest::keyClick(window, Qt::Key_Return);
     QTRY_VERIFY(m_chat->currentSession().startsWith(u"agent:main:desktop-"_s));
     QTRY_COMPARE(list->property("count").toInt(), 0);
+    QTest::keyClick(window, Qt::Key_Down);
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE(m_chat->currentSession(), u"agent:main:main"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 3, TestSupport::WAIT_MS);
+    sessions->setFocus(false); // no focus ring in the screenshot
 
     ChatController::create(&engine, &engine)->clearError();
     QTRY_VERIFY(!banner->isVisible());
