@@ -3,6 +3,7 @@
 #include "backends.h"
 
 #include "audit/auditmodel.h"
+#include "chat/chatcontroller.h"
 #include "dashboard/dashboardcontroller.h"
 #include "gatewayhost.h"
 #include "logs/logmodel.h"
@@ -20,11 +21,13 @@ struct Backends::Private
     DashboardController dashboard;
     AuditModel audit;
     SettingsController settings;
+    std::unique_ptr<ChatController> chat; // Chat page
 };
 
 Backends::Backends(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
     : d(std::make_unique<Private>(host, log, translators))
 {
+    d->chat = std::make_unique<ChatController>(host);
 }
 
 Backends::~Backends() = default;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 // The agent runtime's protocol methods: chat.send, chat.history, chat.abort, agent, agent.wait,
-// usage.status, usage.cost, providers.status. Kept apart from the streaming path (chatruntime.cpp)
+// usage.status, usage.cost, providers.status, models.list. Kept apart from the streaming path (chatruntime.cpp)
 // so it can be compiled for size.
+#include <memory>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTimer>
@@ -25,7 +27,7 @@ namespace Gateway::Agent
 using namespace Detail;
 
 std::optional<QString> ChatRuntime::startClientRun(const ClientSession &client, const QString &canonicalKey,
-    const QString &message, const QString &idempotencyKey, const Reply &reply, bool *reused)
+    const QString &message, const QString &idempotencyKey, const Reply &reply, bool *reused, RunOptions options)
 {
     // Slash commands cost nothing: budgets and quiet hours do not stop them.
     const std::optional<QString> userId
@@ -34,7 +36,6 @@ std::optional<QString> ChatRuntime::startClientRun(const ClientSession &client, 
         return std::nullopt;
     if (m_bus)
         m_bus->subscribe(client.connId, canonicalKey);
-    RunOptions options;
     options.userId = *userId;
     // The built-in web chat is a channel of its own (persona overlay soul/channel/webchat.md).
     if (client.mode == u"webchat")
@@ -63,9 +64,28 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
                     + (error.isEmpty() ? u"sessionKey and idempotencyKey must not be empty"_s : error)));
                 return;
             }
+            // Optional "provider:model" for this turn (the desktop app's model picker); the
+            // user's model policy still applies. The split is at the first colon, so Ollama tags
+            // ("ollama:llama3.2:3b") survive.
+            const auto model = stringParam(params, u"model"_s, false, MAX_MODEL_SPEC, &error);
+            RunOptions options;
+            if (model && !model->isEmpty()) {
+                const qsizetype colon = model->indexOf(u':');
+                options.provider = colon > 0 ? model->left(colon) : QString();
+                options.model = colon > 0 ? model->mid(colon + 1) : QString();
+                if (options.provider.isEmpty() || !m_pool || !m_pool->find(options.provider)) {
+                    reply.fail(ProtocolError::invalidRequest(
+                        u"invalid chat.send params: model must be \"provider:model\" with a configured provider"_s));
+                    return;
+                }
+            } else if (!error.isEmpty()) {
+                reply.fail(ProtocolError::invalidRequest(u"invalid chat.send params: "_s + error));
+                return;
+            }
             const QString canonical = canonicalSessionKey(*sessionKey, callerId(client));
             bool reused = false;
-            const std::optional<QString> started = startClientRun(client, canonical, *message, *key, reply, &reused);
+            const std::optional<QString> started
+                = startClientRun(client, canonical, *message, *key, reply, &reused, options);
             if (!started)
                 return;
             QJsonObject ack { { u"runId"_s, *started }, { u"status"_s, u"started"_s }, { u"sessionKey"_s, canonical } };
@@ -297,6 +317,66 @@ void ChatRuntime::registerMethods(Protocol::Dispatcher &dispatcher)
         u"usage.cost"_s, read, [report](const ClientSession &client, const QJsonObject &params, const Reply &reply) {
             report(client, params, reply, false);
         });
+
+    // Every configured provider's models (replaces the foundation's empty list). A provider that
+    // cannot list its models still offers its configured model, marked unavailable.
+    dispatcher.add(u"models.list"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
+        struct Pending
+        {
+            QList<QJsonArray> lists;
+            QJsonArray errors;
+            int left = 0;
+        };
+        const QStringList ids = m_pool ? m_pool->ids() : QStringList();
+        if (ids.isEmpty()) {
+            reply.ok(QJsonObject { { u"models"_s, QJsonArray() }, { u"errors"_s, QJsonArray() } });
+            return;
+        }
+        auto pending = std::make_shared<Pending>();
+        pending->lists.resize(ids.size());
+        pending->left = int(ids.size());
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QString id = ids.at(i);
+            const QString configured = m_pool->defaultModel(id);
+            const bool available = m_pool->isAvailable(id);
+            const bool local = m_pool->isLocal(id);
+            const auto entry
+                = [id, configured, local](const QString &model, const QString &name, qint64 context, bool available) {
+                      QJsonObject o { { u"id"_s, model }, { u"name"_s, name.isEmpty() ? model : name },
+                          { u"provider"_s, id }, { u"available"_s, available }, { u"local"_s, local },
+                          { u"default"_s, model == configured || model == configured + u":latest"_s } };
+                      if (context > 0)
+                          o.insert(u"contextWindow"_s, context);
+                      return o;
+                  };
+            // Only values are captured: the answer may come after the runtime is gone.
+            m_pool->find(id)->listModels(
+                [pending, reply, i, id, configured, available, entry](Result<QList<Providers::ModelInfo>> result) {
+                    QJsonArray list;
+                    bool hasConfigured = configured.isEmpty();
+                    if (result) {
+                        for (const Providers::ModelInfo &info : *result) {
+                            const QJsonObject o = entry(info.id, info.name, info.contextWindow, available);
+                            hasConfigured = hasConfigured || o.value(u"default"_s).toBool();
+                            list.append(o);
+                        }
+                    } else {
+                        pending->errors.append(
+                            QJsonObject { { u"provider"_s, id }, { u"message"_s, result.error().message } });
+                    }
+                    if (!hasConfigured)
+                        list.prepend(entry(configured, {}, 0, available && result.ok()));
+                    pending->lists[i] = list;
+                    if (--pending->left > 0)
+                        return;
+                    QJsonArray models;
+                    for (const QJsonArray &l : std::as_const(pending->lists))
+                        for (const QJsonValue &v : l)
+                            models.append(v);
+                    reply.ok(QJsonObject { { u"models"_s, models }, { u"errors"_s, pending->errors } });
+                });
+        }
+    });
 
     dispatcher.add(u"providers.status"_s, read, [this](const ClientSession &, const QJsonObject &, const Reply &reply) {
         const Config::RoutingSettings &routing = m_settings.routing;

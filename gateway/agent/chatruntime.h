@@ -163,7 +163,8 @@ private:
     /// chat.send and agent: authorize the caller, subscribe the socket, start (or find) the run.
     /// std::nullopt once the reply carries the error.
     std::optional<QString> startClientRun(const Protocol::ClientSession &client, const QString &canonicalKey,
-        const QString &message, const QString &idempotencyKey, const Protocol::Reply &reply, bool *reused);
+        const QString &message, const QString &idempotencyKey, const Protocol::Reply &reply, bool *reused,
+        RunOptions options = {});
     /// Runs a slash command of the people subsystem instead of a model call; true when it was one.
     bool runCommand(Run *run);
     /// Applies the user's model policy to the route; false (and the run finished) when denied.

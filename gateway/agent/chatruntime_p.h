@@ -19,6 +19,7 @@ using namespace Qt::Literals::StringLiterals;
 
 inline constexpr int MAX_SESSION_KEY = 512;
 inline constexpr int MAX_IDEMPOTENCY_KEY = 256;
+inline constexpr int MAX_MODEL_SPEC = 256; ///< chat.send `model`: "provider:model"
 inline constexpr qsizetype MAX_MESSAGE_CHARS = 1 << 20;
 inline constexpr int DEFAULT_HISTORY_LIMIT = 200;
 inline constexpr int MAX_HISTORY_LIMIT = 1000;

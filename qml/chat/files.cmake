@@ -1,1 +1,5 @@
-set(SKYNET_QML_FILES_CHAT chat/ChatPage.qml)
+set(SKYNET_QML_FILES_CHAT
+    chat/ChatPage.qml
+    chat/ChatMessageDelegate.qml
+    chat/ChatSessionDelegate.qml
+)

@@ -203,6 +203,66 @@ private Q_SLOTS:
             request.value(u"messages"_s).toArray().last().toObject().value(u"content"_s).toString(), u"what is 2+2?"_s);
     }
 
+    void modelParameterPicksTheModel()
+    {
+        startGateway();
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"picked"_s }));
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
+        const QJsonObject ack = client.request(u"chat.send"_s,
+            { { u"sessionKey"_s, u"picker"_s }, { u"message"_s, u"hi"_s }, { u"idempotencyKey"_s, u"run-m"_s },
+                { u"model"_s, u"ollama:qwen3:0.6b"_s } });
+        QVERIFY2(ack.value(u"ok"_s).toBool(), QJsonDocument(ack).toJson().constData());
+        QCOMPARE(waitForTerminal(client, u"run-m"_s).value(u"state"_s).toString(), u"final"_s);
+        const QJsonObject request = m_ollama->server().requests().constLast().json();
+        QCOMPARE(request.value(u"model"_s).toString(), u"qwen3:0.6b"_s);
+        QCOMPARE(request.value(u"messages"_s).toArray().last().toObject().value(u"content"_s).toString(), u"hi"_s);
+
+        // Not "provider:model", an unknown provider, a wrong type: refused before any run.
+        const QList<QJsonValue> bad { u"qwen3"_s, u"nope:qwen3"_s, u":qwen3"_s, 42, QString(300, u'x') };
+        int n = 0;
+        for (const QJsonValue &model : bad) {
+            const QString key = u"run-bad-%1"_s.arg(++n);
+            const QJsonObject refused = client.request(u"chat.send"_s,
+                { { u"sessionKey"_s, u"picker"_s }, { u"message"_s, u"hi"_s }, { u"idempotencyKey"_s, key },
+                    { u"model"_s, model } });
+            QVERIFY2(!refused.value(u"ok"_s).toBool(), QJsonDocument(refused).toJson().constData());
+            QCOMPARE(refused.value(u"error"_s).toObject().value(u"code"_s).toString(), u"INVALID_REQUEST"_s);
+        }
+    }
+
+    void modelsListNamesTheProvidersModels()
+    {
+        m_ollama->setModels({ u"llama3.2:latest"_s, u"qwen3:0.6b"_s });
+        startGateway();
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.read"_s }));
+        const QJsonObject res = client.request(u"models.list"_s, {});
+        QVERIFY2(res.value(u"ok"_s).toBool(), QJsonDocument(res).toJson().constData());
+        const QJsonArray models = res.value(u"payload"_s).toObject().value(u"models"_s).toArray();
+        QStringList ids;
+        for (const QJsonValue &v : models) {
+            const QJsonObject m = v.toObject();
+            QCOMPARE(m.value(u"provider"_s).toString(), u"ollama"_s);
+            QVERIFY(m.value(u"available"_s).toBool());
+            QCOMPARE(m.value(u"default"_s).toBool(), m.value(u"id"_s).toString() == u"llama3.2:latest");
+            ids.append(m.value(u"id"_s).toString());
+        }
+        QCOMPARE(ids, (QStringList { u"llama3.2:latest"_s, u"qwen3:0.6b"_s }));
+
+        // Provider down: its configured model is still offered, unavailable, with the error.
+        m_ollama.reset();
+        const QJsonObject down = client.request(u"models.list"_s, {});
+        QVERIFY(down.value(u"ok"_s).toBool());
+        const QJsonObject payload = down.value(u"payload"_s).toObject();
+        QCOMPARE(payload.value(u"models"_s).toArray().size(), 1);
+        const QJsonObject only = payload.value(u"models"_s).toArray().first().toObject();
+        QCOMPARE(only.value(u"id"_s).toString(), u"llama3.2"_s);
+        QCOMPARE(only.value(u"available"_s).toBool(), false);
+        QCOMPARE(payload.value(u"errors"_s).toArray().size(), 1);
+        QCOMPARE(payload.value(u"errors"_s).toArray().first().toObject().value(u"provider"_s).toString(), u"ollama"_s);
+    }
+
     void protocol3ClientGetsNoDeltaText()
     {
         startGateway();

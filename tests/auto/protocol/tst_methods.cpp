@@ -92,7 +92,16 @@ private Q_SLOTS:
     {
         ProtocolClient client;
         QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
-        QCOMPARE(call(client, u"models.list"_s).toObject().value(u"models"_s).toArray().size(), 0);
+        // The only provider (Ollama on a closed port) cannot list its models: its configured
+        // model is offered, unavailable, and the failure is reported.
+        const QJsonObject models = call(client, u"models.list"_s).toObject();
+        QCOMPARE(models.value(u"models"_s).toArray().size(), 1);
+        const QJsonObject configured = models.value(u"models"_s).toArray().first().toObject();
+        QCOMPARE(configured.value(u"id"_s).toString(), u"llama3.2"_s);
+        QCOMPARE(configured.value(u"provider"_s).toString(), u"ollama"_s);
+        QCOMPARE(configured.value(u"available"_s).toBool(), false);
+        QCOMPARE(configured.value(u"default"_s).toBool(), true);
+        QCOMPARE(models.value(u"errors"_s).toArray().size(), 1);
         // The slash commands every channel understands: /model and the people commands.
         QStringList commands;
         for (const QJsonValue &c : call(client, u"commands.list"_s).toObject().value(u"commands"_s).toArray())
