@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QJSEngine>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "backends.h"
 #include "chat/chatcontroller.h"
 #include "fakeollama.h"
 #include "gatewayhost.h"
@@ -137,7 +139,9 @@ private:
     std::shared_ptr<Gateway::Secrets::FileSecretStore> m_secrets;
     std::unique_ptr<FakeOllama> m_ollama;
     std::unique_ptr<GatewayHost> m_host;
-    std::unique_ptr<ChatController> m_chat;
+    std::unique_ptr<Backends> m_backends; // every page's controller, as main() makes them
+    ChatController *m_chat = nullptr; // Backends' instance
+    QJSEngine m_jsEngine;
 };
 
 void tst_ChatController::initTestCase()
@@ -157,7 +161,8 @@ void tst_ChatController::init()
 
 void tst_ChatController::cleanup()
 {
-    m_chat.reset();
+    m_backends.reset();
+    m_chat = nullptr;
     m_host.reset();
     m_ollama.reset();
     m_secrets.reset();
@@ -185,7 +190,8 @@ std::unique_ptr<GatewayHost> tst_ChatController::makeHost()
 bool tst_ChatController::startAll()
 {
     m_host = makeHost();
-    m_chat = std::make_unique<ChatController>(*m_host);
+    m_backends = std::make_unique<Backends>(*m_host);
+    m_chat = ChatController::create(nullptr, &m_jsEngine);
     if (m_chat->isReady())
         return false; // not started yet: the controller must not claim to be ready
     if (!m_host->start().ok())
@@ -206,8 +212,8 @@ void tst_ChatController::singletonIsTheExistingInstance()
 {
     QVERIFY(startAll());
     QQmlEngine engine;
-    QCOMPARE(ChatController::create(&engine, &engine), m_chat.get());
-    QCOMPARE(QJSEngine::objectOwnership(m_chat.get()), QJSEngine::CppOwnership);
+    QCOMPARE(ChatController::create(&engine, &engine), m_chat);
+    QCOMPARE(QJSEngine::objectOwnership(m_chat), QJSEngine::CppOwnership);
 }
 
 void tst_ChatController::loadsModelsAndSessions()
@@ -239,7 +245,7 @@ void tst_ChatController::streamsDeltaByDelta()
     ChatMessagesModel *messages = m_chat->messages();
     QSignalSpy resets(messages, &QAbstractItemModel::modelReset);
     QSignalSpy changes(messages, &QAbstractItemModel::dataChanged);
-    QSignalSpy busy(m_chat.get(), &ChatController::busyChanged);
+    QSignalSpy busy(m_chat, &ChatController::busyChanged);
     // The text the answer's row had at each change.
     QStringList seen;
     connect(messages, &QAbstractItemModel::dataChanged, this,
@@ -281,7 +287,7 @@ void tst_ChatController::modelPickerChoosesTheModel()
 {
     QVERIFY(startAll());
     Testers testers(*m_chat);
-    QSignalSpy modelSpy(m_chat.get(), &ChatController::currentModelChanged);
+    QSignalSpy modelSpy(m_chat, &ChatController::currentModelChanged);
     m_chat->setCurrentModel(u"ollama:nope"_s); // not listed: ignored
     QCOMPARE(m_chat->currentModel(), QString());
     m_chat->setCurrentModelIndex(99);
@@ -346,7 +352,7 @@ void tst_ChatController::historyReloadsAfterSwitchingSessions()
     QVERIFY(sendAndWait(u"question A"_s));
     const QString first = m_chat->currentSession();
 
-    QSignalSpy sessionSpy(m_chat.get(), &ChatController::currentSessionChanged);
+    QSignalSpy sessionSpy(m_chat, &ChatController::currentSessionChanged);
     m_chat->newSession();
     QCOMPARE(sessionSpy.count(), 1);
     const QString second = m_chat->currentSession();
@@ -400,7 +406,7 @@ void tst_ChatController::providerErrorIsState()
     QFETCH(int, fault);
     QVERIFY(startAll());
     Testers testers(*m_chat);
-    QSignalSpy errors(m_chat.get(), &ChatController::errorOccurred);
+    QSignalSpy errors(m_chat, &ChatController::errorOccurred);
     if (fault == 0)
         m_ollama->enqueue(FakeOllama::Turn::httpError(404, u"model \"llama3.2\" not found, try pulling it first"_s));
     else if (fault == 1)
@@ -436,7 +442,7 @@ void tst_ChatController::badInputIsRefused()
 {
     QVERIFY(startAll());
     Testers testers(*m_chat);
-    QSignalSpy errors(m_chat.get(), &ChatController::errorOccurred);
+    QSignalSpy errors(m_chat, &ChatController::errorOccurred);
     QVERIFY(!m_chat->send({}));
     QVERIFY(!m_chat->send(u" \n\t "_s));
     QCOMPARE(m_chat->messages()->rowCount(), 0);
@@ -470,7 +476,7 @@ void tst_ChatController::followsServiceRestart()
     m_ollama->enqueue(FakeOllama::Turn::stall({ u"cut "_s }));
     QVERIFY(m_chat->send(u"second"_s));
     QTRY_COMPARE_WITH_TIMEOUT(text(*m_chat, 3), u"cut "_s, TestSupport::WAIT_MS);
-    QSignalSpy readySpy(m_chat.get(), &ChatController::readyChanged);
+    QSignalSpy readySpy(m_chat, &ChatController::readyChanged);
     QVERIFY(m_host->restart().ok());
     QVERIFY(!m_chat->isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(m_chat->isReady() && !m_chat->isLoading(), TestSupport::WAIT_MS);
@@ -494,7 +500,8 @@ void tst_ChatController::followsServiceRestart()
 void tst_ChatController::notRunningIsState()
 {
     m_host = makeHost();
-    m_chat = std::make_unique<ChatController>(*m_host);
+    m_backends = std::make_unique<Backends>(*m_host);
+    m_chat = ChatController::create(nullptr, &m_jsEngine);
     Testers testers(*m_chat);
     QVERIFY(!m_chat->isReady());
     QVERIFY(!m_chat->send(u"anyone?"_s));
