@@ -32,7 +32,7 @@ qt_add_qml_module(app_backend
         ${SKYNET_BACKEND_AREA_SOURCES}
 )
 target_include_directories(app_backend PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/backend)
-target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Qml)
+target_link_libraries(app_backend PUBLIC skynet_common gateway Qt6::Core Qt6::Gui Qt6::Qml)
 
 qt_add_executable(skynet main.cpp)
 set_target_properties(skynet PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin
@@ -42,6 +42,11 @@ target_link_libraries(skynet PRIVATE
     app_backend app_backendplugin
     skynet_ui skynet_uiplugin
     Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2)
+# The tray (QSystemTrayIcon, QMenu) needs QtWidgets: linked into the executable only, never into
+# app_backend or the gateway (docs/desktop/desktop-integration.md has the memory cost).
+find_package(Qt6 REQUIRED COMPONENTS Widgets)
+target_sources(skynet PRIVATE ${SKYNET_APP_SOURCES_DESKTOP})
+target_link_libraries(skynet PRIVATE Qt6::Widgets)
 # The app icon (resources/icons), also compiled in as :/icons/<app id>.svg for the window and the
 # tray (rendered by Qt's SVG plugins, libqt6svg6 on Debian).
 qt_add_resources(skynet skynet_icons

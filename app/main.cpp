@@ -4,9 +4,11 @@
 // gateway with --no-gui.
 
 #include <cstdio>
+#include <memory>
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QIcon>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlApplicationEngine>
@@ -14,6 +16,9 @@
 #include <QUrl>
 
 #include "backends.h"
+#include "desktop/desktopintegration.h"
+#include "desktop/singleinstance.h"
+#include "desktop/systemtray.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
 #include "logging.h"
@@ -55,7 +60,8 @@ int main(int argc, char **argv)
     if (Gateway::argvRequestsNoGui(argc, argv))
         return Gateway::runHeadless(argc, argv, /*isDesktopApp=*/true);
 
-    QGuiApplication app(argc, argv);
+    // QApplication (not QGuiApplication): the tray icon and its menu are QtWidgets.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"skynet"_s);
     QGuiApplication::setApplicationDisplayName(u"Skynet"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));
@@ -84,6 +90,18 @@ int main(int argc, char **argv)
     if (const int exitCode = Gateway::runCommand(commandLine); exitCode >= 0)
         return exitCode;
 
+    // One window per user and home: a second launch raises the first and exits, before it
+    // touches the home folder, the keychain or the port.
+    const QString home = Gateway::homeFolder(commandLine);
+    SingleInstance instance(SingleInstance::socketPathFor(home));
+    if (instance.start() == SingleInstance::Role::Secondary) {
+        if (instance.sendRaise())
+            return Gateway::ExitOk;
+        printTo(stderr,
+            QCoreApplication::translate("main", "Skynet is already running for %1 but does not answer.").arg(home));
+        return Gateway::ExitFailure;
+    }
+
     Gateway::Result<Gateway::Bootstrap> bootstrap = Gateway::prepare(commandLine);
     if (!bootstrap) {
         printTo(stderr, bootstrap.error().message);
@@ -99,6 +117,20 @@ int main(int argc, char **argv)
     // Declared after the host and before the engine: QML may use them until the engine is gone.
     GatewayStatus status(host);
     Backends backends(host);
+    // Autostart runs the same home and config, in the tray.
+    QStringList autostartArguments { u"--minimized"_s, u"--home"_s, home };
+    if (!commandLine.configPath.isEmpty())
+        autostartArguments << u"--config"_s << QFileInfo(commandLine.configPath).absoluteFilePath();
+    DesktopIntegration desktop(
+        &host, &status, DesktopIntegration::defaultOptions(home, autostartArguments, commandLine.minimized));
+    std::unique_ptr<SystemTray> tray;
+    if (SystemTray::isAvailable()) {
+        tray = std::make_unique<SystemTray>(desktop, status);
+        desktop.setTray(tray.get());
+        // Closing the window hides it; Quit (tray, Ctrl+Q) ends the app.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+    }
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &desktop, &DesktopIntegration::showWindow);
     // A failure (port in use, ...) is shown in the window as state; the user can retry there.
     status.start();
 
@@ -111,6 +143,8 @@ int main(int argc, char **argv)
     engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
 
     const int exitCode = QCoreApplication::exec();
+    desktop.setTray(nullptr);
+    tray.reset();
     host.stop();
     Gateway::Logging::shutdown();
     return exitCode;
