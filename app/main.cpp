@@ -143,8 +143,9 @@ int main(int argc, char **argv)
     engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
 
     const int exitCode = QCoreApplication::exec();
-    desktop.setTray(nullptr);
-    tray.reset();
+    // The tray outlives the stop (a failure may still be reported); the engine, the tray and then
+    // the controller are destroyed in reverse order of declaration. setTray(nullptr) here would
+    // re-evaluate the window's visibility binding and flash a --minimized window.
     host.stop();
     Gateway::Logging::shutdown();
     return exitCode;
