@@ -60,6 +60,13 @@ QString privateSocketFolder()
 }
 #endif
 
+/// Ends a peer's connection without an answer; its slot is free again once it is deleted.
+void drop(QLocalSocket *socket)
+{
+    socket->abort();
+    socket->deleteLater(); // also when abort() emitted no disconnected()
+}
+
 } // namespace
 
 SingleInstance::SingleInstance(QString socketPath, QObject *parent)
@@ -69,8 +76,13 @@ SingleInstance::SingleInstance(QString socketPath, QObject *parent)
 
 SingleInstance::~SingleInstance()
 {
-    if (m_server)
+    if (m_server) {
+        // The peers die with the server: their destroyed() must not reach this half-gone object.
+        const QList<QLocalSocket *> peers = m_server->findChildren<QLocalSocket *>();
+        for (QLocalSocket *peer : peers)
+            peer->disconnect(this);
         m_server->close(); // removes the socket file
+    }
 }
 
 QString SingleInstance::socketPathFor(const QString &home)
@@ -155,8 +167,7 @@ void SingleInstance::onNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
         if (m_connections >= MAX_CONNECTIONS) {
-            socket->abort();
-            socket->deleteLater();
+            drop(socket);
             continue;
         }
         ++m_connections;
@@ -165,7 +176,7 @@ void SingleInstance::onNewConnection()
         connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         // A peer that never finishes its line is dropped.
-        QTimer::singleShot(IO_TIMEOUT, socket, [socket] { socket->abort(); });
+        QTimer::singleShot(IO_TIMEOUT, socket, [socket] { drop(socket); });
         if (socket->bytesAvailable() > 0)
             onReadyRead(socket);
     }
@@ -176,7 +187,7 @@ void SingleInstance::onReadyRead(QLocalSocket *socket)
     if (!socket->canReadLine()) {
         if (socket->bytesAvailable() >= MAX_MESSAGE_BYTES) {
             qCDebug(lcDesktop) << "dropped a single-instance peer: line too long";
-            socket->abort();
+            drop(socket);
         }
         return;
     }
@@ -184,7 +195,7 @@ void SingleInstance::onReadyRead(QLocalSocket *socket)
     const std::optional<QString> page = parseMessage(line);
     if (!page) {
         qCDebug(lcDesktop) << "ignored a malformed single-instance message";
-        socket->abort();
+        drop(socket);
         return;
     }
     socket->write("ok\n");

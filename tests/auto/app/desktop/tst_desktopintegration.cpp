@@ -457,6 +457,11 @@ void tst_DesktopIntegration::colorSchemeSwitchesTheme()
     QTRY_COMPARE(theme->property("dark").toBool(), true);
     QTRY_VERIFY(background().lightnessF() < 0.5);
     QCOMPARE(theme->property("danger").value<QColor>(), QColor(u"#f28b82"_s)); // the dark variant
+    if (qEnvironmentVariable("SKYNET_UPDATE_SCREENSHOTS") == u"1"_s) {
+        const QString sourceDir = qEnvironmentVariable("SKYNET_SOURCE_DIR");
+        QVERIFY2(!sourceDir.isEmpty(), "SKYNET_SOURCE_DIR is not set (run through ctest)");
+        QVERIFY(window->grabWindow().save(sourceDir + u"/docs/screenshots/dashboard-dark.png"_s));
+    }
 
     desktop.setColorScheme(DesktopIntegration::ColorScheme::Light);
     QTRY_COMPARE(theme->property("dark").toBool(), false);

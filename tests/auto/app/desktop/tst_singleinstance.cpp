@@ -286,6 +286,11 @@ void tst_SingleInstance::garbageIsIgnored()
     QCOMPARE(exchangeWhileServing(path, bytes), QByteArray()); // dropped without an answer
     QCOMPARE(raised.count(), 0);
 
+    // More garbage peers than it serves at once: none keeps a slot.
+    for (int i = 0; i < SingleInstance::MAX_CONNECTIONS * 2; ++i)
+        QCOMPARE(exchangeWhileServing(path, bytes), QByteArray());
+    QCOMPARE(raised.count(), 0);
+
     // The guard still serves well-formed requests afterwards.
     auto good = std::async(std::launch::async, [path] { return exchange(path, "raise\n"); });
     QTRY_COMPARE(raised.count(), 1);
