@@ -95,7 +95,8 @@ int main(int argc, char **argv)
     const QString home = Gateway::homeFolder(commandLine);
     SingleInstance instance(SingleInstance::socketPathFor(home));
     if (instance.start() == SingleInstance::Role::Secondary) {
-        if (instance.sendRaise())
+        // --minimized (autostart) asks for no window: Skynet is running, which is all it wanted.
+        if (commandLine.minimized || instance.sendRaise())
             return Gateway::ExitOk;
         printTo(stderr,
             QCoreApplication::translate("main", "Skynet is already running for %1 but does not answer.").arg(home));

@@ -354,7 +354,17 @@ void tst_SingleInstance::twoLaunches()
         QVERIFY2(!second.output.contains("listening on"), second.output.constData());
     }
     QTRY_COMPARE(first.output.count("another launch asked to show the window"), 2);
+
+    // A --minimized launch (autostart) exits too, but leaves the window alone.
+    {
+        Launch minimized;
+        minimized.start(env, args + QStringList { u"--minimized"_s });
+        QVERIFY(minimized.process.waitForFinished(TestSupport::WAIT_MS));
+        QVERIFY2(minimized.process.exitCode() == 0, minimized.output.constData());
+        QVERIFY(!minimized.output.contains("listening on"));
+    }
     QCOMPARE(first.process.state(), QProcess::Running);
+    QCOMPARE(first.output.count("another launch asked to show the window"), 2);
 
     // Another home runs side by side.
     Launch other;
