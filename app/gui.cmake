@@ -46,6 +46,11 @@ target_link_libraries(skynet PRIVATE
     app_backend app_backendplugin
     skynet_ui skynet_uiplugin
     Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2)
+# The tray (QSystemTrayIcon, QMenu) needs QtWidgets: linked into the executable only, never into
+# app_backend or the gateway (docs/desktop/desktop-integration.md has the memory cost).
+find_package(Qt6 REQUIRED COMPONENTS Widgets)
+target_sources(skynet PRIVATE ${SKYNET_APP_SOURCES_DESKTOP})
+target_link_libraries(skynet PRIVATE Qt6::Widgets)
 # The app icon (resources/icons), also compiled in as :/icons/<app id>.svg for the window and the
 # tray (rendered by Qt's SVG plugins, libqt6svg6 on Debian).
 qt_add_resources(skynet skynet_icons

@@ -5,14 +5,19 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QIcon>
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QUrl>
 
 #include "backends.h"
+#include "desktop/desktopintegration.h"
+#include "desktop/singleinstance.h"
+#include "desktop/systemtray.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
 #include "settings/language.h"
@@ -44,7 +49,8 @@ int main(int argc, char **argv)
     if (Gateway::argvRequestsNoGui(argc, argv))
         return Gateway::runHeadless(argc, argv, /*isDesktopApp=*/true);
 
-    QGuiApplication app(argc, argv);
+    // QApplication (not QGuiApplication): the tray icon and its menu are QtWidgets.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"skynet"_s);
     QGuiApplication::setApplicationDisplayName(u"Skynet"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(SKYNET_VERSION));
@@ -75,9 +81,23 @@ int main(int argc, char **argv)
     if (const int exitCode = Gateway::runCommand(commandLine); exitCode >= 0)
         return exitCode;
 
+    // One window per user and home: a second launch raises the first and exits, before it
+    // touches the home folder, the keychain or the port.
+    const QString home = Gateway::homeFolder(commandLine);
+    SingleInstance instance(SingleInstance::socketPathFor(home));
+    if (instance.start() == SingleInstance::Role::Secondary) {
+        // --minimized (autostart) asks for no window: Skynet is running, which is all it wanted.
+        if (commandLine.minimized || instance.sendRaise())
+            return Gateway::ExitOk;
+        printTo(stderr,
+            QCoreApplication::translate("main", "Skynet is already running for %1 but does not answer.").arg(home));
+        return Gateway::ExitFailure;
+    }
+
     // The Logs page shows what was logged from here on, start-up included.
     Gateway::Logging::EventLog eventLog;
     Gateway::Logging::attachEventLog(&eventLog);
+
     Gateway::Result<Gateway::Bootstrap> bootstrap = Gateway::prepare(commandLine);
     if (!bootstrap) {
         printTo(stderr, bootstrap.error().message);
@@ -93,6 +113,20 @@ int main(int argc, char **argv)
     // Declared after the host and before the engine: QML may use them until the engine is gone.
     GatewayStatus status(host);
     Backends backends(host, &eventLog, &translators);
+    // Autostart runs the same home and config, in the tray.
+    QStringList autostartArguments { u"--minimized"_s, u"--home"_s, home };
+    if (!commandLine.configPath.isEmpty())
+        autostartArguments << u"--config"_s << QFileInfo(commandLine.configPath).absoluteFilePath();
+    DesktopIntegration desktop(
+        &host, &status, DesktopIntegration::defaultOptions(home, autostartArguments, commandLine.minimized));
+    std::unique_ptr<SystemTray> tray;
+    if (SystemTray::isAvailable()) {
+        tray = std::make_unique<SystemTray>(desktop, status);
+        desktop.setTray(tray.get());
+        // Closing the window hides it; Quit (tray, Ctrl+Q) ends the app.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+    }
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &desktop, &DesktopIntegration::showWindow);
     // A failure (port in use, ...) is shown in the window as state; the user can retry there.
     status.start();
 
@@ -119,6 +153,9 @@ int main(int argc, char **argv)
     }
 
     const int exitCode = QCoreApplication::exec();
+    // The tray outlives the stop (a failure may still be reported); the engine, the tray and then
+    // the controller are destroyed in reverse order of declaration. setTray(nullptr) here would
+    // re-evaluate the window's visibility binding and flash a --minimized window.
     host.stop();
     Gateway::Logging::attachEventLog(nullptr);
     Gateway::Logging::shutdown();

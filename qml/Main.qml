@@ -16,22 +16,50 @@ ApplicationWindow {
     // The page shown; pages are addressed by key so C++ (tray, notifications) can ask for one.
     property string currentPage: "dashboard"
     readonly property var pageKeys: ["dashboard", "chat", "channels", "providers", "users", "audit", "settings", "logs"]
+    // The navigation's focus frame appears once focus has moved (not on the first view).
+    property bool focusHasMoved: false
 
     function showPage(key: string): void {
         if (root.pageKeys.indexOf(key) >= 0)
             root.currentPage = key;
+    }
+    // Shows, raises and activates the window (DesktopIntegration.showRequested), on page if given.
+    function bringToFront(page: string): void {
+        if (root.visibility === Window.Minimized)
+            root.showNormal();
+        else
+            root.show();
+        root.raise();
+        root.requestActivate();
+        root.showPage(page);
     }
 
     width: 1024
     height: 680
     minimumWidth: 720
     minimumHeight: 480
-    visible: true
+    visible: !DesktopIntegration.startHidden
     title: qsTr("Skynet")
+
+    // Desktop integration (DesktopIntegration): with a tray, closing hides the window and the
+    // app keeps running; Ctrl+Q and the tray's Quit end it. Another launch or the tray asks for
+    // the window with showRequested.
+    onClosing: close => {
+        if (DesktopIntegration.hideOnClose()) {
+            close.accepted = false;
+            root.hide();
+        }
+    }
+    onActiveFocusItemChanged: {
+        if (root.activeFocusItem !== null && root.activeFocusItem !== root.contentItem && !navigation.activeFocus)
+            root.focusHasMoved = true;
+    }
+    // (connected in code: qmllint 6.4 cannot resolve Connections without the QtQml module files)
+    Component.onCompleted: DesktopIntegration.showRequested.connect(root.bringToFront)
 
     Shortcut {
         sequence: "Ctrl+Q"
-        onActivated: root.close()
+        onActivated: DesktopIntegration.quit()
     }
     // Ctrl+1 … Ctrl+8 switch pages.
     Shortcut {
@@ -70,9 +98,16 @@ ApplicationWindow {
     RowLayout {
         anchors.fill: parent
         spacing: 0
+        // Esc hides the window to the tray (when there is one; popups and fields handle it first).
+        Keys.onEscapePressed: event => {
+            event.accepted = DesktopIntegration.trayAvailable;
+            if (event.accepted)
+                root.close();
+        }
 
         Pane {
             objectName: "navigation"
+            focus: true // the navigation has the keyboard first; Tab goes on into the page
             padding: Theme.spacing
             Layout.fillHeight: true
             Layout.preferredWidth: 200
@@ -82,6 +117,7 @@ ApplicationWindow {
 
                 anchors.fill: parent
                 focus: true
+                activeFocusOnTab: true
                 keyNavigationEnabled: true
                 currentIndex: root.pageKeys.indexOf(root.currentPage)
                 Accessible.role: Accessible.List
@@ -111,8 +147,21 @@ ApplicationWindow {
                     width: ListView.view.width
                     text: navItem.modelData.text.replace("&", "&&") // not a mnemonic
                     highlighted: ListView.isCurrentItem
+                    // The list takes the focus, with its frame (0 = Qt.NoFocus, which qmllint
+                    // 6.4 cannot resolve).
+                    focusPolicy: 0
                     onClicked: navItem.ListView.view.currentIndex = navItem.index
                 }
+            }
+            Rectangle {
+                objectName: "navigationFocusFrame"
+                anchors.fill: navigation
+                anchors.margins: -Theme.focusBorderWidth
+                visible: navigation.activeFocus && root.focusHasMoved
+                color: "transparent"
+                radius: Theme.radiusSmall
+                border.width: Theme.focusBorderWidth
+                border.color: root.palette.highlight
             }
         }
 

@@ -186,6 +186,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     const QCommandLineOption logLevel(
         u"log-level"_s, u"debug, info, warning or error (overrides logging.level)."_s, u"level"_s);
     const QCommandLineOption noGui(u"no-gui"_s, u"Run the gateway headless, without a window."_s);
+    const QCommandLineOption minimized(
+        u"minimized"_s, u"Start in the system tray with the window hidden (shown when there is no tray)."_s);
     const QCommandLineOption user(u"user"_s, u"The user <id> a command is about (soul)."_s, u"id"_s);
     const QCommandLineOption channel(
         u"channel"_s, u"The channel <name> a command is about (soul; default: operator)."_s, u"name"_s);
@@ -198,8 +200,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     parser.addOption(logLevel);
     parser.addOption(user);
     parser.addOption(channel);
-    if (isDesktopApp)
+    if (isDesktopApp) {
         parser.addOption(noGui);
+        parser.addOption(minimized);
+    }
     parser.addPositionalArgument(u"command"_s,
         u"Optional: token (print the gateway token), config check (validate the "
         "configuration and exit), route \"<text>\" (print the model routing decision "
@@ -219,6 +223,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     result.overrides.bind = parser.value(bind);
     result.overrides.logLevel = parser.value(logLevel);
     result.noGui = isDesktopApp && parser.isSet(noGui);
+    result.minimized = isDesktopApp && parser.isSet(minimized);
+    if (result.noGui && result.minimized)
+        return Error { u"USAGE"_s, u"--minimized needs the window; it cannot be combined with --no-gui"_s };
     result.user = parser.value(user);
     result.channel = parser.isSet(channel) ? parser.value(channel) : u"operator"_s;
     if (parser.isSet(port)) {
@@ -258,6 +265,13 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     return result;
 }
 
+QString homeFolder(const CommandLine &commandLine)
+{
+    const QString home
+        = commandLine.home.isEmpty() ? defaultHome(QProcessEnvironment::systemEnvironment()) : commandLine.home;
+    return QDir(home).absolutePath();
+}
+
 Result<Bootstrap> prepare(const CommandLine &commandLine)
 {
 #if defined(Q_OS_UNIX)
@@ -265,8 +279,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
     ::umask(077);
 #endif
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    QString home = commandLine.home.isEmpty() ? defaultHome(env) : commandLine.home;
-    home = QDir(home).absolutePath();
+    const QString home = homeFolder(commandLine);
     if (!QDir().mkpath(home))
         return Error { u"HOME"_s, u"cannot create the home folder %1"_s.arg(home) };
     QFile::setPermissions(home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);

@@ -29,6 +29,7 @@ struct CommandLine
     QString home; ///< --home DIR
     Config::Overrides overrides; ///< --bind, --port, --log-level
     bool noGui = false; ///< --no-gui (skynet only)
+    bool minimized = false; ///< --minimized (skynet only): start in the tray, window hidden
     bool showVersion = false;
     bool showHelp = false;
     QString command; ///< first positional argument ("" = run the gateway)
@@ -48,6 +49,10 @@ enum ExitCode : int {
 /// @brief Turns argv into a CommandLine; a usage error is returned as an Error whose message is
 /// ready to print. Call after the Q(Core|Gui)Application exists.
 Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDesktopApp);
+
+/// @brief The absolute home folder the command line and environment select (--home, else
+/// $SKYNET_HOME, else ~/.skynet), without creating it. prepare() uses the same folder.
+QString homeFolder(const CommandLine &commandLine);
 
 /// @brief True when argv contains --no-gui; safe to call before any application object exists.
 bool argvRequestsNoGui(int argc, char **argv);

@@ -119,6 +119,8 @@ private Q_SLOTS:
         QTest::addRow("--help") << QStringList { u"--help"_s } << 0 << QByteArray("--config");
         QTest::addRow("unknown option") << QStringList { u"--frobnicate"_s } << 2 << QByteArray("frobnicate");
         QTest::addRow("--no-gui is the desktop app's") << QStringList { u"--no-gui"_s } << 2 << QByteArray("no-gui");
+        QTest::addRow("--minimized is the desktop app's")
+            << QStringList { u"--minimized"_s } << 2 << QByteArray("minimized");
         QTest::addRow("bad port") << QStringList { u"--port"_s, u"99999"_s } << 2 << QByteArray("--port expects");
         QTest::addRow("port not a number")
             << QStringList { u"--port"_s, u"http"_s } << 2 << QByteArray("--port expects");
