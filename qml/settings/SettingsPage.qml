@@ -219,6 +219,45 @@ Page {
             }
 
             GroupBox {
+                title: qsTr("Desktop")
+                Layout.fillWidth: true
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+
+                    CheckBox {
+                        objectName: "startAtLoginCheck"
+                        text: qsTr("Start Skynet when I log in (in the tray)")
+                        enabled: DesktopIntegration.startAtLoginSupported
+                        checked: DesktopIntegration.startAtLogin
+                        onToggled: DesktopIntegration.startAtLogin = checked
+                    }
+                    CheckBox {
+                        objectName: "notificationsCheck"
+                        text: qsTr("Notify me of pairing requests and failures")
+                        checked: DesktopIntegration.notificationsEnabled
+                        onToggled: DesktopIntegration.notificationsEnabled = checked
+                    }
+                    Label {
+                        visible: !DesktopIntegration.trayAvailable
+                        text: qsTr("No system tray was found: closing the window quits Skynet.")
+                        color: Theme.neutral
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "desktopError"
+                        visible: DesktopIntegration.hasError
+                        text: DesktopIntegration.errorString
+                        color: Theme.danger
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            GroupBox {
                 title: qsTr("Appearance")
                 Layout.fillWidth: true
 
@@ -227,6 +266,18 @@ Page {
                     columns: 2
                     columnSpacing: Theme.spacingXLarge
                     rowSpacing: Theme.spacing
+
+                    Label {
+                        text: qsTr("Colours")
+                    }
+                    ComboBox {
+                        objectName: "colorSchemeBox"
+                        model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                        currentIndex: DesktopIntegration.colorScheme
+                        Accessible.name: qsTr("Colours")
+                        Layout.preferredWidth: 240
+                        onActivated: index => DesktopIntegration.colorScheme = index
+                    }
 
                     Label {
                         text: qsTr("Language")
