@@ -149,4 +149,8 @@ ApplicationWindow {
             }
         }
     }
+
+    SetupWizard {
+        objectName: "setupWizard"
+    }
 }
