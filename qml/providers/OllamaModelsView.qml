@@ -84,7 +84,7 @@ GroupBox {
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem && modelList.activeFocus
                 Accessible.name: qsTr("%1, %2, changed %3").arg(modelRow.name).arg(modelRow.sizeText).arg(modelRow.modifiedText)
-                Keys.onDeletePressed: deleteButton.clicked()
+                Keys.onDeletePressed: OllamaController.deleteModel(modelRow.name)
 
                 contentItem: RowLayout {
                     spacing: Theme.spacingLarge
@@ -109,8 +109,6 @@ GroupBox {
                         }
                     }
                     Button {
-                        id: deleteButton
-
                         objectName: "deleteModel_" + modelRow.name
                         text: qsTr("Delete")
                         enabled: !OllamaController.deleting

@@ -54,6 +54,9 @@ Page {
     ScrollView {
         id: scroller
 
+        // Fixed implicit size: the content follows the width, so the page's size must not follow the content.
+        implicitWidth: 480
+        implicitHeight: 320
         anchors.fill: parent
         contentWidth: availableWidth
         clip: true

@@ -48,7 +48,17 @@ WizardController::WizardController(GatewayHost &host, OllamaController &ollama, 
         && !m_host.service()->settings().channels.telegram.token.isEmpty();
     connect(m_ollama.models(), &QAbstractItemModel::modelReset, this, &WizardController::recommendedInstalledChanged);
     connect(this, &WizardController::machineChanged, this, &WizardController::recommendedInstalledChanged);
-    connect(&m_host, &GatewayHost::serviceChanged, this, [this] {
+    // The owner's record can be read once storage is open (main() starts the service after
+    // building the backends).
+    const auto follow = [this] {
+        connect(m_host.service(), &Gateway::Service::readyChanged, this, [this] {
+            if (m_active && m_host.service()->isReady())
+                loadOwner();
+        });
+    };
+    follow();
+    connect(&m_host, &GatewayHost::serviceChanged, this, [this, follow] {
+        follow();
         Q_EMIT tokenChanged();
         if (m_active)
             loadOwner();

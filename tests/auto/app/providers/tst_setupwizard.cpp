@@ -59,6 +59,7 @@ private Q_SLOTS:
     void cleanup();
 
     void firstRunShowsItOnce();
+    void ownerNameOnceStorageIsReady();
     void ownerName();
     void badOwnerName();
     void gatewayToken();
@@ -132,6 +133,19 @@ void tst_SetupWizard::firstRunShowsItOnce()
     WizardController wizard(*m_host, ollama);
     QVERIFY(!wizard.isActive());
     QVERIFY(!wizard.isCompleted());
+}
+
+void tst_SetupWizard::ownerNameOnceStorageIsReady()
+{
+    // As in main(): the backends exist before the service starts.
+    qputenv("SKYNET_WIZARD_AUTOSHOW", "1");
+    m_host = m_env->makeHost();
+    QVERIFY(m_host);
+    OllamaController ollama(*m_host);
+    WizardController wizard(*m_host, ollama);
+    QVERIFY(wizard.isActive());
+    QVERIFY(m_host->start().ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.ownerName().isEmpty(), WAIT_MS);
 }
 
 void tst_SetupWizard::ownerName()
