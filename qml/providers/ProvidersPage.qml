@@ -74,6 +74,7 @@ Page {
                 Layout.rightMargin: Theme.spacingXLarge
             }
             ProviderCard {
+                title: qsTr("Ollama connection")
                 entry: ProvidersController.ollama
                 showKey: false
                 Layout.leftMargin: Theme.spacingXLarge

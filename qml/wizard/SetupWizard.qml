@@ -253,7 +253,7 @@ FocusScope {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: qsTr("%1 (%2)").arg(WizardController.recommendationReason).arg(WizardController.recommendedSize)
+                        text: qsTr("%1 The download is %2.").arg(WizardController.recommendationReason).arg(WizardController.recommendedSize)
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
@@ -335,11 +335,35 @@ FocusScope {
                             }
                         }
                         Button {
+                            id: regenerateButton
+
+                            // A second press confirms: every connected app needs the new token.
+                            property bool confirming: false
+
                             objectName: "wizardRegenerateToken"
-                            text: qsTr("New token")
+                            text: regenerateButton.confirming ? qsTr("Replace the token?") : qsTr("New token")
                             Accessible.description: qsTr("Connected apps must then use the new token")
-                            onClicked: WizardController.regenerateToken()
+                            onActiveFocusChanged: {
+                                if (!regenerateButton.activeFocus)
+                                    regenerateButton.confirming = false;
+                            }
+                            onClicked: {
+                                if (!regenerateButton.confirming) {
+                                    regenerateButton.confirming = true;
+                                    return;
+                                }
+                                regenerateButton.confirming = false;
+                                if (WizardController.regenerateToken())
+                                    copiedLabel.visible = false;
+                            }
                         }
+                    }
+                    Label {
+                        text: qsTr("Press again to replace the token. Apps that use the old one will have to be set up again.")
+                        visible: regenerateButton.confirming
+                        color: Theme.warning
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         id: copiedLabel
@@ -348,12 +372,13 @@ FocusScope {
                         text: qsTr("Copied. Paste it into the app you connect.")
                         color: Theme.success
                     }
-                    // The clipboard is reached through a text field; it is never shown.
+                    // The clipboard is reached through a text field that is never shown (and empty
+                    // again right after copying). Password fields refuse to copy, so it is a plain one.
                     TextInput {
                         id: clipboardHelper
 
                         visible: false
-                        echoMode: TextInput.NoEcho
+                        activeFocusOnTab: false
                     }
                 }
 

@@ -106,7 +106,7 @@ QString WizardController::gpuText() const
 QString WizardController::recommendedSize() const
 {
     //: %1 is a size like "4.9 GB"
-    return tr("about %1 to download")
+    return tr("about %1")
         .arg(QLocale().formattedDataSize(m_recommendation.downloadBytes, 1, QLocale::DataSizeSIFormat));
 }
 

@@ -60,6 +60,7 @@ public:
     int cpuCores() const { return m_machine.cpuCores; }
     QString gpuText() const;
     QString recommendedModel() const { return m_recommendation.tag; }
+    /// The download size for display ("about 5.3 GB").
     QString recommendedSize() const;
     QString recommendationReason() const { return m_recommendation.reason; }
     bool isRecommendedInstalled() const;

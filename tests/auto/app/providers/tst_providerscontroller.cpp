@@ -399,9 +399,23 @@ void tst_ProvidersController::pageRendersAndApplies()
     QVERIFY(!m_env->readConfig().contains(ANTHROPIC_KEY));
     QQuickItem *keyStatus = ProvidersTest::findItem(page, u"anthropicKeyStatus"_s);
     QTRY_VERIFY(keyStatus->property("text").toString().startsWith(u"Set"_s));
+    // The restarted gateway has Anthropic in its pool now.
+    QQuickItem *health = ProvidersTest::findItem(page, u"anthropicHealth"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(health->property("text").toString().startsWith(u"Ready"_s), WAIT_MS);
 
     QVERIFY(!window->grabWindow().isNull());
     ProvidersTest::screenshot(window, u"providers"_s);
+    // The routing section at the end of the page.
+    QQuickItem *privacy = ProvidersTest::findItem(page, u"privacySwitch"_s);
+    QVERIFY(privacy);
+    privacy->forceActiveFocus(Qt::TabFocusReason);
+    QObject *flickable = privacy->parentItem();
+    while (flickable && !flickable->inherits("QQuickFlickable"))
+        flickable = qobject_cast<QQuickItem *>(flickable)->parentItem();
+    QVERIFY(flickable);
+    flickable->setProperty("contentY",
+        flickable->property("contentHeight").toReal() - flickable->property("height").toReal());
+    ProvidersTest::screenshot(window, u"providers-routing"_s);
 }
 
 QTEST_MAIN(tst_ProvidersController)

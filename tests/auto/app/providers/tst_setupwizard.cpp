@@ -6,7 +6,9 @@
 #include <memory>
 
 #include <QDir>
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -225,6 +227,9 @@ void tst_SetupWizard::tokenFromElsewhereCannotBeRegenerated()
 
 void tst_SetupWizard::telegram()
 {
+    // No test talks to api.telegram.org: the channel polls a closed local port instead.
+    QVERIFY(m_env->writeConfig(u"[channels.telegram]\nbase_url = \"http://127.0.0.1:9\"\n"_s));
+    QVERIFY(m_host->restart().ok());
     OllamaController ollama(*m_host);
     WizardController wizard(*m_host, ollama);
     QVERIFY(!wizard.isTelegramConnected());
@@ -236,8 +241,9 @@ void tst_SetupWizard::telegram()
     const QString text = m_env->readConfig();
     QVERIFY(!text.contains(BOT_TOKEN));
     QVERIFY(!text.contains(u"AAHdqTcvCH1v"_s));
-    QVERIFY(text.contains(u"[channels.telegram]"_s));
+    QCOMPARE(text.count(u"[channels.telegram]"_s), 1);
     QVERIFY(text.contains(u"token = \"secret:channels.telegram.token\""_s));
+    QVERIFY(text.contains(u"base_url = \"http://127.0.0.1:9\""_s));
     QCOMPARE(m_host->service()->settings().channels.telegram.enabled, true);
     QCOMPARE(m_host->service()->settings().channels.telegram.token, u"secret:channels.telegram.token"_s);
 }
@@ -362,6 +368,20 @@ void tst_SetupWizard::walkThroughInTheWindow()
     QQuickItem *masked = ProvidersTest::findItem(overlay, u"wizardMaskedToken"_s);
     QVERIFY(!masked->property("text").toString().isEmpty());
     QVERIFY(!masked->property("text").toString().contains(wizard->revealToken()));
+    // Copy puts the token itself on the clipboard; "New token" needs a second press.
+    const QString oldToken = wizard->revealToken();
+    ProvidersTest::click(window, ProvidersTest::findItem(overlay, u"wizardCopyToken"_s));
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), oldToken);
+    QQuickItem *regenerate = ProvidersTest::findItem(overlay, u"wizardRegenerateToken"_s);
+    ProvidersTest::click(window, regenerate);
+    QCOMPARE(wizard->revealToken(), oldToken);
+    QVERIFY(regenerate->property("confirming").toBool());
+    const QString maskedBefore = masked->property("text").toString();
+    ProvidersTest::click(window, regenerate);
+    QTRY_VERIFY(wizard->revealToken() != oldToken);
+    QTRY_VERIFY(masked->property("text").toString() != maskedBefore);
+    QVERIFY(!regenerate->property("confirming").toBool());
+    QVERIFY(!wizard->hasError());
     QQuickItem *nameField = ProvidersTest::findItem(overlay, u"wizardOwnerName"_s);
     QTRY_VERIFY(!nameField->property("text").toString().isEmpty()); // the current name
     ProvidersTest::screenshot(window, u"wizard-owner"_s);
