@@ -143,11 +143,16 @@ QString ProviderEntry::validateUrl(const QString &text)
     return {};
 }
 
-void ProviderEntry::load(const Gateway::Config::ProviderSettings &settings, bool keyResolves, const QString &storeDescription)
+void ProviderEntry::load(
+    const Gateway::Config::ProviderSettings &settings, bool keyResolves, const QString &storeDescription, bool keepEdits)
 {
     m_saved = settings;
     m_keyResolves = keyResolves;
     m_storeDescription = storeDescription;
+    if (keepEdits) {
+        Q_EMIT keyChanged();
+        return;
+    }
     m_keyPending = false;
     m_pendingKey.clear();
     m_keyError.clear();

@@ -78,8 +78,10 @@ public:
     /// "" when text is empty or an http(s) URL with a host, else why not (translated).
     static QString validateUrl(const QString &text);
 
-    /// Loads the saved state; reference is the api_key setting, keyResolves whether it gives a value.
-    void load(const Gateway::Config::ProviderSettings &settings, bool keyResolves, const QString &storeDescription);
+    /// Loads the saved state (keyResolves: the api_key reference gives a value). keepEdits keeps
+    /// unsaved edits and a pending key (another page restarted the gateway).
+    void load(const Gateway::Config::ProviderSettings &settings, bool keyResolves, const QString &storeDescription,
+        bool keepEdits = false);
     void setHealth(bool active, bool available, const QString &text);
 
 public Q_SLOTS:

@@ -63,9 +63,12 @@ void ProvidersController::reload()
     const auto keyResolves = [&](const Gateway::Config::ProviderSettings &p) {
         return !Gateway::Secrets::resolve(p.apiKey, store, env, settings.home).value_or(QString()).isEmpty();
     };
-    m_ollama->load(settings.providers.ollama, keyResolves(settings.providers.ollama), where);
-    m_anthropic->load(settings.providers.anthropic, keyResolves(settings.providers.anthropic), where);
-    m_openai->load(settings.providers.openai, keyResolves(settings.providers.openai), where);
+    // A restart from another page keeps what is being edited here; after this page's own apply
+    // the edits are what was saved.
+    const bool keepEdits = !m_applying && isModified();
+    m_ollama->load(settings.providers.ollama, keyResolves(settings.providers.ollama), where, keepEdits);
+    m_anthropic->load(settings.providers.anthropic, keyResolves(settings.providers.anthropic), where, keepEdits);
+    m_openai->load(settings.providers.openai, keyResolves(settings.providers.openai), where, keepEdits);
 
     const Gateway::Config::RoutingSettings &routing = settings.routing;
     m_savedMode = routing.mode;
@@ -74,7 +77,10 @@ void ProvidersController::reload()
     m_savedComplex = routing.complex;
     m_savedPrivacy = routing.privacy;
     m_savedOffline = routing.offline;
-    revert();
+    if (keepEdits)
+        Q_EMIT modifiedChanged();
+    else
+        revert();
     Q_EMIT loaded();
     // Circuit changes (a provider failing or recovering) show without reopening the page.
     if (Gateway::Agent::ProviderPool *pool = m_host.service()->providerPool())

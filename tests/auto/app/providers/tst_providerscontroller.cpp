@@ -49,6 +49,7 @@ private Q_SLOTS:
     void writesSettingsAndRestarts();
     void routingAndModes();
     void revert();
+    void restartFromElsewhereKeepsEdits();
     void badKeys_data();
     void badKeys();
     void badUrls_data();
@@ -245,6 +246,26 @@ void tst_ProvidersController::revert()
     QCOMPARE(controller.trivialTier(), u"ollama:llama3.2"_s);
     QVERIFY(!controller.anthropic()->isKeyPending());
     QVERIFY(!m_host->secrets()->read(u"providers.anthropic.api_key"_s).has_value());
+}
+
+void tst_ProvidersController::restartFromElsewhereKeepsEdits()
+{
+    ProvidersController controller(*m_host);
+    controller.ollama()->setModel(u"qwen3:0.6b"_s);
+    controller.setPrivacy(true);
+    QVERIFY(controller.anthropic()->setApiKey(ANTHROPIC_KEY));
+    // Another page applies its settings and restarts the gateway.
+    QVERIFY(m_host->restart().ok());
+    QVERIFY(controller.isModified());
+    QCOMPARE(controller.ollama()->model(), u"qwen3:0.6b"_s);
+    QVERIFY(controller.privacy());
+    QVERIFY(controller.anthropic()->isKeyPending());
+    QVERIFY(controller.apply());
+    QCOMPARE(m_host->service()->settings().providers.ollama.model, u"qwen3:0.6b"_s);
+    QVERIFY(m_host->service()->settings().routing.privacy);
+    QCOMPARE(m_host->secrets()->read(u"providers.anthropic.api_key"_s).value_or(QString()), ANTHROPIC_KEY);
+    QVERIFY(!controller.isModified());
+    QVERIFY(!controller.anthropic()->isKeyPending());
 }
 
 void tst_ProvidersController::badKeys_data()
