@@ -16,11 +16,13 @@ FocusScope {
     property int step: 0
     // Next was pressed on the owner step: move on once the name is saved.
     property bool waitingForName: false
+    readonly property string ownerName: WizardController.ownerName
+    readonly property string errorString: WizardController.errorString
 
     function next(): void {
         WizardController.clearError();
         if (root.step === 2 && nameField.text.trim() !== WizardController.ownerName) {
-            // Moves on once the name is saved (see the Connections below).
+            // Moves on once the name is saved (onOwnerNameChanged).
             if (WizardController.saveOwnerName(nameField.text))
                 root.waitingForName = true;
             return;
@@ -72,6 +74,16 @@ FocusScope {
     z: 1000
     visible: WizardController.active
     focus: visible
+    onOwnerNameChanged: {
+        if (root.waitingForName && WizardController.ownerSaved) {
+            root.waitingForName = false;
+            root.step += 1;
+        }
+    }
+    onErrorStringChanged: {
+        if (root.errorString.length > 0)
+            root.waitingForName = false;
+    }
     onVisibleChanged: {
         if (visible) {
             root.step = 0;
@@ -92,19 +104,6 @@ FocusScope {
     }
     Keys.onReturnPressed: root.activate()
     Keys.onEnterPressed: root.activate()
-
-    Connections {
-        target: WizardController
-        function onOwnerNameChanged(): void {
-            if (root.waitingForName && WizardController.ownerSaved) {
-                root.waitingForName = false;
-                root.step += 1;
-            }
-        }
-        function onErrorOccurred(): void {
-            root.waitingForName = false;
-        }
-    }
 
     // Dims the window and keeps mouse and wheel events away from it.
     Rectangle {

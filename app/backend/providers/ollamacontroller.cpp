@@ -76,7 +76,17 @@ void OllamaController::rebuildProvider()
         setErrorString(tr("The download of %1 stopped because the Ollama address changed.").arg(m_pullModel));
     }
     m_providerKey = key;
+    // Answers still on their way die with the old provider (its callbacks never run).
     m_provider = std::make_unique<OllamaProvider>(config);
+    if (m_pendingChecks > 0) {
+        m_pendingChecks = 0;
+        m_models->setLoading(false);
+        Q_EMIT checkingChanged();
+    }
+    if (m_deleting) {
+        m_deleting = false;
+        Q_EMIT deletingChanged();
+    }
     Q_EMIT baseUrlChanged();
 }
 

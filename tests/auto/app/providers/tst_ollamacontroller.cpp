@@ -315,11 +315,19 @@ void tst_OllamaController::followsRestart()
     file.write(text.toUtf8());
     file.close();
     QSignalSpy urlChanged(m_controller.get(), &OllamaController::baseUrlChanged);
+    // A check still running when the address changes does not leave "checking" stuck.
+    m_env->ollama().setChunkDelayMs(500);
+    m_env->ollama().server().enqueue(u"/api/version"_s,
+        Fakes::ScriptedResponse::stream("application/json", { QByteArray("{\"vers"), QByteArray("ion\":\"0.1\"}") }));
+    m_controller->refresh();
+    QVERIFY(m_controller->isChecking());
     QVERIFY(m_host->restart().ok());
     QCOMPARE(urlChanged.count(), 1);
     QCOMPARE(m_controller->baseUrl(), other.baseUrl().toString());
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->version(), u"0.13.0"_s, WAIT_MS);
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->models()->rowCount(), 1, WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->isChecking(), WAIT_MS);
+    QVERIFY(!m_controller->models()->isLoading());
 }
 
 QTEST_MAIN(tst_OllamaController)
