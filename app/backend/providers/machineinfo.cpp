@@ -85,7 +85,8 @@ QList<MachineInfo::Gpu> MachineInfo::readGpus(const QString &root)
     }
     // DRM cards (amdgpu reports its video memory; card0-DP-1 style connector entries are skipped).
     const QDir drm(QDir(root).filePath(u"sys/class/drm"_s));
-    const QStringList cards = drm.entryList({ u"card*"_s }, QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
+    const QStringList cards
+        = drm.entryList({ u"card*"_s }, QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
     static const QRegularExpression cardName(u"^card\\d+$"_s);
     int nvidiaIndex = 0;
     for (const QString &card : cards) {
@@ -94,8 +95,9 @@ QList<MachineInfo::Gpu> MachineInfo::readGpus(const QString &root)
         const QString vendorId = QString::fromLatin1(readSmallFile(drm.filePath(card + u"/device/vendor"_s)));
         if (vendorId.trimmed().isEmpty())
             continue;
-        const qint64 vram
-            = QString::fromLatin1(readSmallFile(drm.filePath(card + u"/device/mem_info_vram_total"_s))).trimmed().toLongLong();
+        const qint64 vram = QString::fromLatin1(readSmallFile(drm.filePath(card + u"/device/mem_info_vram_total"_s)))
+                                .trimmed()
+                                .toLongLong();
         const QString vendor = vendorName(vendorId);
         if (vendor == u"NVIDIA" && haveNvidiaNames) {
             // Already listed from /proc with its name; add the memory if the DRM side knows it.

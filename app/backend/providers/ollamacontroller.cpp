@@ -112,7 +112,8 @@ QString OllamaController::pullText() const
     if (m_pullTotal <= 0)
         return {};
     //: Download progress: "1.2 GB of 4.7 GB"
-    return tr("%1 of %2").arg(OllamaModelsModel::formatSize(m_pullCompleted), OllamaModelsModel::formatSize(m_pullTotal));
+    return tr("%1 of %2")
+        .arg(OllamaModelsModel::formatSize(m_pullCompleted), OllamaModelsModel::formatSize(m_pullTotal));
 }
 
 QString OllamaController::validateModelName(const QString &name)

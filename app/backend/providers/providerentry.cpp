@@ -51,7 +51,8 @@ void ProviderEntry::setModel(const QString &model)
 QString ProviderEntry::modelError() const
 {
     if (m_model.trimmed().isEmpty())
-        return tr("Enter the model to use, for example %1.").arg(m_saved.model.isEmpty() ? u"llama3.2"_s : m_saved.model);
+        return tr("Enter the model to use, for example %1.")
+            .arg(m_saved.model.isEmpty() ? u"llama3.2"_s : m_saved.model);
     if (m_id == u"ollama")
         return OllamaController::validateModelName(m_model);
     for (const QChar c : m_model.trimmed()) {
@@ -143,8 +144,8 @@ QString ProviderEntry::validateUrl(const QString &text)
     return {};
 }
 
-void ProviderEntry::load(
-    const Gateway::Config::ProviderSettings &settings, bool keyResolves, const QString &storeDescription, bool keepEdits)
+void ProviderEntry::load(const Gateway::Config::ProviderSettings &settings, bool keyResolves,
+    const QString &storeDescription, bool keepEdits)
 {
     m_saved = settings;
     m_keyResolves = keyResolves;

@@ -23,11 +23,12 @@ using namespace Qt::StringLiterals;
 ProvidersController *ProvidersController::s_instance = nullptr;
 
 ProvidersController::ProvidersController(GatewayHost &host, QObject *parent)
-    : QObject(parent)
-    , m_host(host)
-    , m_ollama(new ProviderEntry(u"ollama"_s, tr("Ollama"), QString::fromLatin1(Gateway::Providers::OllamaProvider::DEFAULT_BASE_URL), this))
-    , m_anthropic(new ProviderEntry(u"anthropic"_s, tr("Anthropic"), u"https://api.anthropic.com"_s, this))
-    , m_openai(new ProviderEntry(u"openai"_s, tr("OpenAI-compatible"), u"https://api.openai.com/v1"_s, this))
+    : QObject(parent),
+      m_host(host),
+      m_ollama(new ProviderEntry(
+          u"ollama"_s, tr("Ollama"), QString::fromLatin1(Gateway::Providers::OllamaProvider::DEFAULT_BASE_URL), this)),
+      m_anthropic(new ProviderEntry(u"anthropic"_s, tr("Anthropic"), u"https://api.anthropic.com"_s, this)),
+      m_openai(new ProviderEntry(u"openai"_s, tr("OpenAI-compatible"), u"https://api.openai.com/v1"_s, this))
 {
     Q_ASSERT_X(!s_instance, "ProvidersController", "only one ProvidersController may exist at a time");
     s_instance = this;
@@ -48,7 +49,8 @@ ProvidersController::~ProvidersController()
 ProvidersController *ProvidersController::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
     Q_UNUSED(qmlEngine)
-    Q_ASSERT_X(s_instance, "ProvidersController::create", "Backends must create ProvidersController before QML uses it");
+    Q_ASSERT_X(
+        s_instance, "ProvidersController::create", "Backends must create ProvidersController before QML uses it");
     Q_ASSERT(jsEngine->thread() == s_instance->thread());
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;
@@ -128,8 +130,8 @@ void ProvidersController::refreshHealth()
             if (it == byId.constEnd()) {
                 QString why;
                 const Gateway::Config::ProviderSettings *saved = entry->id() == u"ollama" ? &settings.providers.ollama
-                    : entry->id() == u"anthropic"                                        ? &settings.providers.anthropic
-                                                                                         : &settings.providers.openai;
+                    : entry->id() == u"anthropic" ? &settings.providers.anthropic
+                                                  : &settings.providers.openai;
                 if (!saved->enabled)
                     why = tr("Disabled");
                 else if (settings.routing.offline)

@@ -39,8 +39,7 @@ WizardController::WizardController(GatewayHost &host, OllamaController &ollama, 
     s_instance = this;
     m_completed = QSettings().value(COMPLETED_KEY, false).toBool();
     // UI tests of other pages load the same window; they must not find it covered.
-    const bool autoShow
-        = !QStandardPaths::isTestModeEnabled() || qEnvironmentVariableIsSet("SKYNET_WIZARD_AUTOSHOW");
+    const bool autoShow = !QStandardPaths::isTestModeEnabled() || qEnvironmentVariableIsSet("SKYNET_WIZARD_AUTOSHOW");
     m_active = !m_completed && autoShow;
     m_machine = MachineInfo::detect();
     m_recommendation = recommendModel(m_machine.ramBytes, m_machine.maxVramBytes());
@@ -129,7 +128,8 @@ QString WizardController::validateTelegramToken(const QString &token)
         return tr("Paste the token that @BotFather gave you.");
     static const QRegularExpression valid(u"^\\d{3,20}:[A-Za-z0-9_-]{30,100}$"_s);
     if (!valid.match(trimmed).hasMatch())
-        return tr("This does not look like a bot token: it is digits, a colon, then about 35 letters, digits, '-' or '_'.");
+        return tr(
+            "This does not look like a bot token: it is digits, a colon, then about 35 letters, digits, '-' or '_'.");
     return {};
 }
 
@@ -257,7 +257,8 @@ bool WizardController::regenerateToken()
     const Gateway::Config::SecretRef ref = Gateway::Config::SecretRef::parse(settings.gateway.token);
     if (ref.kind != Gateway::Config::SecretRef::Kind::None
         && !(ref.kind == Gateway::Config::SecretRef::Kind::Stored && ref.target == GATEWAY_TOKEN_SECRET)) {
-        setErrorString(tr("The gateway token comes from \"%1\"; change it there.").arg(settings.gateway.token.left(60)));
+        setErrorString(
+            tr("The gateway token comes from \"%1\"; change it there.").arg(settings.gateway.token.left(60)));
         return false;
     }
     Gateway::Secrets::SecretStore *store = m_host.secrets();

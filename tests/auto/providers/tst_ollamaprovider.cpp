@@ -606,7 +606,8 @@ void tst_OllamaProvider::localModels()
     QCOMPARE(models.at(0).modifiedAt.toUTC(), QDateTime(QDate(2025, 5, 5), QTime(0, 37, 44, 706), Qt::UTC));
     QCOMPARE(models.at(1).name, u"qwen3:0.6b"_s);
 
-    m_fake->server().enqueue(u"/api/tags"_s, Fakes::ScriptedResponse::json(404, QJsonObject { { u"error"_s, u"no"_s } }));
+    m_fake->server().enqueue(
+        u"/api/tags"_s, Fakes::ScriptedResponse::json(404, QJsonObject { { u"error"_s, u"no"_s } }));
     std::optional<Gateway::Result<QList<OllamaLocalModel>>> failed;
     provider->localModels([&](Gateway::Result<QList<OllamaLocalModel>> r) { failed = std::move(r); });
     QTRY_VERIFY_WITH_TIMEOUT(failed.has_value(), WAIT_MS);

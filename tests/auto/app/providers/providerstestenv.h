@@ -24,10 +24,7 @@ namespace ProvidersTest
 class Environment
 {
 public:
-    Environment()
-    {
-        m_ollama.listen();
-    }
+    Environment() { m_ollama.listen(); }
 
     bool isValid() const { return m_home.isValid() && !m_ollama.baseUrl().isEmpty(); }
     Fakes::FakeOllama &ollama() { return m_ollama; }
@@ -106,7 +103,8 @@ inline void typeText(QQuickWindow *window, const QByteArray &text)
 inline void screenshot(QQuickWindow *window, const QString &name)
 {
     if (qEnvironmentVariableIsSet("SKYNET_SCREENSHOT_DIR"))
-        window->grabWindow().save(QDir(qEnvironmentVariable("SKYNET_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
+        window->grabWindow().save(
+            QDir(qEnvironmentVariable("SKYNET_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
 }
 
 /// A left click in the middle of item.

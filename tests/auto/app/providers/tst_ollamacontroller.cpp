@@ -133,7 +133,8 @@ void tst_OllamaController::unreachableIsState()
     QTRY_VERIFY_WITH_TIMEOUT(m_controller->isChecked(), WAIT_MS);
     QVERIFY(!m_controller->isReachable());
     QVERIFY(m_controller->version().isEmpty());
-    QVERIFY2(m_controller->connectionError().contains(QString::number(port)), qPrintable(m_controller->connectionError()));
+    QVERIFY2(
+        m_controller->connectionError().contains(QString::number(port)), qPrintable(m_controller->connectionError()));
     QCOMPARE(m_controller->models()->rowCount(), 0);
 }
 
@@ -176,7 +177,8 @@ void tst_OllamaController::pullReportsProgressAndRefreshes()
     // The list was refreshed and has the new model.
     QTRY_VERIFY_WITH_TIMEOUT(m_controller->models()->contains(u"llama3.1:8b"_s), WAIT_MS);
     QCOMPARE(m_controller->models()->rowCount(), 3);
-    QCOMPARE(m_env->ollama().server().lastRequest(u"/api/pull"_s).json().value(u"model"_s).toString(), u"llama3.1:8b"_s);
+    QCOMPARE(
+        m_env->ollama().server().lastRequest(u"/api/pull"_s).json().value(u"model"_s).toString(), u"llama3.1:8b"_s);
 }
 
 void tst_OllamaController::pullFailureIsState()
@@ -215,7 +217,8 @@ void tst_OllamaController::cancelPull()
     QSignalSpy failed(m_controller.get(), &OllamaController::pullFailed);
     QVERIFY(m_controller->pull(u"qwen2.5:14b"_s));
     // Wait for the first progress line from the server, then cancel mid-download.
-    QTRY_VERIFY_WITH_TIMEOUT(m_env->ollama().server().requestCount(u"/api/pull"_s) == 1 && progress.count() >= 2, WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_env->ollama().server().requestCount(u"/api/pull"_s) == 1 && progress.count() >= 2, WAIT_MS);
     QVERIFY(m_controller->isPulling());
     m_controller->cancelPull();
     QVERIFY(!m_controller->isPulling());
@@ -294,7 +297,8 @@ void tst_OllamaController::badModelNames()
     QCOMPARE(m_env->ollama().server().requestCount(u"/api/pull"_s), 0);
     QCOMPARE(m_env->ollama().server().requestCount(u"/api/delete"_s), 0);
     // Good names pass.
-    for (const QString &good : { u"llama3.2"_s, u"qwen2.5:14b"_s, u"hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"_s })
+    for (const QString &good :
+        { u"llama3.2"_s, u"qwen2.5:14b"_s, u"hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M"_s })
         QVERIFY2(OllamaController::validateModelName(good).isEmpty(), qPrintable(good));
 }
 

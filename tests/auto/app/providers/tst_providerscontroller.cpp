@@ -110,7 +110,8 @@ void tst_ProvidersController::loadsSettings()
     QVERIFY(controller.ollama()->isActive());
     QVERIFY(controller.ollama()->isAvailable());
     QVERIFY(!controller.anthropic()->isActive());
-    QVERIFY2(controller.anthropic()->healthText().contains(u"no API key"_s), qPrintable(controller.anthropic()->healthText()));
+    QVERIFY2(controller.anthropic()->healthText().contains(u"no API key"_s),
+        qPrintable(controller.anthropic()->healthText()));
 }
 
 void tst_ProvidersController::keysGoToTheSecretStore()
@@ -150,7 +151,8 @@ void tst_ProvidersController::keysGoToTheSecretStore()
     // After the restart the key is "set", stored, never shown, and Anthropic is in the pool.
     QVERIFY(controller.anthropic()->isKeySet());
     QVERIFY(!controller.anthropic()->isKeyPending());
-    QVERIFY2(controller.anthropic()->keyStatus().startsWith(u"Set (stored"_s), qPrintable(controller.anthropic()->keyStatus()));
+    QVERIFY2(controller.anthropic()->keyStatus().startsWith(u"Set (stored"_s),
+        qPrintable(controller.anthropic()->keyStatus()));
     QVERIFY(!controller.anthropic()->keyStatus().contains(ANTHROPIC_KEY));
     QCOMPARE(controller.anthropic()->pendingKey(), QString());
     QTRY_VERIFY_WITH_TIMEOUT(controller.anthropic()->isActive(), WAIT_MS);
@@ -434,8 +436,8 @@ void tst_ProvidersController::pageRendersAndApplies()
     while (flickable && !flickable->inherits("QQuickFlickable"))
         flickable = qobject_cast<QQuickItem *>(flickable)->parentItem();
     QVERIFY(flickable);
-    flickable->setProperty("contentY",
-        flickable->property("contentHeight").toReal() - flickable->property("height").toReal());
+    flickable->setProperty(
+        "contentY", flickable->property("contentHeight").toReal() - flickable->property("height").toReal());
     ProvidersTest::screenshot(window, u"providers-routing"_s);
 }
 

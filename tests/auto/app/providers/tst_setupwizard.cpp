@@ -253,7 +253,8 @@ void tst_SetupWizard::badTelegramTokens_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("expected");
     QTest::addRow("empty") << QString() << u"Paste the token"_s;
-    QTest::addRow("no colon") << u"123456789AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"_s << u"does not look like a bot token"_s;
+    QTest::addRow("no colon") << u"123456789AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"_s
+                              << u"does not look like a bot token"_s;
     QTest::addRow("letters before the colon") << u"abc:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"_s << u"does not look like"_s;
     QTest::addRow("too short") << u"123456789:AAH"_s << u"does not look like"_s;
     QTest::addRow("inner space") << u"123456789:AAHdqTcvCH1vGW xfSeofSAs0K5PALDsaw"_s << u"does not look like"_s;
