@@ -221,4 +221,8 @@ ApplicationWindow {
             }
         }
     }
+
+    SetupWizard {
+        objectName: "setupWizard"
+    }
 }

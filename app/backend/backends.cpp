@@ -7,6 +7,9 @@
 #include "dashboard/dashboardcontroller.h"
 #include "gatewayhost.h"
 #include "logs/logmodel.h"
+#include "providers/ollamacontroller.h"
+#include "providers/providerscontroller.h"
+#include "providers/wizardcontroller.h"
 #include "settings/settingscontroller.h"
 
 struct Backends::Private
@@ -22,12 +25,19 @@ struct Backends::Private
     AuditModel audit;
     SettingsController settings;
     std::unique_ptr<ChatController> chat; // Chat page
+    // Providers & Models page and the first-run wizard (the wizard uses the Ollama controller).
+    std::unique_ptr<OllamaController> ollama;
+    std::unique_ptr<ProvidersController> providers;
+    std::unique_ptr<WizardController> wizard;
 };
 
 Backends::Backends(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
     : d(std::make_unique<Private>(host, log, translators))
 {
     d->chat = std::make_unique<ChatController>(host);
+    d->ollama = std::make_unique<OllamaController>(host);
+    d->providers = std::make_unique<ProvidersController>(host);
+    d->wizard = std::make_unique<WizardController>(host, *d->ollama);
 }
 
 Backends::~Backends() = default;

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include "providers/httpchatstream.h"
@@ -296,6 +297,39 @@ void OllamaProvider::listModels(std::function<void(Result<QList<ModelInfo>>)> do
             info.sizeBytes = entry.value("size"_L1).toInteger();
             if (!info.id.isEmpty())
                 models.append(info);
+        }
+        done(models);
+    });
+}
+
+void OllamaProvider::localModels(std::function<void(Result<QList<OllamaLocalModel>>)> done)
+{
+    callJson(u"/api/tags"_s, "GET", {}, [done = std::move(done)](Result<QJsonDocument, ProviderError> result) {
+        if (!result) {
+            done(toError(result.error()));
+            return;
+        }
+        QList<OllamaLocalModel> models;
+        const QJsonArray entries = result->object().value("models"_L1).toArray();
+        for (const QJsonValue &value : entries) {
+            const QJsonObject entry = value.toObject();
+            OllamaLocalModel model;
+            model.name = entry.value("name"_L1).toString();
+            if (model.name.isEmpty())
+                model.name = entry.value("model"_L1).toString();
+            if (model.name.isEmpty())
+                continue;
+            model.sizeBytes = entry.value("size"_L1).toInteger();
+            // Go writes RFC 3339 with nanoseconds; Qt reads at most milliseconds.
+            QString modified = entry.value("modified_at"_L1).toString();
+            static const QRegularExpression nanos(u"(\\.\\d{3})\\d+"_s);
+            modified.replace(nanos, u"\\1"_s);
+            model.modifiedAt = QDateTime::fromString(modified, Qt::ISODateWithMs);
+            const QJsonObject details = entry.value("details"_L1).toObject();
+            model.family = details.value("family"_L1).toString();
+            model.parameterSize = details.value("parameter_size"_L1).toString();
+            model.quantization = details.value("quantization_level"_L1).toString();
+            models.append(model);
         }
         done(models);
     });

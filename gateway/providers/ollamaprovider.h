@@ -32,6 +32,17 @@ struct OllamaModelDetails
     QJsonObject raw; ///< the whole answer
 };
 
+/// @brief One entry of `GET /api/tags` (a model installed on the Ollama host).
+struct OllamaLocalModel
+{
+    QString name; ///< "llama3.2:latest"
+    qint64 sizeBytes = 0;
+    QDateTime modifiedAt; ///< invalid when the server gave none
+    QString family;
+    QString parameterSize; ///< "3.2B"
+    QString quantization; ///< "Q4_K_M"
+};
+
 /// @brief One entry of `GET /api/ps` (a model loaded in memory).
 struct OllamaRunningModel
 {
@@ -68,6 +79,8 @@ public:
     ChatStream *chat(const ChatRequest &request, QObject *parent) override;
     void listModels(std::function<void(Result<QList<ModelInfo>>)> done) override;
 
+    /// `GET /api/tags` with what the model manager shows (size, modification time, details).
+    void localModels(std::function<void(Result<QList<OllamaLocalModel>>)> done);
     void showModel(const QString &model, std::function<void(Result<OllamaModelDetails>)> done);
     /// `GET /api/version`: the "is this really Ollama" handshake.
     void version(std::function<void(Result<QString>)> done);

@@ -255,7 +255,7 @@ void tst_GatewayStatus::mainWindowShowsStatus()
 {
     std::unique_ptr<GatewayHost> host = makeService();
     GatewayStatus status(*host);
-    Backends backends(*host);
+    Backends backends(*host); // the window's singletons (as in main())
     Gateway::Service *service = host->service();
     status.start();
     QVERIFY2(status.isRunning(), qPrintable(status.errorString()));
@@ -354,7 +354,7 @@ void tst_GatewayStatus::mainWindowIsTranslated()
     const quint16 blockedPort = blocker.serverPort();
     std::unique_ptr<GatewayHost> host = makeService(blockedPort);
     GatewayStatus status(*host);
-    Backends backends(*host);
+    Backends backends(*host); // the window's singletons (as in main())
     status.start();
     QVERIFY(status.hasError());
 

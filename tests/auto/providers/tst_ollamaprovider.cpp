@@ -49,6 +49,7 @@ private Q_SLOTS:
     void listModelsRetries();
     void listModelsGivesUp();
     void listModelsDoesNotRetry404();
+    void localModels();
     void showModel();
     void version();
     void runningModels();
@@ -585,6 +586,32 @@ void tst_OllamaProvider::pullAbort()
     QCOMPARE(failed.first().at(0).value<ProviderError>().kind, ProviderError::Kind::Aborted);
     QTRY_COMPARE_WITH_TIMEOUT(m_fake->server().openConnections(), 0, WAIT_MS);
     delete job;
+}
+
+void tst_OllamaProvider::localModels()
+{
+    auto provider = makeProvider();
+    std::optional<Gateway::Result<QList<OllamaLocalModel>>> result;
+    provider->localModels([&](Gateway::Result<QList<OllamaLocalModel>> r) { result = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), WAIT_MS);
+    QVERIFY(result->ok());
+    const QList<OllamaLocalModel> &models = result->value();
+    QCOMPARE(models.size(), 2);
+    QCOMPARE(models.at(0).name, u"llama3.2:latest"_s);
+    QVERIFY(models.at(0).sizeBytes > 0);
+    QCOMPARE(models.at(0).parameterSize, u"3.2B"_s);
+    QCOMPARE(models.at(0).quantization, u"Q4_K_M"_s);
+    // "2025-05-04T17:37:44.706015396-07:00": nanoseconds cut to milliseconds, offset kept.
+    QVERIFY(models.at(0).modifiedAt.isValid());
+    QCOMPARE(models.at(0).modifiedAt.toUTC(), QDateTime(QDate(2025, 5, 5), QTime(0, 37, 44, 706), Qt::UTC));
+    QCOMPARE(models.at(1).name, u"qwen3:0.6b"_s);
+
+    m_fake->server().enqueue(
+        u"/api/tags"_s, Fakes::ScriptedResponse::json(404, QJsonObject { { u"error"_s, u"no"_s } }));
+    std::optional<Gateway::Result<QList<OllamaLocalModel>>> failed;
+    provider->localModels([&](Gateway::Result<QList<OllamaLocalModel>> r) { failed = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(failed.has_value(), WAIT_MS);
+    QVERIFY(!failed->ok());
 }
 
 void tst_OllamaProvider::deleteModel()
