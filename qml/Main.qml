@@ -147,9 +147,6 @@ ApplicationWindow {
                     width: ListView.view.width
                     text: navItem.modelData.text.replace("&", "&&") // not a mnemonic
                     highlighted: ListView.isCurrentItem
-                    // The list takes the focus, with its frame (0 = Qt.NoFocus, which qmllint
-                    // 6.4 cannot resolve).
-                    focusPolicy: 0
                     onClicked: navItem.ListView.view.currentIndex = navItem.index
                 }
             }

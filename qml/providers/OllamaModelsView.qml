@@ -129,7 +129,6 @@ GroupBox {
                 objectName: "pullModelField"
                 placeholderText: qsTr("Model to download, e.g. llama3.2:3b")
                 selectByMouse: true
-                inputMethodHints: Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Model to download")
                 Layout.fillWidth: true
                 onAccepted: pullButton.clicked()

@@ -54,7 +54,6 @@ GroupBox {
                 text: root.entry.baseUrl
                 placeholderText: qsTr("Default: %1").arg(root.entry.defaultBaseUrl)
                 selectByMouse: true
-                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("%1 address").arg(root.entry.title)
                 onTextEdited: root.entry.baseUrl = text
                 Layout.fillWidth: true
@@ -80,7 +79,6 @@ GroupBox {
                 objectName: root.entry.id + "Model"
                 text: root.entry.model
                 selectByMouse: true
-                inputMethodHints: Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("%1 default model").arg(root.entry.title)
                 onTextEdited: root.entry.model = text
                 Layout.fillWidth: true

@@ -22,7 +22,6 @@ ColumnLayout {
         text: root.value
         placeholderText: qsTr("provider:model, e.g. ollama:llama3.2")
         selectByMouse: true
-        inputMethodHints: Qt.ImhNoAutoUppercase
         Accessible.name: root.label
         onTextEdited: root.edited(text)
         Layout.fillWidth: true

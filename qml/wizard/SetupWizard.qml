@@ -37,13 +37,18 @@ FocusScope {
         if (root.step > 0)
             root.step -= 1;
     }
+    // Clicks item when it is a button (any object with a clicked signal).
+    function pressIfButton(item: var): bool {
+        if (item && item !== root && typeof item.clicked === "function") {
+            item.clicked();
+            return true;
+        }
+        return false;
+    }
     // Enter: a focused button is clicked, the token field connects, anything else moves on.
     function activate(): void {
-        const item = root.Window.activeFocusItem;
-        if (item && typeof item.clicked === "function" && item !== root) {
-            item.clicked();
+        if (root.pressIfButton(root.Window.activeFocusItem))
             return;
-        }
         if (root.step === 3 && telegramField.text.length > 0 && !WizardController.telegramConnected) {
             WizardController.connectTelegram(telegramField.text);
             return;
@@ -113,7 +118,6 @@ FocusScope {
         MouseArea {
             anchors.fill: parent
             hoverEnabled: true
-            acceptedButtons: Qt.AllButtons
             onWheel: wheel => wheel.accepted = true
         }
     }
