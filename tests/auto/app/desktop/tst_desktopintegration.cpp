@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "backends.h"
 #include "desktop/autostart.h"
 #include "desktop/desktopintegration.h"
 #include "desktop/notifier.h"
@@ -388,6 +389,7 @@ void tst_DesktopIntegration::trayToolTipFollowsGateway()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     QCOMPARE(desktop.trayToolTip(), u"Skynet: gateway stopped"_s);
     QSignalSpy changed(&desktop, &DesktopIntegration::trayToolTipChanged);
@@ -412,6 +414,7 @@ void tst_DesktopIntegration::gatewayErrorNotifies()
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     std::unique_ptr<GatewayHost> host = makeHost(blocker.serverPort());
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     RecordingTray tray;
     desktop.setTray(&tray);
@@ -432,6 +435,7 @@ void tst_DesktopIntegration::colorSchemeSwitchesTheme()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     QQmlApplicationEngine engine;
     QQuickWindow *window = loadMainWindow(engine);
@@ -478,6 +482,7 @@ void tst_DesktopIntegration::closeHidesToTray()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     RecordingTray tray;
     desktop.setTray(&tray);
@@ -512,6 +517,7 @@ void tst_DesktopIntegration::closeWithoutTray()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     QVERIFY(!desktop.isTrayAvailable());
     QVERIFY(!desktop.hideOnClose());
@@ -529,6 +535,7 @@ void tst_DesktopIntegration::escapeHidesToTray()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     QQmlApplicationEngine engine;
     QQuickWindow *window = loadMainWindow(engine);
@@ -554,6 +561,7 @@ void tst_DesktopIntegration::startsHiddenInTray()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration::Options minimized = options();
     minimized.minimized = true;
     {
@@ -583,6 +591,7 @@ void tst_DesktopIntegration::focusFrameShowsKeyboardFocus()
 {
     std::unique_ptr<GatewayHost> host = makeHost();
     GatewayStatus status(*host);
+    Backends backends(*host); // the window's singletons, as main() makes them
     DesktopIntegration desktop(host.get(), &status, options());
     QQmlApplicationEngine engine;
     QQuickWindow *window = loadMainWindow(engine);
