@@ -50,7 +50,8 @@ QLocale effectiveLocale()
         return QLocale(QLocale::Serbian, QLocale::LatinScript, QLocale::Serbia);
     if (!code.isEmpty())
         return QLocale(code);
-    return QLocale();
+    // Not QLocale(): that is the default locale, which install() set to the previous choice.
+    return QLocale::system();
 }
 
 Translators::Translators(QCoreApplication *app) : m_app(app) { }

@@ -114,6 +114,7 @@ private Q_SLOTS:
     {
         Gateway::Logging::attachEventLog(nullptr);
         m_backends.reset();
+        m_translators.reset();
         m_status.reset();
         m_host.reset();
         m_log.reset();
@@ -154,6 +155,33 @@ private Q_SLOTS:
             QDir().mkpath(dir);
             QVERIFY(image.save(QDir(dir).filePath(key + u".png"_s)));
         }
+    }
+
+    void germanSettings()
+    {
+        // The language changes at once, in the open window (Settings → Language).
+        QVERIFY(startGateway());
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMainWindow(engine);
+        QVERIFY(window);
+        window->resize(1024, 680);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(window->setProperty("currentPage", u"settings"_s));
+        QQuickItem *page = nullptr;
+        QTRY_VERIFY((page = findItem(window->contentItem(), u"settingsPage"_s)) && page->isVisible());
+        QCOMPARE(page->property("title").toString(), u"Settings"_s);
+        SettingsController *settings = SettingsController::create(&engine, &engine);
+        settings->setLanguage(u"de"_s);
+        QTRY_COMPARE(page->property("title").toString(), u"Einstellungen"_s);
+        QQuickItem *nav = findItem(window->contentItem(), u"nav_settings"_s);
+        QVERIFY(nav);
+        QTRY_COMPARE(nav->property("text").toString(), u"Einstellungen"_s);
+        if (const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window->grabWindow().save(QDir(dir).filePath(u"settings-de.png"_s)));
+        settings->setLanguage(u"sr_Latn"_s);
+        QTRY_COMPARE(page->property("title").toString(), u"Podešavanja"_s);
+        settings->setLanguage(QString());
+        QTRY_COMPARE(page->property("title").toString(), u"Settings"_s);
     }
 
     void navigationByKeyboard()
@@ -405,7 +433,8 @@ private:
         }
         m_host = std::make_unique<GatewayHost>(std::move(*first), prepare);
         m_status = std::make_unique<GatewayStatus>(*m_host);
-        m_backends = std::make_unique<Backends>(*m_host, m_log.get());
+        m_translators = std::make_unique<Language::Translators>(QCoreApplication::instance());
+        m_backends = std::make_unique<Backends>(*m_host, m_log.get(), m_translators.get());
         m_status->start();
         if (!m_host->service()->isReady())
             qWarning() << m_status->errorString();
@@ -438,6 +467,7 @@ private:
     std::unique_ptr<Gateway::Logging::EventLog> m_log;
     std::unique_ptr<GatewayHost> m_host;
     std::unique_ptr<GatewayStatus> m_status;
+    std::unique_ptr<Language::Translators> m_translators;
     std::unique_ptr<Backends> m_backends;
     QString m_configPath;
     QJSEngine m_dummyEngine;

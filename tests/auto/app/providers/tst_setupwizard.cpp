@@ -353,6 +353,7 @@ void tst_SetupWizard::walkThroughInTheWindow()
     ProvidersTest::click(window, pullButton);
     QQuickItem *bar = nullptr;
     QTRY_VERIFY((bar = ProvidersTest::findItem(overlay, u"pullProgressBar"_s)) && bar->isVisible());
+    ProvidersTest::screenshot(window, u"wizard-pull"_s); // the download under way
     QTRY_COMPARE_WITH_TIMEOUT(pulled.count(), 1, WAIT_MS);
     QCOMPARE(pulled.first().at(0).toString(), wizard->recommendedModel());
     QVERIFY(m_env->ollama().models().contains(Fakes::FakeOllama::normalizedModel(wizard->recommendedModel())));
