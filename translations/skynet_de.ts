@@ -6,27 +6,27 @@
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="183"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="185"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="187"/>
         <source>Intact: no entry was changed or removed from the middle of the trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intakt: Kein Eintrag wurde innerhalb des Protokollverlaufs geändert oder entfernt.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="189"/>
         <source>Broken at entry %1: an entry was changed or removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen bei Eintrag %1: Ein Eintrag wurde geändert oder entfernt.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="191"/>
         <source>The check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -34,47 +34,47 @@
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="16"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="33"/>
         <source>Every change made by an administrator and every refused request is recorded here. Names and message text are never stored, only pseudonyms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird jede Änderung durch einen Administrator und jede abgelehnte Anfrage erfasst. Namen und Nachrichtentexte werden nie gespeichert, nur Pseudonyme.</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="47"/>
         <source>Action, e.g. users.update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion, z. B. users.update</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="49"/>
         <source>Filter by action</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Aktion filtern</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="55"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="63"/>
         <source>Check integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität prüfen</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="104"/>
         <source>Audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleinträge</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="146"/>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="170"/>
         <source>No entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einträge.</translation>
     </message>
 </context>
 <context>
@@ -82,28 +82,28 @@
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="107"/>
         <source>Starting at login is not supported on this system yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="111"/>
         <source>Cannot remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht entfernt werden</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="118"/>
         <source>The program path cannot be started from a desktop entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Programmpfad kann nicht über einen Desktop-Eintrag gestartet werden</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="124"/>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="129"/>
         <location filename="../app/backend/desktop/autostart.cpp" line="134"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -119,47 +119,47 @@
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="106"/>
         <source>The gateway restarted while the answer was being written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway wurde neu gestartet, während die Antwort geschrieben wurde.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="172"/>
         <source>Could not list the chat sessions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chatsitzungen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="212"/>
         <source>Could not list the models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="250"/>
         <source>Could not load the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="371"/>
         <source>The message is too long: %1 characters, at most %2 can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist zu lang: %1 Zeichen, höchstens %2 können gesendet werden.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="378"/>
         <source>The gateway is not running; start it on the Dashboard page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht; starten Sie es auf der Seite „Übersicht“.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="402"/>
         <source>The message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht gesendet: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="421"/>
         <source>Could not stop the answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort konnte nicht gestoppt werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="472"/>
         <source>The model did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell hat nicht geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -167,32 +167,32 @@
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="27"/>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denkt nach…</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="29"/>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt…</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="31"/>
         <source>Stopped</source>
-        <translation type="unfinished">Gestoppt</translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="33"/>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="43"/>
         <source>You: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie: %1</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="43"/>
         <source>Assistant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent: %1</translation>
     </message>
 </context>
 <context>
@@ -200,7 +200,7 @@
     <message>
         <location filename="../app/backend/chat/chatmodelsmodel.cpp" line="13"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
 </context>
 <context>
@@ -213,82 +213,82 @@
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="45"/>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Chat</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="47"/>
         <source>Start a new chat session</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Chatsitzung beginnen</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="65"/>
         <source>Chat sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatsitzungen</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="110"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="121"/>
         <source>Model for the next message</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell für die nächste Nachricht</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="156"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="179"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="198"/>
         <source>Ask something. Enter sends, Shift+Enter starts a new line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie etwas. Enter sendet, Shift+Enter beginnt eine neue Zeile.</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="199"/>
         <source>The gateway is not running. Start it on the Dashboard page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht. Starten Sie es auf der Seite „Übersicht“.</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="218"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="225"/>
         <source>Message to the assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht an den Assistenten</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="239"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="245"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="249"/>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="255"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="257"/>
         <source>Stop the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort stoppen</translation>
     </message>
 </context>
 <context>
@@ -463,42 +463,42 @@
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="193"/>
         <source>Skynet keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet läuft weiter</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="194"/>
         <source>The gateway still runs in the system tray. Choose Quit in its menu to exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft im Infobereich weiter. Wählen Sie dort im Menü „Beenden“, um es zu schließen.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="317"/>
         <source>Skynet</source>
-        <translation type="unfinished">Skynet</translation>
+        <translation>Skynet</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="323"/>
         <source>Skynet: gateway running on %1, 1 client</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: Gateway läuft auf %1, 1 Client</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="324"/>
         <source>Skynet: gateway running on %1, %2 clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: Gateway läuft auf %1, %2 Clients</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="327"/>
         <source>Skynet: gateway starting on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: Gateway startet auf %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="330"/>
         <source>Skynet: gateway failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: Gateway fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="333"/>
         <source>Skynet: gateway stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: Gateway gestoppt</translation>
     </message>
 </context>
 <context>
@@ -629,22 +629,22 @@
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="129"/>
         <source>Enough memory for a 14-billion-parameter model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genug Arbeitsspeicher für ein Modell mit 14 Milliarden Parametern.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="133"/>
         <source>Enough memory for an 8-billion-parameter model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genug Arbeitsspeicher für ein Modell mit 8 Milliarden Parametern.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="137"/>
         <source>A small 3-billion-parameter model fits this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kleines Modell mit 3 Milliarden Parametern passt zu diesem Computer.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="140"/>
         <source>Little memory: a 1-billion-parameter model is the one that runs well here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenig Arbeitsspeicher: Hier läuft ein Modell mit 1 Milliarde Parametern gut.</translation>
     </message>
 </context>
 <context>
@@ -687,7 +687,7 @@
     <message>
         <location filename="../qml/Main.qml" line="131"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="132"/>
@@ -705,57 +705,57 @@
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="87"/>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="88"/>
         <source>Pairing request on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopplungsanfrage über %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="89"/>
         <source>%1 asks to talk to Skynet (code %2). Approve or reject it under Users.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 möchte mit Skynet sprechen (Code %2). Genehmigen oder ablehnen können Sie unter „Benutzer“.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="94"/>
         <source>Skynet gateway error</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet-Gateway-Fehler</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="100"/>
         <source>A reply on %1 was not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Antwort über %1 wurde nicht zugestellt</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="101"/>
         <source>The platform refused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform hat sie abgelehnt.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="115"/>
         <source>Provider %1 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 ist ausgefallen</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="116"/>
         <source>Requests go to the other providers; Skynet retries it after a pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen gehen an die anderen Anbieter; Skynet versucht es nach einer Pause erneut.</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/backend/desktop/notifier.cpp" line="154"/>
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/backend/desktop/notifier.cpp" line="164"/>
         <source>Skynet: %n events</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skynet: %n Ereignis</numerusform>
+            <numerusform>Skynet: %n Ereignisse</numerusform>
         </translation>
     </message>
 </context>
@@ -764,68 +764,68 @@
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="76"/>
         <source>The download of %1 stopped because the Ollama address changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download von %1 wurde gestoppt, weil sich die Ollama-Adresse geändert hat.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="115"/>
         <source>%1 of %2</source>
         <extracomment>Download progress: &quot;1.2 GB of 4.7 GB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="123"/>
         <source>Enter a model name, for example llama3.2:3b.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Modellnamen ein, zum Beispiel llama3.2:3b.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="125"/>
         <source>The model name is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellname ist zu lang.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="130"/>
         <source>&quot;%1&quot; is not a model name: use letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; and one &apos;:&apos; before the tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Modellname: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; und ein &apos;:&apos; vor dem Tag.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="173"/>
         <source>Ollama does not answer at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama antwortet nicht unter %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="194"/>
         <source>%1 is still downloading; wait for it or cancel it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird noch heruntergeladen; warten Sie oder brechen Sie den Download zuerst ab.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="200"/>
         <source>Starting…</source>
-        <translation type="unfinished">Wird gestartet…</translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="216"/>
         <source>Downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Heruntergeladen</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="222"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="226"/>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="227"/>
         <source>Downloading %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Download von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="275"/>
         <source>Deleting %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -833,77 +833,77 @@
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="15"/>
         <source>Ollama models</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama-Modelle</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="36"/>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft…</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="38"/>
         <source>Ollama %1 is running at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama %1 läuft unter %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="50"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="57"/>
         <source>No models installed yet: download one below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Modelle installiert: Laden Sie unten eines herunter.</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="72"/>
         <source>Installed models</source>
-        <translation type="unfinished"></translation>
+        <translation>Installierte Modelle</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="86"/>
         <source>%1, %2, changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, geändert %3</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="104"/>
         <source>%1 · %2 · changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · geändert %3</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="105"/>
         <source>%1 · changed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · geändert %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="113"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="115"/>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="130"/>
         <source>Model to download, e.g. llama3.2:3b</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell zum Herunterladen, z. B. llama3.2:3b</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="132"/>
         <source>Model to download</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell zum Herunterladen</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="140"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="150"/>
         <source>Find model names at ollama.com/library. Downloads can be several gigabytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellnamen finden Sie unter ollama.com/library. Downloads können mehrere Gigabyte groß sein.</translation>
     </message>
 </context>
 <context>
@@ -911,67 +911,67 @@
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="28"/>
         <source>Use this provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Anbieter verwenden</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="35"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="46"/>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="55"/>
         <source>Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="57"/>
         <source>%1 address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Adresse</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="72"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="82"/>
         <source>%1 default model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Standardmodell</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="97"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="121"/>
         <source>Paste a new key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel einfügen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="122"/>
         <source>New %1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer %1-API-Schlüssel</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="130"/>
         <source>Use key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel verwenden</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="139"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="141"/>
         <source>Remove the %1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-API-Schlüssel entfernen</translation>
     </message>
 </context>
 <context>
@@ -979,83 +979,83 @@
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="54"/>
         <source>Enter the model to use, for example %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das zu verwendende Modell ein, zum Beispiel %1.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="60"/>
         <source>The model name must not contain spaces, quotes or backslashes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellname darf keine Leerzeichen, Anführungszeichen oder Backslashes enthalten.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="75"/>
         <source>Will be removed when you apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim Übernehmen entfernt</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="75"/>
         <source>New key, saved when you apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Schlüssel, wird beim Übernehmen gespeichert</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="79"/>
         <source>Not set (the environment variable %1 is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt (die Umgebungsvariable %1 ist leer)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="80"/>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="84"/>
         <source>Set from the environment variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Umgebungsvariable %1 gesetzt</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="86"/>
         <source>Set from the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Datei %1 gesetzt</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="89"/>
         <source>Set (stored %1)</source>
         <extracomment>%1 says where, e.g. &quot;in the system keychain&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gesetzt (gespeichert %1)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="91"/>
         <source>Set (written in skynet.toml: apply to move it to the secret store)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesetzt (steht in skynet.toml: Übernehmen verschiebt ihn in den Geheimnisspeicher)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="122"/>
         <source>Paste the API key; it must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie den API-Schlüssel ein; er darf nicht leer sein.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="124"/>
         <source>This is too short to be an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist zu kurz für einen API-Schlüssel.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="126"/>
         <source>This is too long to be an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist zu lang für einen API-Schlüssel.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="129"/>
         <source>An API key has no spaces, line breaks or non-ASCII characters; check what you pasted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein API-Schlüssel enthält keine Leerzeichen, Zeilenumbrüche oder Nicht-ASCII-Zeichen; prüfen Sie, was Sie eingefügt haben.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="141"/>
         <source>&quot;%1&quot; is not a web address: use http://host:port or https://host.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Webadresse: Verwenden Sie http://host:port oder https://host.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="143"/>
         <source>Do not put a user name or password in the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie keinen Benutzernamen und kein Passwort in der Adresse an.</translation>
     </message>
 </context>
 <context>
@@ -1063,127 +1063,127 @@
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="29"/>
         <source>Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="30"/>
         <source>Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="31"/>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibel</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="126"/>
         <source>Unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="136"/>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="138"/>
         <source>Not used: offline mode allows only this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verwendet: Der Offline-Modus erlaubt nur diesen Computer</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="140"/>
         <source>Not used: no API key or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verwendet: kein API-Schlüssel und keine Adresse</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="151"/>
         <source>Healthy (%1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesund (%1 ms)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="152"/>
         <source>Ready (no calls yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit (noch keine Aufrufe)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="154"/>
         <source>Recovering: trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erholt sich: neuer Versuch</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="156"/>
         <source>Unavailable</source>
-        <translation type="unfinished">Nicht verfügbar</translation>
+        <translation>Nicht verfügbar</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="156"/>
         <source>Unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="229"/>
         <source>Name a provider and model, for example ollama:llama3.2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Anbieter und Modell an, zum Beispiel ollama:llama3.2.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="232"/>
         <source>Use provider:model (for example anthropic:claude-sonnet-4-5), without spaces or quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie Anbieter:Modell (zum Beispiel anthropic:claude-sonnet-4-5), ohne Leerzeichen oder Anführungszeichen.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="248"/>
         <source>Trivial tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Trivial</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="249"/>
         <source>Standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Standard</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="249"/>
         <source>Complex tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Komplex</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="255"/>
         <source>Routing mode must be automatic or fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Routing-Modus muss automatisch oder fest sein.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="262"/>
         <source>These settings did not come from a file, so they cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen stammen nicht aus einer Datei und können daher nicht gespeichert werden.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="267"/>
         <source>There is no secret store to keep API keys in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Geheimnisspeicher für API-Schlüssel.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="272"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="318"/>
         <source>Cannot store the %1 API key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der %1-API-Schlüssel kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="339"/>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="344"/>
         <source>Saved, but the gateway did not restart: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert, aber das Gateway wurde nicht neu gestartet: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="347"/>
         <source>Saved to %1 and restarted the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert und das Gateway neu gestartet.</translation>
     </message>
 </context>
 <context>
@@ -1191,12 +1191,12 @@
     <message>
         <location filename="../qml/providers/ProvidersErrorBanner.qml" line="40"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersErrorBanner.qml" line="41"/>
         <source>Dismiss the error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlermeldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1209,112 +1209,112 @@
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="77"/>
         <source>Ollama connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama-Verbindung</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="85"/>
         <source>Paste a new key (sk-ant-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel einfügen (sk-ant-…)</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="91"/>
         <source>Paste a new key (not needed for a local server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel einfügen (für einen lokalen Server nicht nötig)</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="97"/>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="109"/>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="116"/>
         <source>Automatic: pick a tier for every message</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch: Stufe für jede Nachricht wählen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="117"/>
         <source>Fixed: always the standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Fest: immer die Stufe Standard</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="120"/>
         <source>Routing mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Modus</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="126"/>
         <source>Trivial</source>
-        <translation type="unfinished"></translation>
+        <translation>Trivial</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="130"/>
         <source>Trivial tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Trivial</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="136"/>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="140"/>
         <source>Standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Standard</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="146"/>
         <source>Complex</source>
-        <translation type="unfinished"></translation>
+        <translation>Komplex</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="150"/>
         <source>Complex tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe Komplex</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="158"/>
         <source>Privacy mode: only models on this machine answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenschutzmodus: Nur Modelle auf diesem Computer antworten</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="166"/>
         <source>Offline mode: no network beyond this machine at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Modus: keinerlei Netzwerkzugriff über diesen Computer hinaus</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="189"/>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übernommen…</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="191"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="197"/>
         <source>Run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung erneut ausführen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="203"/>
         <source>Revert</source>
-        <translation type="unfinished">Verwerfen</translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="209"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="212"/>
         <source>Saves skynet.toml and restarts the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert skynet.toml und startet das Gateway neu</translation>
     </message>
 </context>
 <context>
@@ -1322,22 +1322,22 @@
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="22"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="34"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="35"/>
         <source>Cancel the download of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Download von %1 abbrechen</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="46"/>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Download-Fortschritt</translation>
     </message>
 </context>
 <context>
@@ -1555,22 +1555,22 @@
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="222"/>
         <source>Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="231"/>
         <source>Start Skynet when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet bei der Anmeldung starten (im Infobereich)</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="238"/>
         <source>Notify me of pairing requests and failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Kopplungsanfragen und Fehlern benachrichtigen</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="244"/>
         <source>No system tray was found: closing the window quits Skynet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Infobereich gefunden: Das Schließen des Fensters beendet Skynet.</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="261"/>
@@ -1581,22 +1581,22 @@
         <location filename="../qml/settings/SettingsPage.qml" line="271"/>
         <location filename="../qml/settings/SettingsPage.qml" line="277"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="283"/>
@@ -1615,226 +1615,226 @@
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="133"/>
         <source>Skynet setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet-Einrichtung</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="149"/>
         <source>Welcome to Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Skynet</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="156"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="193"/>
         <source>Local models with Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Modelle mit Ollama</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="194"/>
         <source>Skynet can answer with models that run on this computer through Ollama, so your conversations never leave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet kann mit Modellen antworten, die über Ollama auf diesem Computer laufen, sodass Ihre Unterhaltungen ihn nie verlassen.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="200"/>
         <source>Looking for Ollama at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama wird unter %1 gesucht…</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="202"/>
         <source>Ollama is not running at %1. Install it from ollama.com, start it, then check again. You can also continue without it and use a hosted provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama läuft nicht unter %1. Installieren Sie es von ollama.com, starten Sie es und prüfen Sie dann erneut. Sie können auch ohne Ollama fortfahren und einen gehosteten Anbieter nutzen.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="204"/>
         <source>Ollama %1 is running at %2 and has no models yet: the next step downloads one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama %1 läuft unter %2 und hat noch keine Modelle: Der nächste Schritt lädt eines herunter.</translation>
     </message>
     <message numerus="yes">
         <location filename="../qml/wizard/SetupWizard.qml" line="205"/>
         <source>Ollama %1 is running at %2 with %n model(s) installed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ollama %1 läuft unter %2, %n Modell ist installiert.</numerusform>
+            <numerusform>Ollama %1 läuft unter %2, %n Modelle sind installiert.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="212"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="220"/>
         <source>A model for this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell für diesen Computer</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="229"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="236"/>
         <source>Processor cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozessorkerne</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="242"/>
         <source>Graphics</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="252"/>
         <source>Recommended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfohlen: %1</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="259"/>
         <source>%1 The download is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Der Download umfasst %2.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="265"/>
         <source>%1 is installed and ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist installiert und bereit.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="271"/>
         <source>Start Ollama to download it (previous step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie Ollama, um es herunterzuladen (vorheriger Schritt).</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="278"/>
         <source>Download %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 herunterladen</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="298"/>
         <source>You, the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie, der Eigentümer</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="299"/>
         <source>You are this gateway&apos;s administrator. Other apps connect with the gateway token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind der Administrator dieses Gateways. Andere Apps verbinden sich mit dem Gateway-Token.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="302"/>
         <location filename="../qml/wizard/SetupWizard.qml" line="311"/>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="309"/>
         <source>How the assistant addresses you</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie der Assistent Sie anspricht</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="315"/>
         <source>Gateway token</source>
-        <translation type="unfinished">Gateway-Token</translation>
+        <translation>Gateway-Token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="323"/>
         <source>No token (the gateway is not protected by one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Token (das Gateway ist nicht durch ein Token geschützt)</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="329"/>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="331"/>
         <source>Copy the gateway token</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway-Token kopieren</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="347"/>
         <source>Replace the token?</source>
-        <translation type="unfinished"></translation>
+        <translation>Token ersetzen?</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="347"/>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="348"/>
         <source>Connected apps must then use the new token</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbundene Apps müssen dann das neue Token verwenden</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="365"/>
         <source>Press again to replace the token. Apps that use the old one will have to be set up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut drücken, um das Token zu ersetzen. Apps mit dem alten Token müssen neu eingerichtet werden.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="375"/>
         <source>Copied. Paste it into the app you connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Fügen Sie es in die App ein, die Sie verbinden.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="390"/>
         <source>Chat from Telegram (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat über Telegram (optional)</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="391"/>
         <source>Create a bot with @BotFather in Telegram and paste its token here. You can also do this later on the Channels page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie in Telegram einen Bot mit @BotFather und fügen Sie sein Token hier ein. Sie können dies auch später auf der Seite „Kanäle“ erledigen.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="398"/>
         <source>123456789:AA…</source>
-        <translation type="unfinished"></translation>
+        <translation>123456789:AA…</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="400"/>
         <source>Telegram bot token</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram-Bot-Token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="405"/>
         <source>Connect Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram verbinden</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="415"/>
         <source>Telegram is connected. The bot token is kept in the secret store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram ist verbunden. Das Bot-Token liegt im Geheimnisspeicher.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="424"/>
         <source>All set</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles bereit</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="425"/>
         <source>Chat with the assistant on the Chat page. Providers, models and keys are on Providers &amp; Models; run this setup again from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatten Sie mit dem Assistenten auf der Seite „Chat“. Anbieter, Modelle und Schlüssel finden Sie unter „Anbieter &amp; Modelle“; dort können Sie diese Einrichtung auch erneut ausführen.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="435"/>
         <source>Skip setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung überspringen</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="445"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="451"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigstellen</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="451"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -1842,7 +1842,7 @@
     <message>
         <location filename="../app/backend/desktop/singleinstance.cpp" line="125"/>
         <source>No private folder for the single-instance socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein privater Ordner für den Einzelinstanz-Socket</translation>
     </message>
 </context>
 <context>
@@ -1873,27 +1873,27 @@
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="28"/>
         <source>Open Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet öffnen</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="33"/>
         <source>Chat</source>
-        <translation type="unfinished">Chat</translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="39"/>
         <source>Quit Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet beenden</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="68"/>
         <source>Stop gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway stoppen</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="68"/>
         <source>Start gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway starten</translation>
     </message>
 </context>
 <context>
@@ -1901,7 +1901,7 @@
     <message>
         <location filename="../qml/providers/TierField.qml" line="23"/>
         <source>provider:model, e.g. ollama:llama3.2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter:Modell, z. B. ollama:llama3.2</translation>
     </message>
 </context>
 <context>
@@ -1917,103 +1917,103 @@
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="86"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="93"/>
         <source>No graphics card found (models run on the processor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Grafikkarte gefunden (Modelle laufen auf dem Prozessor)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="98"/>
         <source>%1 (%2 video memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Grafikspeicher)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="108"/>
         <source>about %1</source>
         <extracomment>%1 is a size like &quot;4.9 GB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="128"/>
         <source>Paste the token that @BotFather gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Token ein, das Sie von @BotFather erhalten haben.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="131"/>
         <source>This does not look like a bot token: it is digits, a colon, then about 35 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das sieht nicht wie ein Bot-Token aus: Es besteht aus Ziffern, einem Doppelpunkt und dann etwa 35 Buchstaben, Ziffern, &apos;-&apos; oder &apos;_&apos;.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="209"/>
         <source>Enter your name (it is how the assistant addresses you).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Namen ein (so spricht der Assistent Sie an).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="213"/>
         <source>The name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name ist zu lang (höchstens 100 Zeichen).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="218"/>
         <source>The gateway is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway läuft nicht.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="230"/>
         <source>Could not save your name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="244"/>
         <source>The gateway did not restart: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway wurde nicht neu gestartet: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="254"/>
         <source>The gateway does not use a token (gateway.auth is &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway verwendet kein Token (gateway.auth ist „%1“).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="261"/>
         <source>The gateway token comes from &quot;%1&quot;; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway-Token stammt aus „%1“; ändern Sie es dort.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="266"/>
         <source>There is no secret store for the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Geheimnisspeicher für das Token.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="270"/>
         <source>Could not store the new token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Token konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="287"/>
         <source>These settings did not come from a file, so they cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen stammen nicht aus einer Datei und können daher nicht gespeichert werden.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="292"/>
         <source>There is no secret store for the bot token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Geheimnisspeicher für das Bot-Token.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="297"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="301"/>
         <source>Could not store the bot token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bot-Token konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="310"/>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2021,7 +2021,7 @@
     <message>
         <location filename="../app/main.cpp" line="93"/>
         <source>Skynet is already running for %1 but does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet läuft bereits für %1, antwortet aber nicht.</translation>
     </message>
 </context>
 </TS>

@@ -6,27 +6,27 @@
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="183"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Još nije provereno.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="185"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Proverava se…</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="187"/>
         <source>Intact: no entry was changed or removed from the middle of the trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Netaknut: nijedna stavka nije izmenjena niti uklonjena iz sredine zapisa.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="189"/>
         <source>Broken at entry %1: an entry was changed or removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Narušen kod stavke %1: neka stavka je izmenjena ili uklonjena.</translation>
     </message>
     <message>
         <location filename="../app/backend/audit/auditmodel.cpp" line="191"/>
         <source>The check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provera nije uspela: %1</translation>
     </message>
 </context>
 <context>
@@ -34,47 +34,47 @@
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="16"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Dnevnik revizije</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="33"/>
         <source>Every change made by an administrator and every refused request is recorded here. Names and message text are never stored, only pseudonyms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovde se beleži svaka izmena koju napravi administrator i svaki odbijeni zahtev. Imena i tekst poruka se nikada ne čuvaju, samo pseudonimi.</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="47"/>
         <source>Action, e.g. users.update</source>
-        <translation type="unfinished"></translation>
+        <translation>Radnja, npr. users.update</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="49"/>
         <source>Filter by action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtriraj po radnji</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="55"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Osveži</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="63"/>
         <source>Check integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveri celovitost</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="104"/>
         <source>Audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Stavke revizije</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="146"/>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>izvršilac: %1</translation>
     </message>
     <message>
         <location filename="../qml/audit/AuditPage.qml" line="170"/>
         <source>No entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema stavki.</translation>
     </message>
 </context>
 <context>
@@ -82,28 +82,28 @@
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="107"/>
         <source>Starting at login is not supported on this system yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokretanje pri prijavi još nije podržano na ovom sistemu</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="111"/>
         <source>Cannot remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće ukloniti %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="118"/>
         <source>The program path cannot be started from a desktop entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Putanja programa ne može da se pokrene iz stavke radne površine</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="124"/>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće napraviti fasciklu %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/autostart.cpp" line="129"/>
         <location filename="../app/backend/desktop/autostart.cpp" line="134"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće upisati %1: %2</translation>
     </message>
 </context>
 <context>
@@ -119,47 +119,47 @@
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="106"/>
         <source>The gateway restarted while the answer was being written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway je ponovo pokrenut dok se odgovor pisao.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="172"/>
         <source>Could not list the chat sessions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće izlistati sesije ćaskanja: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="212"/>
         <source>Could not list the models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće izlistati modele: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="250"/>
         <source>Could not load the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće učitati razgovor: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="371"/>
         <source>The message is too long: %1 characters, at most %2 can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poruka je predugačka: %1 znakova, a može se poslati najviše %2.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="378"/>
         <source>The gateway is not running; start it on the Dashboard page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway ne radi; pokrenite ga na stranici Pregled.</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="402"/>
         <source>The message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Poruka nije poslata: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="421"/>
         <source>Could not stop the answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće zaustaviti odgovor: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/chat/chatcontroller.cpp" line="472"/>
         <source>The model did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Model nije odgovorio.</translation>
     </message>
 </context>
 <context>
@@ -167,32 +167,32 @@
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="27"/>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Razmišlja…</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="29"/>
         <source>Writing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Piše…</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="31"/>
         <source>Stopped</source>
-        <translation type="unfinished">Zaustavljen</translation>
+        <translation>Zaustavljeno</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="33"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuspelo</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="43"/>
         <source>You: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi: %1</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatMessageDelegate.qml" line="43"/>
         <source>Assistant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistent: %1</translation>
     </message>
 </context>
 <context>
@@ -200,7 +200,7 @@
     <message>
         <location filename="../app/backend/chat/chatmodelsmodel.cpp" line="13"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatski</translation>
     </message>
 </context>
 <context>
@@ -213,82 +213,82 @@
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="45"/>
         <source>New chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo ćaskanje</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="47"/>
         <source>Start a new chat session</source>
-        <translation type="unfinished"></translation>
+        <translation>Započni novu sesiju ćaskanja</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="65"/>
         <source>Chat sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesije ćaskanja</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="110"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Model:</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="121"/>
         <source>Model for the next message</source>
-        <translation type="unfinished"></translation>
+        <translation>Model za sledeću poruku</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="156"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatvori</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="179"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Razgovor</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="198"/>
         <source>Ask something. Enter sends, Shift+Enter starts a new line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pitajte nešto. Enter šalje, Shift+Enter započinje novi red.</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="199"/>
         <source>The gateway is not running. Start it on the Dashboard page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway ne radi. Pokrenite ga na stranici Pregled.</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="218"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Poruka</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="225"/>
         <source>Message to the assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Poruka asistentu</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="239"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="245"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošalji</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="249"/>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošalji poruku</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="255"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaustavi</translation>
     </message>
     <message>
         <location filename="../qml/chat/ChatPage.qml" line="257"/>
         <source>Stop the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaustavi odgovor</translation>
     </message>
 </context>
 <context>
@@ -463,42 +463,42 @@
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="193"/>
         <source>Skynet keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet nastavlja da radi</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="194"/>
         <source>The gateway still runs in the system tray. Choose Quit in its menu to exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway i dalje radi u sistemskoj traci. Izaberite Izađi u njenom meniju da biste ga zatvorili.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="317"/>
         <source>Skynet</source>
-        <translation type="unfinished">Skynet</translation>
+        <translation>Skynet</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="323"/>
         <source>Skynet: gateway running on %1, 1 client</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: gateway radi na %1, 1 klijent</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="324"/>
         <source>Skynet: gateway running on %1, %2 clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: gateway radi na %1, klijenata: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="327"/>
         <source>Skynet: gateway starting on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: gateway se pokreće na %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="330"/>
         <source>Skynet: gateway failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: greška gatewaya: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/desktopintegration.cpp" line="333"/>
         <source>Skynet: gateway stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet: gateway je zaustavljen</translation>
     </message>
 </context>
 <context>
@@ -630,22 +630,22 @@
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="129"/>
         <source>Enough memory for a 14-billion-parameter model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dovoljno memorije za model sa 14 milijardi parametara.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="133"/>
         <source>Enough memory for an 8-billion-parameter model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dovoljno memorije za model sa 8 milijardi parametara.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="137"/>
         <source>A small 3-billion-parameter model fits this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovom računaru odgovara mali model sa 3 milijarde parametara.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/machineinfo.cpp" line="140"/>
         <source>Little memory: a 1-billion-parameter model is the one that runs well here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Malo memorije: ovde dobro radi model sa 1 milijardom parametara.</translation>
     </message>
 </context>
 <context>
@@ -688,7 +688,7 @@
     <message>
         <location filename="../qml/Main.qml" line="131"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Dnevnik revizije</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="132"/>
@@ -706,59 +706,59 @@
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="87"/>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Neko</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="88"/>
         <source>Pairing request on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtev za uparivanje preko %1</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="89"/>
         <source>%1 asks to talk to Skynet (code %2). Approve or reject it under Users.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 traži da razgovara sa Skynetom (kôd %2). Odobrite ili odbijte zahtev u odeljku Korisnici.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="94"/>
         <source>Skynet gateway error</source>
-        <translation type="unfinished"></translation>
+        <translation>Greška Skynet gatewaya</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="100"/>
         <source>A reply on %1 was not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Odgovor preko %1 nije isporučen</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="101"/>
         <source>The platform refused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Platforma ga je odbila.</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="115"/>
         <source>Provider %1 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>Dobavljač %1 ne radi</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/notifier.cpp" line="116"/>
         <source>Requests go to the other providers; Skynet retries it after a pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevi idu drugim dobavljačima; Skynet će ga ponovo pokušati posle pauze.</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/backend/desktop/notifier.cpp" line="154"/>
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>i još %n događaj</numerusform>
+            <numerusform>i još %n događaja</numerusform>
+            <numerusform>i još %n događaja</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/backend/desktop/notifier.cpp" line="164"/>
         <source>Skynet: %n events</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skynet: %n događaj</numerusform>
+            <numerusform>Skynet: %n događaja</numerusform>
+            <numerusform>Skynet: %n događaja</numerusform>
         </translation>
     </message>
 </context>
@@ -767,68 +767,68 @@
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="76"/>
         <source>The download of %1 stopped because the Ollama address changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuzimanje modela %1 je zaustavljeno jer se Ollama adresa promenila.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="115"/>
         <source>%1 of %2</source>
         <extracomment>Download progress: &quot;1.2 GB of 4.7 GB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 od %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="123"/>
         <source>Enter a model name, for example llama3.2:3b.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite naziv modela, na primer llama3.2:3b.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="125"/>
         <source>The model name is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naziv modela je predugačak.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="130"/>
         <source>&quot;%1&quot; is not a model name: use letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; and one &apos;:&apos; before the tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ nije naziv modela: koristite slova, cifre, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;, &apos;/&apos; i jedno &apos;:&apos; ispred oznake.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="173"/>
         <source>Ollama does not answer at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama ne odgovara na %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="194"/>
         <source>%1 is still downloading; wait for it or cancel it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se još preuzima; sačekajte ili prvo otkažite preuzimanje.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="200"/>
         <source>Starting…</source>
-        <translation type="unfinished">Pokreće se…</translation>
+        <translation>Pokreće se…</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="216"/>
         <source>Downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuzeto</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="222"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Otkazano</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="226"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuspelo</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="227"/>
         <source>Downloading %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuzimanje modela %1 nije uspelo: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/ollamacontroller.cpp" line="275"/>
         <source>Deleting %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Brisanje modela %1 nije uspelo: %2</translation>
     </message>
 </context>
 <context>
@@ -836,77 +836,77 @@
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="15"/>
         <source>Ollama models</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama modeli</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="36"/>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Proverava se %1…</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="38"/>
         <source>Ollama %1 is running at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama %1 radi na %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="50"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Osveži</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="57"/>
         <source>No models installed yet: download one below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Još nema instaliranih modela: preuzmite jedan ispod.</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="72"/>
         <source>Installed models</source>
-        <translation type="unfinished"></translation>
+        <translation>Instalirani modeli</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="86"/>
         <source>%1, %2, changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, izmenjen %3</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="104"/>
         <source>%1 · %2 · changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · izmenjen %3</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="105"/>
         <source>%1 · changed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · izmenjen %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="113"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Obriši</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="115"/>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Obriši %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="130"/>
         <source>Model to download, e.g. llama3.2:3b</source>
-        <translation type="unfinished"></translation>
+        <translation>Model za preuzimanje, npr. llama3.2:3b</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="132"/>
         <source>Model to download</source>
-        <translation type="unfinished"></translation>
+        <translation>Model za preuzimanje</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="140"/>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuzmi</translation>
     </message>
     <message>
         <location filename="../qml/providers/OllamaModelsView.qml" line="150"/>
         <source>Find model names at ollama.com/library. Downloads can be several gigabytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazive modela potražite na ollama.com/library. Preuzimanja mogu imati i po nekoliko gigabajta.</translation>
     </message>
 </context>
 <context>
@@ -914,67 +914,67 @@
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="28"/>
         <source>Use this provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Koristi ovog dobavljača</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="35"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanje</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="46"/>
         <source>Address</source>
-        <translation type="unfinished">Adresa</translation>
+        <translation>Adresa</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="55"/>
         <source>Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Podrazumevano: %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="57"/>
         <source>%1 address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresa za %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="72"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Model</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="82"/>
         <source>%1 default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Podrazumevani model za %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="97"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API ključ</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="121"/>
         <source>Paste a new key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalepite novi ključ</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="122"/>
         <source>New %1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Novi API ključ za %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="130"/>
         <source>Use key</source>
-        <translation type="unfinished"></translation>
+        <translation>Koristi ključ</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="139"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukloni</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProviderCard.qml" line="141"/>
         <source>Remove the %1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukloni API ključ za %1</translation>
     </message>
 </context>
 <context>
@@ -982,83 +982,83 @@
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="54"/>
         <source>Enter the model to use, for example %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite model koji želite da koristite, na primer %1.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="60"/>
         <source>The model name must not contain spaces, quotes or backslashes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Naziv modela ne sme da sadrži razmake, navodnike ni obrnute kose crte.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="75"/>
         <source>Will be removed when you apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Biće uklonjen kada primenite</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="75"/>
         <source>New key, saved when you apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Novi ključ, čuva se kada primenite</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="79"/>
         <source>Not set (the environment variable %1 is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije postavljen (promenljiva okruženja %1 je prazna)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="80"/>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije postavljen</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="84"/>
         <source>Set from the environment variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavljen iz promenljive okruženja %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="86"/>
         <source>Set from the file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavljen iz datoteke %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="89"/>
         <source>Set (stored %1)</source>
         <extracomment>%1 says where, e.g. &quot;in the system keychain&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Postavljen (sačuvan %1)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="91"/>
         <source>Set (written in skynet.toml: apply to move it to the secret store)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postavljen (upisan u skynet.toml: primenite da biste ga premestili u skladište tajni)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="122"/>
         <source>Paste the API key; it must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalepite API ključ; ne sme biti prazan.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="124"/>
         <source>This is too short to be an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovo je prekratko za API ključ.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="126"/>
         <source>This is too long to be an API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovo je predugačko za API ključ.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="129"/>
         <source>An API key has no spaces, line breaks or non-ASCII characters; check what you pasted.</source>
-        <translation type="unfinished"></translation>
+        <translation>API ključ nema razmake, prelome redova ni znakove van ASCII skupa; proverite šta ste nalepili.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="141"/>
         <source>&quot;%1&quot; is not a web address: use http://host:port or https://host.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ nije veb adresa: koristite http://host:port ili https://host.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerentry.cpp" line="143"/>
         <source>Do not put a user name or password in the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne stavljajte korisničko ime ni lozinku u adresu.</translation>
     </message>
 </context>
 <context>
@@ -1066,127 +1066,127 @@
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="29"/>
         <source>Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="30"/>
         <source>Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="31"/>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompatibilan sa OpenAI</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="126"/>
         <source>Unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepoznat: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="136"/>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Isključen</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="138"/>
         <source>Not used: offline mode allows only this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne koristi se: režim van mreže dozvoljava samo ovaj računar</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="140"/>
         <source>Not used: no API key or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne koristi se: nema API ključa ni adrese</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="151"/>
         <source>Healthy (%1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ispravan (%1 ms)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="152"/>
         <source>Ready (no calls yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreman (još nema poziva)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="154"/>
         <source>Recovering: trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>Oporavlja se: novi pokušaj</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="156"/>
         <source>Unavailable</source>
-        <translation type="unfinished">Nedostupan</translation>
+        <translation>Nedostupan</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="156"/>
         <source>Unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nedostupan: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="229"/>
         <source>Name a provider and model, for example ollama:llama3.2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Navedite dobavljača i model, na primer ollama:llama3.2.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="232"/>
         <source>Use provider:model (for example anthropic:claude-sonnet-4-5), without spaces or quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koristite oblik dobavljač:model (na primer anthropic:claude-sonnet-4-5), bez razmaka i navodnika.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="248"/>
         <source>Trivial tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Trivijalni nivo</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="249"/>
         <source>Standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardni nivo</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="249"/>
         <source>Complex tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Složeni nivo</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="255"/>
         <source>Routing mode must be automatic or fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Režim usmeravanja mora biti automatski ili fiksni.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="262"/>
         <source>These settings did not come from a file, so they cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ova podešavanja ne potiču iz datoteke, pa ne mogu da se sačuvaju.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="267"/>
         <source>There is no secret store to keep API keys in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema skladišta tajni u kojem bi se čuvali API ključevi.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="272"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće pročitati %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="318"/>
         <source>Cannot store the %1 API key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati API ključ za %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="339"/>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="344"/>
         <source>Saved, but the gateway did not restart: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sačuvano, ali gateway nije ponovo pokrenut: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/providerscontroller.cpp" line="347"/>
         <source>Saved to %1 and restarted the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sačuvano u %1 i gateway je ponovo pokrenut.</translation>
     </message>
 </context>
 <context>
@@ -1194,12 +1194,12 @@
     <message>
         <location filename="../qml/providers/ProvidersErrorBanner.qml" line="40"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatvori</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersErrorBanner.qml" line="41"/>
         <source>Dismiss the error</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatvori poruku o grešci</translation>
     </message>
 </context>
 <context>
@@ -1212,112 +1212,112 @@
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="77"/>
         <source>Ollama connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Veza sa Ollama</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="85"/>
         <source>Paste a new key (sk-ant-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalepite novi ključ (sk-ant-…)</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="91"/>
         <source>Paste a new key (not needed for a local server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalepite novi ključ (nije potreban za lokalni server)</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="97"/>
         <source>Routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Usmeravanje</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="109"/>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Režim</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="116"/>
         <source>Automatic: pick a tier for every message</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatski: izbor nivoa za svaku poruku</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="117"/>
         <source>Fixed: always the standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiksni: uvek standardni nivo</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="120"/>
         <source>Routing mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Režim usmeravanja</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="126"/>
         <source>Trivial</source>
-        <translation type="unfinished"></translation>
+        <translation>Trivijalni</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="130"/>
         <source>Trivial tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Trivijalni nivo</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="136"/>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardni</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="140"/>
         <source>Standard tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardni nivo</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="146"/>
         <source>Complex</source>
-        <translation type="unfinished"></translation>
+        <translation>Složeni</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="150"/>
         <source>Complex tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Složeni nivo</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="158"/>
         <source>Privacy mode: only models on this machine answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Režim privatnosti: odgovaraju samo modeli na ovom računaru</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="166"/>
         <source>Offline mode: no network beyond this machine at all</source>
-        <translation type="unfinished"></translation>
+        <translation>Režim van mreže: nikakva mreža izvan ovog računara</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="189"/>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Primenjuje se…</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="191"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesačuvane izmene</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="197"/>
         <source>Run setup again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponovo pokreni podešavanje</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="203"/>
         <source>Revert</source>
-        <translation type="unfinished">Poništi</translation>
+        <translation>Poništi</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="209"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Primeni</translation>
     </message>
     <message>
         <location filename="../qml/providers/ProvidersPage.qml" line="212"/>
         <source>Saves skynet.toml and restarts the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Čuva skynet.toml i ponovo pokreće gateway</translation>
     </message>
 </context>
 <context>
@@ -1325,22 +1325,22 @@
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="22"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="34"/>
         <source>Cancel</source>
-        <translation type="unfinished">Otkaži</translation>
+        <translation>Otkaži</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="35"/>
         <source>Cancel the download of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Otkaži preuzimanje modela %1</translation>
     </message>
     <message>
         <location filename="../qml/providers/PullProgress.qml" line="46"/>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Napredak preuzimanja</translation>
     </message>
 </context>
 <context>
@@ -1558,22 +1558,22 @@
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="222"/>
         <source>Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Radna površina</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="231"/>
         <source>Start Skynet when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokreni Skynet pri prijavi (u sistemskoj traci)</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="238"/>
         <source>Notify me of pairing requests and failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Obaveštavaj me o zahtevima za uparivanje i greškama</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="244"/>
         <source>No system tray was found: closing the window quits Skynet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistemska traka nije pronađena: zatvaranje prozora gasi Skynet.</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="261"/>
@@ -1584,22 +1584,22 @@
         <location filename="../qml/settings/SettingsPage.qml" line="271"/>
         <location filename="../qml/settings/SettingsPage.qml" line="277"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Boje</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Prema sistemu</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Svetla</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="275"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamna</translation>
     </message>
     <message>
         <location filename="../qml/settings/SettingsPage.qml" line="283"/>
@@ -1618,227 +1618,227 @@
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="133"/>
         <source>Skynet setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Podešavanje Skyneta</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="149"/>
         <source>Welcome to Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Dobro došli u Skynet</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="156"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Korak %1 od %2</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="193"/>
         <source>Local models with Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalni modeli uz Ollama</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="194"/>
         <source>Skynet can answer with models that run on this computer through Ollama, so your conversations never leave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet može da odgovara pomoću modela koji rade na ovom računaru preko Ollama, pa vaši razgovori nikada ne napuštaju računar.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="200"/>
         <source>Looking for Ollama at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traži se Ollama na %1…</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="202"/>
         <source>Ollama is not running at %1. Install it from ollama.com, start it, then check again. You can also continue without it and use a hosted provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama ne radi na %1. Instalirajte je sa ollama.com, pokrenite je, pa proverite ponovo. Možete i da nastavite bez nje i koristite dobavljača na mreži.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="204"/>
         <source>Ollama %1 is running at %2 and has no models yet: the next step downloads one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama %1 radi na %2 i još nema modela: sledeći korak preuzima jedan.</translation>
     </message>
     <message numerus="yes">
         <location filename="../qml/wizard/SetupWizard.qml" line="205"/>
         <source>Ollama %1 is running at %2 with %n model(s) installed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ollama %1 radi na %2, instaliran je %n model.</numerusform>
+            <numerusform>Ollama %1 radi na %2, instalirana su %n modela.</numerusform>
+            <numerusform>Ollama %1 radi na %2, instalirano je %n modela.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="212"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveri ponovo</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="220"/>
         <source>A model for this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Model za ovaj računar</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="229"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Memorija</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="236"/>
         <source>Processor cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Jezgra procesora</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="242"/>
         <source>Graphics</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafika</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="252"/>
         <source>Recommended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preporučeno: %1</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="259"/>
         <source>%1 The download is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Preuzimanje ima %2.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="265"/>
         <source>%1 is installed and ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je instaliran i spreman.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="271"/>
         <source>Start Ollama to download it (previous step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokrenite Ollama da biste ga preuzeli (prethodni korak).</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="278"/>
         <source>Download %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuzmi %1</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="298"/>
         <source>You, the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi, vlasnik</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="299"/>
         <source>You are this gateway&apos;s administrator. Other apps connect with the gateway token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi ste administrator ovog gatewaya. Druge aplikacije se povezuju pomoću gateway tokena.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="302"/>
         <location filename="../qml/wizard/SetupWizard.qml" line="311"/>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaše ime</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="309"/>
         <source>How the assistant addresses you</source>
-        <translation type="unfinished"></translation>
+        <translation>Kako vam se asistent obraća</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="315"/>
         <source>Gateway token</source>
-        <translation type="unfinished">Gateway token</translation>
+        <translation>Gateway token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="323"/>
         <source>No token (the gateway is not protected by one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema tokena (gateway nije zaštićen tokenom)</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="329"/>
         <source>Copy</source>
-        <translation type="unfinished">Kopiraj</translation>
+        <translation>Kopiraj</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="331"/>
         <source>Copy the gateway token</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiraj gateway token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="347"/>
         <source>Replace the token?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zameniti token?</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="347"/>
         <source>New token</source>
-        <translation type="unfinished"></translation>
+        <translation>Novi token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="348"/>
         <source>Connected apps must then use the new token</source>
-        <translation type="unfinished"></translation>
+        <translation>Povezane aplikacije tada moraju da koriste novi token</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="365"/>
         <source>Press again to replace the token. Apps that use the old one will have to be set up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pritisnite ponovo da biste zamenili token. Aplikacije koje koriste stari moraće ponovo da se podese.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="375"/>
         <source>Copied. Paste it into the app you connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopirano. Nalepite ga u aplikaciju koju povezujete.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="390"/>
         <source>Chat from Telegram (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ćaskanje preko Telegrama (opciono)</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="391"/>
         <source>Create a bot with @BotFather in Telegram and paste its token here. You can also do this later on the Channels page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napravite bota pomoću @BotFather u Telegramu i ovde nalepite njegov token. To možete uraditi i kasnije na stranici Kanali.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="398"/>
         <source>123456789:AA…</source>
-        <translation type="unfinished"></translation>
+        <translation>123456789:AA…</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="400"/>
         <source>Telegram bot token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token Telegram bota</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="405"/>
         <source>Connect Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Poveži Telegram</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="415"/>
         <source>Telegram is connected. The bot token is kept in the secret store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram je povezan. Token bota se čuva u skladištu tajni.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="424"/>
         <source>All set</source>
-        <translation type="unfinished"></translation>
+        <translation>Sve je spremno</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="425"/>
         <source>Chat with the assistant on the Chat page. Providers, models and keys are on Providers &amp; Models; run this setup again from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ćaskajte sa asistentom na stranici Ćaskanje. Dobavljači, modeli i ključevi su na stranici Dobavljači i modeli; odatle ponovo pokrenite ovo podešavanje.</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="435"/>
         <source>Skip setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Preskoči podešavanje</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="445"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazad</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="451"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Završi</translation>
     </message>
     <message>
         <location filename="../qml/wizard/SetupWizard.qml" line="451"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalje</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +1846,7 @@
     <message>
         <location filename="../app/backend/desktop/singleinstance.cpp" line="125"/>
         <source>No private folder for the single-instance socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema privatne fascikle za soket jedne instance</translation>
     </message>
 </context>
 <context>
@@ -1877,27 +1877,27 @@
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="28"/>
         <source>Open Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Otvori Skynet</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="33"/>
         <source>Chat</source>
-        <translation type="unfinished">Ćaskanje</translation>
+        <translation>Ćaskanje</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="39"/>
         <source>Quit Skynet</source>
-        <translation type="unfinished"></translation>
+        <translation>Izađi iz Skyneta</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="68"/>
         <source>Stop gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaustavi gateway</translation>
     </message>
     <message>
         <location filename="../app/backend/desktop/systemtray.cpp" line="68"/>
         <source>Start gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokreni gateway</translation>
     </message>
 </context>
 <context>
@@ -1905,7 +1905,7 @@
     <message>
         <location filename="../qml/providers/TierField.qml" line="23"/>
         <source>provider:model, e.g. ollama:llama3.2</source>
-        <translation type="unfinished"></translation>
+        <translation>dobavljač:model, npr. ollama:llama3.2</translation>
     </message>
 </context>
 <context>
@@ -1921,103 +1921,103 @@
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="86"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>nepoznato</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="93"/>
         <source>No graphics card found (models run on the processor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafička kartica nije pronađena (modeli rade na procesoru)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="98"/>
         <source>%1 (%2 video memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 video memorije)</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="108"/>
         <source>about %1</source>
         <extracomment>%1 is a size like &quot;4.9 GB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>oko %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="128"/>
         <source>Paste the token that @BotFather gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalepite token koji vam je dao @BotFather.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="131"/>
         <source>This does not look like a bot token: it is digits, a colon, then about 35 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovo ne liči na token bota: on se sastoji od cifara, dvotačke, pa oko 35 slova, cifara, &apos;-&apos; ili &apos;_&apos;.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="209"/>
         <source>Enter your name (it is how the assistant addresses you).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unesite svoje ime (tako će vam se asistent obraćati).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="213"/>
         <source>The name is too long (at most 100 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ime je predugačko (najviše 100 znakova).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="218"/>
         <source>The gateway is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway ne radi.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="230"/>
         <source>Could not save your name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati vaše ime: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="244"/>
         <source>The gateway did not restart: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway nije ponovo pokrenut: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="254"/>
         <source>The gateway does not use a token (gateway.auth is &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway ne koristi token (gateway.auth je „%1“).</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="261"/>
         <source>The gateway token comes from &quot;%1&quot;; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway token dolazi iz „%1“; promenite ga tamo.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="266"/>
         <source>There is no secret store for the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema skladišta tajni za token.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="270"/>
         <source>Could not store the new token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati novi token: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="287"/>
         <source>These settings did not come from a file, so they cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ova podešavanja ne potiču iz datoteke, pa ne mogu da se sačuvaju.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="292"/>
         <source>There is no secret store for the bot token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nema skladišta tajni za token bota.</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="297"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće pročitati %1: %2</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="301"/>
         <source>Could not store the bot token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati token bota: %1</translation>
     </message>
     <message>
         <location filename="../app/backend/providers/wizardcontroller.cpp" line="310"/>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nije moguće sačuvati %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2025,7 +2025,7 @@
     <message>
         <location filename="../app/main.cpp" line="93"/>
         <source>Skynet is already running for %1 but does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skynet već radi za %1, ali ne odgovara.</translation>
     </message>
 </context>
 </TS>
