@@ -93,7 +93,7 @@ Frame {
 
             objectName: "secret_" + root.channelId + "_" + field.modelData.key
             echoMode: TextInput.Password
-            placeholderText: field.modelData.isSet ? qsTr("set — type to replace") : qsTr("not set")
+            placeholderText: field.modelData.isSet ? qsTr("Stored — type to replace") : qsTr("Paste it here")
             Accessible.name: field.modelData.label
             Layout.fillWidth: true
             onTextChanged: {

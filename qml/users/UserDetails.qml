@@ -15,6 +15,8 @@ ScrollView {
     property bool confirmingDelete: false
 
     objectName: "userDetails"
+    // Fixed, so the width given by the page's layout does not feed back into it.
+    implicitWidth: 480
     contentWidth: availableWidth
 
     Connections {
@@ -118,7 +120,7 @@ ScrollView {
                 Layout.fillWidth: true
 
                 Label {
-                    text: qsTr("%1: %2 (%3)").arg(identity.channel).arg(identity.displayName).arg(identity.externalId)
+                    text: identity.displayName.length > 0 ? qsTr("%1: %2 (%3)").arg(identity.channel).arg(identity.displayName).arg(identity.externalId) : qsTr("%1: %2").arg(identity.channel).arg(identity.externalId)
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }

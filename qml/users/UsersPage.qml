@@ -73,6 +73,8 @@ Page {
             // ---- the list and "new user"
             ColumnLayout {
                 Layout.preferredWidth: 260
+                Layout.maximumWidth: 260
+                Layout.fillWidth: false
                 Layout.fillHeight: true
                 spacing: Theme.spacing
 
