@@ -103,8 +103,8 @@ void testConnection(QNetworkAccessManager &nam, const ConnectionTarget &target,
     request.setUrl(url);
     request.setTransferTimeout(timeoutMs);
     QNetworkReply *reply = nam.get(request);
-    QObject::connect(reply, &QNetworkReply::finished, reply,
-        [reply, channel = target.channel, token, done = std::move(done)] {
+    QObject::connect(
+        reply, &QNetworkReply::finished, reply, [reply, channel = target.channel, token, done = std::move(done)] {
             reply->deleteLater();
             const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

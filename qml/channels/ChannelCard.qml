@@ -208,7 +208,6 @@ Frame {
 
                 objectName: "phone_" + root.channelId
                 text: root.phoneNumberId
-                inputMethodHints: Qt.ImhDigitsOnly
                 Accessible.name: qsTr("WhatsApp phone number id")
                 Layout.fillWidth: true
                 onAccepted: root.save()

@@ -127,7 +127,7 @@ Page {
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: qsTr("Code %1 · asked %2").arg(request.code).arg(request.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat))
+                                text: qsTr("Code %1 · asked %2").arg(request.code).arg(Qt.formatDateTime(request.createdAt, "yyyy-MM-dd hh:mm"))
                                 color: Theme.neutral
                             }
                         }

@@ -13,18 +13,16 @@ ScrollView {
     id: root
 
     property bool confirmingDelete: false
+    // Another user selected: the confirmation does not carry over.
+    readonly property string userId: UsersController.selectedUserId
+
+    onUserIdChanged: root.confirmingDelete = false
 
     objectName: "userDetails"
     // Fixed, so the width given by the page's layout does not feed back into it.
     implicitWidth: 480
     contentWidth: availableWidth
 
-    Connections {
-        target: UsersController
-        function onSelectedChanged(): void {
-            root.confirmingDelete = false;
-        }
-    }
 
     ColumnLayout {
         width: root.availableWidth

@@ -107,8 +107,8 @@ void ChannelsController::attach()
     if (!service)
         return;
     if (Gateway::Channels::ChannelManager *manager = service->channels()) {
-        connect(manager, &Gateway::Channels::ChannelManager::statusChanged, m_refreshTimer,
-            qOverload<>(&QTimer::start), Qt::UniqueConnection);
+        connect(manager, &Gateway::Channels::ChannelManager::statusChanged, m_refreshTimer, qOverload<>(&QTimer::start),
+            Qt::UniqueConnection);
         connect(manager, &Gateway::Channels::ChannelManager::pairingRequested, this,
             &ChannelsController::pairingRequested, Qt::UniqueConnection);
     }
@@ -207,8 +207,8 @@ void ChannelsController::refreshConfiguration()
     m_channels->setRows(rows);
 }
 
-bool ChannelsController::save(const QString &channel, bool enabled, const QString &dmPolicy,
-    const QVariantMap &secrets, const QString &phoneNumberId)
+bool ChannelsController::save(const QString &channel, bool enabled, const QString &dmPolicy, const QVariantMap &secrets,
+    const QString &phoneNumberId)
 {
     if (!CHANNEL_IDS.contains(channel)) {
         setError(tr("Unknown channel: %1").arg(channel.left(32)));
@@ -255,7 +255,8 @@ bool ChannelsController::save(const QString &channel, bool enabled, const QStrin
                     isSet = isSet || (f.key == key && f.isSet);
             }
             if (!isSet) {
-                setError(tr("%1: enter the %2 before enabling the channel.").arg(channelLabel(channel), label.toLower()));
+                setError(
+                    tr("%1: enter the %2 before enabling the channel.").arg(channelLabel(channel), label.toLower()));
                 return false;
             }
         }
@@ -279,8 +280,8 @@ bool ChannelsController::save(const QString &channel, bool enabled, const QStrin
     for (auto it = entered.constBegin(); it != entered.constEnd(); ++it) {
         const QString name = section + it.key();
         if (Gateway::Status s = m_host.secrets()->write(name, it.value()); !s) {
-            setError(tr("Cannot store the %1 in %2: %3")
-                         .arg(it.key(), m_host.secrets()->describe(), s.error().message));
+            setError(
+                tr("Cannot store the %1 in %2: %3").arg(it.key(), m_host.secrets()->describe(), s.error().message));
             return false;
         }
         if (Gateway::Status s = editor->set(name, QString(u"secret:"_s + name)); !s) {
@@ -327,8 +328,8 @@ void ChannelsController::testConnection(const QString &channel, const QString &t
     target.token = token.trimmed();
     const QString key = channel == u"whatsapp" ? u"access_token"_s : u"token"_s;
     if (target.token.isEmpty()) {
-        target.token = Gateway::Secrets::resolve(secretReference(s, channel, key), m_host.secrets(),
-            QProcessEnvironment::systemEnvironment(), s.home)
+        target.token = Gateway::Secrets::resolve(
+            secretReference(s, channel, key), m_host.secrets(), QProcessEnvironment::systemEnvironment(), s.home)
                            .value_or(QString());
     }
     if (channel == u"telegram") {

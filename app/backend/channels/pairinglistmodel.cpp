@@ -49,15 +49,16 @@ void PairingListModel::setRequests(const QJsonArray &requests)
     QList<Row> fresh;
     for (const QJsonValue &value : requests) {
         const QJsonObject o = value.toObject();
-        fresh.append(Row { o.value(u"channel"_s).toString(), o.value(u"code"_s).toString(),
-            o.value(u"senderId"_s).toString(), o.value(u"senderName"_s).toString(),
-            o.value(u"createdAt"_s).toInteger() });
+        fresh.append(
+            Row { o.value(u"channel"_s).toString(), o.value(u"code"_s).toString(), o.value(u"senderId"_s).toString(),
+                o.value(u"senderName"_s).toString(), o.value(u"createdAt"_s).toInteger() });
     }
     const auto same = [](const Row &a, const Row &b) { return a.channel == b.channel && a.code == b.code; };
     const int before = int(m_rows.size());
     // Remove rows that are gone (from the end, so indexes stay valid).
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        const bool kept = std::any_of(fresh.cbegin(), fresh.cend(), [&](const Row &r) { return same(r, m_rows.at(i)); });
+        const bool kept
+            = std::any_of(fresh.cbegin(), fresh.cend(), [&](const Row &r) { return same(r, m_rows.at(i)); });
         if (!kept) {
             beginRemoveRows({}, i, i);
             m_rows.removeAt(i);

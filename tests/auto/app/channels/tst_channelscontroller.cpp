@@ -148,9 +148,9 @@ private Q_SLOTS:
         QTest::addRow("enabled without a token")
             << u"telegram"_s << true << u"pairing"_s << QVariantMap { { u"token"_s, u"  "_s } } << QString()
             << u"enter the bot token"_s;
-        QTest::addRow("space in the token") << u"discord"_s << true << u"pairing"_s
-                                            << QVariantMap { { u"token"_s, u"abc def"_s } } << QString()
-                                            << u"characters"_s;
+        QTest::addRow("space in the token")
+            << u"discord"_s << true << u"pairing"_s << QVariantMap { { u"token"_s, u"abc def"_s } } << QString()
+            << u"characters"_s;
         QTest::addRow("non-ASCII token") << u"telegram"_s << true << u"pairing"_s
                                          << QVariantMap { { u"token"_s, u"tökén"_s } } << QString() << u"characters"_s;
         QTest::addRow("unknown key") << u"telegram"_s << false << u"pairing"_s
@@ -162,8 +162,8 @@ private Q_SLOTS:
         QTest::addRow("phone id with letters")
             << u"whatsapp"_s << false << u"pairing"_s << QVariantMap() << u"12a4"_s << u"digits only"_s;
         QTest::addRow("whatsapp without secrets")
-            << u"whatsapp"_s << true << u"pairing"_s << QVariantMap { { u"access_token"_s, u"EAAx"_s } }
-            << u"1234"_s << u"app secret"_s;
+            << u"whatsapp"_s << true << u"pairing"_s << QVariantMap { { u"access_token"_s, u"EAAx"_s } } << u"1234"_s
+            << u"app secret"_s;
     }
 
     void badInputIsRefused()
@@ -179,8 +179,8 @@ private Q_SLOTS:
         QVERIFY(!m_controller->save(channel, enabled, policy, secrets, phone));
         QCOMPARE(errors.size(), 1);
         QVERIFY(m_controller->hasError());
-        QVERIFY2(m_controller->errorString().contains(error, Qt::CaseInsensitive),
-            qPrintable(m_controller->errorString()));
+        QVERIFY2(
+            m_controller->errorString().contains(error, Qt::CaseInsensitive), qPrintable(m_controller->errorString()));
         // Nothing was written.
         QCOMPARE(m_home->configText(), before);
         QVERIFY(!m_home->secrets->read(u"channels.%1.token"_s.arg(channel)).has_value());
@@ -269,12 +269,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(decided.size(), 1, TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->pairings()->rowCount(), 0, TestSupport::WAIT_MS);
         // Approving links the person: a user with the Telegram identity, told they are in.
-        const auto identity
-            = m_host->service()->people()->users()->identity(u"telegram"_s, QString::number(stranger));
+        const auto identity = m_host->service()->people()->users()->identity(u"telegram"_s, QString::number(stranger));
         QVERIFY(identity);
         QCOMPARE(decided.first().at(3).toString(), identity->userId);
-        QTRY_VERIFY_WITH_TIMEOUT(m_telegram->sentMessages().constLast().text.contains(u"approved"_s),
-            TestSupport::WAIT_MS);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_telegram->sentMessages().constLast().text.contains(u"approved"_s), TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(
             role(u"telegram"_s, ChannelListModel::PendingPairingsRole).toInt(), 0, TestSupport::WAIT_MS);
     }

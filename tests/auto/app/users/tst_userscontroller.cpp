@@ -119,7 +119,8 @@ private Q_SLOTS:
         const QModelIndexList rows
             = m_controller->users()->match(m_controller->users()->index(0), UserListModel::UserIdRole, id);
         QCOMPARE(rows.size(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(rows.first().data(UserListModel::RoleRole).toString(), u"child"_s, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rows.first().data(UserListModel::RoleRole).toString(), u"child"_s, TestSupport::WAIT_MS);
 
         m_controller->setDailyTokenBudget(5000);
         QTRY_COMPARE_WITH_TIMEOUT(store()->get(id)->dailyTokenBudget, qint64(5000), TestSupport::WAIT_MS);
@@ -184,7 +185,8 @@ private Q_SLOTS:
         makeController();
         const QString id = createUser(u"Dee"_s);
         QVERIFY(!id.isEmpty());
-        QVERIFY(AppTest::call(*m_host, u"memory.add"_s, { { u"userId"_s, id }, { u"content"_s, u"plays chess"_s } }).ok);
+        QVERIFY(
+            AppTest::call(*m_host, u"memory.add"_s, { { u"userId"_s, id }, { u"content"_s, u"plays chess"_s } }).ok);
         m_controller->selectUser(id);
         QVERIFY(m_controller->suggestedExportPath().endsWith(u".json"_s));
         const QString path = m_home->dir.filePath(u"export/dee.json"_s);
@@ -286,9 +288,9 @@ private Q_SLOTS:
         controller->selectUser(controller->selectedUserId());
         QTRY_VERIFY_WITH_TIMEOUT(findItem(window->contentItem(), u"userDetails"_s)->isVisible(), TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(controller->memories()->rowCount(), 1, TestSupport::WAIT_MS);
-        QTRY_COMPARE_WITH_TIMEOUT(QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentText"_s)
-                                      .toString(),
-            u"child"_s, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentText"_s).toString(), u"child"_s,
+            TestSupport::WAIT_MS);
         if (qEnvironmentVariableIsSet("SKYNET_SCREENSHOT_DIR")) {
             const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR");
             window->grabWindow().save(dir + u"/users.png"_s);
