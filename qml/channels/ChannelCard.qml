@@ -231,6 +231,9 @@ Frame {
                 Layout.fillWidth: true
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "test_" + root.channelId
                 visible: root.testable
                 enabled: !ChannelsController.testing
@@ -239,6 +242,9 @@ Frame {
                 onClicked: root.test()
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "save_" + root.channelId
                 enabled: !ChannelsController.busy
                 highlighted: true

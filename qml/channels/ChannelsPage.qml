@@ -37,6 +37,9 @@ Page {
                     Layout.fillWidth: true
                 }
                 Button {
+                    // Enter activates, like Space.
+                    Keys.onReturnPressed: animateClick()
+                    Keys.onEnterPressed: animateClick()
                     objectName: "channelsRefresh"
                     text: qsTr("Refresh")
                     Accessible.name: qsTr("Refresh the channel status")
@@ -69,6 +72,9 @@ Page {
                         Accessible.role: Accessible.AlertMessage
                     }
                     ToolButton {
+                        // Enter activates, like Space.
+                        Keys.onReturnPressed: animateClick()
+                        Keys.onEnterPressed: animateClick()
                         text: qsTr("Dismiss")
                         Accessible.name: qsTr("Dismiss the error")
                         onClicked: ChannelsController.clearError()
@@ -132,6 +138,9 @@ Page {
                             }
                         }
                         Button {
+                            // Enter activates, like Space.
+                            Keys.onReturnPressed: animateClick()
+                            Keys.onEnterPressed: animateClick()
                             objectName: "approve_" + request.code
                             text: qsTr("Approve")
                             highlighted: true
@@ -139,6 +148,9 @@ Page {
                             onClicked: ChannelsController.approve(request.channel, request.code)
                         }
                         Button {
+                            // Enter activates, like Space.
+                            Keys.onReturnPressed: animateClick()
+                            Keys.onEnterPressed: animateClick()
                             objectName: "reject_" + request.code
                             text: qsTr("Reject")
                             Accessible.name: qsTr("Reject %1").arg(request.senderName)

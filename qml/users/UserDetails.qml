@@ -51,17 +51,26 @@ ScrollView {
                 id: roleBox
 
                 objectName: "userRole"
-                model: ["admin", "user", "child"]
-                currentIndex: Math.max(0, model.indexOf(UsersController.role))
+                textRole: "text"
+                valueRole: "value"
+                model: [
+                    { value: "admin", text: qsTr("Admin") },
+                    { value: "user", text: qsTr("User") },
+                    { value: "child", text: qsTr("Child") }
+                ]
+                currentIndex: Math.max(0, ["admin", "user", "child"].indexOf(UsersController.role))
                 enabled: !UsersController.isOwner
                 Accessible.name: qsTr("Role")
                 Layout.fillWidth: true
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "applyRole"
                 text: qsTr("Change role")
-                enabled: !UsersController.isOwner && roleBox.currentText !== UsersController.role
-                onClicked: UsersController.setRole(roleBox.currentText)
+                enabled: !UsersController.isOwner && roleBox.currentValue !== UsersController.role
+                onClicked: UsersController.setRole(roleBox.currentValue)
             }
 
             Label {
@@ -80,6 +89,9 @@ ScrollView {
                 Layout.fillWidth: true
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "applyBudget"
                 text: qsTr("Save budget")
                 enabled: budgetBox.value !== UsersController.dailyTokenBudget
@@ -123,6 +135,9 @@ ScrollView {
                     Layout.fillWidth: true
                 }
                 Button {
+                    // Enter activates, like Space.
+                    Keys.onReturnPressed: animateClick()
+                    Keys.onEnterPressed: animateClick()
                     text: qsTr("Unlink")
                     Accessible.name: qsTr("Unlink %1 account %2").arg(identity.channel).arg(identity.externalId)
                     onClicked: UsersController.unlinkIdentity(identity.channel, identity.externalId)
@@ -133,6 +148,9 @@ ScrollView {
             Layout.fillWidth: true
 
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "linkCode"
                 text: qsTr("Link an account…")
                 onClicked: UsersController.requestLinkCode()
@@ -181,6 +199,9 @@ ScrollView {
                     Layout.fillWidth: true
                 }
                 Button {
+                    // Enter activates, like Space.
+                    Keys.onReturnPressed: animateClick()
+                    Keys.onEnterPressed: animateClick()
                     text: qsTr("Delete")
                     Accessible.name: qsTr("Delete the memory %1").arg(memory.content)
                     onClicked: UsersController.deleteMemory(memory.memoryId)
@@ -207,6 +228,9 @@ ScrollView {
                 onAccepted: UsersController.exportUser(text)
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "exportUser"
                 text: qsTr("Export as JSON")
                 onClicked: UsersController.exportUser(exportPath.text)
@@ -219,6 +243,9 @@ ScrollView {
             Layout.fillWidth: true
 
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "deleteUser"
                 visible: !root.confirmingDelete
                 text: qsTr("Delete user…")
@@ -232,6 +259,9 @@ ScrollView {
                 Layout.fillWidth: true
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 objectName: "confirmDeleteUser"
                 visible: root.confirmingDelete
                 text: qsTr("Delete")
@@ -241,6 +271,9 @@ ScrollView {
                 }
             }
             Button {
+                // Enter activates, like Space.
+                Keys.onReturnPressed: animateClick()
+                Keys.onEnterPressed: animateClick()
                 visible: root.confirmingDelete
                 text: qsTr("Cancel")
                 onClicked: root.confirmingDelete = false

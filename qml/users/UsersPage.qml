@@ -51,6 +51,9 @@ Page {
                     Accessible.role: Accessible.AlertMessage
                 }
                 ToolButton {
+                    // Enter activates, like Space.
+                    Keys.onReturnPressed: animateClick()
+                    Keys.onEnterPressed: animateClick()
                     text: qsTr("Dismiss")
                     Accessible.name: qsTr("Dismiss the error")
                     onClicked: UsersController.clearError()
@@ -117,7 +120,7 @@ Page {
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: userItem.role
+                                text: userItem.role === "admin" ? qsTr("Admin") : (userItem.role === "child" ? qsTr("Child") : qsTr("User"))
                                 color: Theme.neutral
                             }
                         }
@@ -144,17 +147,26 @@ Page {
                         id: newRole
 
                         objectName: "newUserRole"
-                        model: ["user", "child", "admin"]
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [
+                            { value: "user", text: qsTr("User") },
+                            { value: "child", text: qsTr("Child") },
+                            { value: "admin", text: qsTr("Admin") }
+                        ]
                         Accessible.name: qsTr("Role of the new user")
                         Layout.fillWidth: true
                     }
                     Button {
+                        // Enter activates, like Space.
+                        Keys.onReturnPressed: animateClick()
+                        Keys.onEnterPressed: animateClick()
                         id: createButton
 
                         objectName: "createUser"
                         text: qsTr("Create")
                         onClicked: {
-                            UsersController.createUser(newName.text, newRole.currentText);
+                            UsersController.createUser(newName.text, newRole.currentValue);
                             newName.clear();
                         }
                     }

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(findItem(window->contentItem(), u"userDetails"_s)->isVisible(), TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(controller->memories()->rowCount(), 1, TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(
-            QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentText"_s).toString(), u"child"_s,
+            QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentValue"_s).toString(), u"child"_s,
             TestSupport::WAIT_MS);
         if (qEnvironmentVariableIsSet("SKYNET_SCREENSHOT_DIR")) {
             const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR");
