@@ -230,10 +230,7 @@ Frame {
                 visible: !root.showsTest
                 Layout.fillWidth: true
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "test_" + root.channelId
                 visible: root.testable
                 enabled: !ChannelsController.testing
@@ -241,10 +238,7 @@ Frame {
                 Accessible.name: qsTr("Test the %1 connection").arg(root.label)
                 onClicked: root.test()
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "save_" + root.channelId
                 enabled: !ChannelsController.busy
                 highlighted: true

@@ -36,10 +36,7 @@ Page {
                     font.bold: true
                     Layout.fillWidth: true
                 }
-                Button {
-                    // Enter activates, like Space.
-                    Keys.onReturnPressed: animateClick()
-                    Keys.onEnterPressed: animateClick()
+                ActionButton {
                     objectName: "channelsRefresh"
                     text: qsTr("Refresh")
                     Accessible.name: qsTr("Refresh the channel status")
@@ -72,9 +69,6 @@ Page {
                         Accessible.role: Accessible.AlertMessage
                     }
                     ToolButton {
-                        // Enter activates, like Space.
-                        Keys.onReturnPressed: animateClick()
-                        Keys.onEnterPressed: animateClick()
                         text: qsTr("Dismiss")
                         Accessible.name: qsTr("Dismiss the error")
                         onClicked: ChannelsController.clearError()
@@ -137,20 +131,14 @@ Page {
                                 color: Theme.neutral
                             }
                         }
-                        Button {
-                            // Enter activates, like Space.
-                            Keys.onReturnPressed: animateClick()
-                            Keys.onEnterPressed: animateClick()
+                        ActionButton {
                             objectName: "approve_" + request.code
                             text: qsTr("Approve")
                             highlighted: true
                             Accessible.name: qsTr("Approve %1").arg(request.senderName)
                             onClicked: ChannelsController.approve(request.channel, request.code)
                         }
-                        Button {
-                            // Enter activates, like Space.
-                            Keys.onReturnPressed: animateClick()
-                            Keys.onEnterPressed: animateClick()
+                        ActionButton {
                             objectName: "reject_" + request.code
                             text: qsTr("Reject")
                             Accessible.name: qsTr("Reject %1").arg(request.senderName)

@@ -58,15 +58,12 @@ ScrollView {
                     { value: "user", text: qsTr("User") },
                     { value: "child", text: qsTr("Child") }
                 ]
-                currentIndex: Math.max(0, ["admin", "user", "child"].indexOf(UsersController.role))
+                currentIndex: Math.max(0, roleBox.indexOfValue(UsersController.role))
                 enabled: !UsersController.isOwner
                 Accessible.name: qsTr("Role")
                 Layout.fillWidth: true
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "applyRole"
                 text: qsTr("Change role")
                 enabled: !UsersController.isOwner && roleBox.currentValue !== UsersController.role
@@ -88,10 +85,7 @@ ScrollView {
                 Accessible.name: qsTr("Daily token budget, 0 for no limit")
                 Layout.fillWidth: true
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "applyBudget"
                 text: qsTr("Save budget")
                 enabled: budgetBox.value !== UsersController.dailyTokenBudget
@@ -134,10 +128,7 @@ ScrollView {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
-                Button {
-                    // Enter activates, like Space.
-                    Keys.onReturnPressed: animateClick()
-                    Keys.onEnterPressed: animateClick()
+                ActionButton {
                     text: qsTr("Unlink")
                     Accessible.name: qsTr("Unlink %1 account %2").arg(identity.channel).arg(identity.externalId)
                     onClicked: UsersController.unlinkIdentity(identity.channel, identity.externalId)
@@ -147,10 +138,7 @@ ScrollView {
         RowLayout {
             Layout.fillWidth: true
 
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "linkCode"
                 text: qsTr("Link an account…")
                 onClicked: UsersController.requestLinkCode()
@@ -198,10 +186,7 @@ ScrollView {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
-                Button {
-                    // Enter activates, like Space.
-                    Keys.onReturnPressed: animateClick()
-                    Keys.onEnterPressed: animateClick()
+                ActionButton {
                     text: qsTr("Delete")
                     Accessible.name: qsTr("Delete the memory %1").arg(memory.content)
                     onClicked: UsersController.deleteMemory(memory.memoryId)
@@ -227,10 +212,7 @@ ScrollView {
                 Layout.fillWidth: true
                 onAccepted: UsersController.exportUser(text)
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "exportUser"
                 text: qsTr("Export as JSON")
                 onClicked: UsersController.exportUser(exportPath.text)
@@ -242,10 +224,7 @@ ScrollView {
             Layout.topMargin: Theme.spacing
             Layout.fillWidth: true
 
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "deleteUser"
                 visible: !root.confirmingDelete
                 text: qsTr("Delete user…")
@@ -258,10 +237,7 @@ ScrollView {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 objectName: "confirmDeleteUser"
                 visible: root.confirmingDelete
                 text: qsTr("Delete")
@@ -270,10 +246,7 @@ ScrollView {
                     UsersController.deleteUser();
                 }
             }
-            Button {
-                // Enter activates, like Space.
-                Keys.onReturnPressed: animateClick()
-                Keys.onEnterPressed: animateClick()
+            ActionButton {
                 visible: root.confirmingDelete
                 text: qsTr("Cancel")
                 onClicked: root.confirmingDelete = false

@@ -51,9 +51,6 @@ Page {
                     Accessible.role: Accessible.AlertMessage
                 }
                 ToolButton {
-                    // Enter activates, like Space.
-                    Keys.onReturnPressed: animateClick()
-                    Keys.onEnterPressed: animateClick()
                     text: qsTr("Dismiss")
                     Accessible.name: qsTr("Dismiss the error")
                     onClicked: UsersController.clearError()
@@ -157,10 +154,7 @@ Page {
                         Accessible.name: qsTr("Role of the new user")
                         Layout.fillWidth: true
                     }
-                    Button {
-                        // Enter activates, like Space.
-                        Keys.onReturnPressed: animateClick()
-                        Keys.onEnterPressed: animateClick()
+                    ActionButton {
                         id: createButton
 
                         objectName: "createUser"

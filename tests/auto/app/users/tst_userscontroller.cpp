@@ -289,8 +289,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(findItem(window->contentItem(), u"userDetails"_s)->isVisible(), TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(controller->memories()->rowCount(), 1, TestSupport::WAIT_MS);
         QTRY_COMPARE_WITH_TIMEOUT(
-            QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentValue"_s).toString(), u"child"_s,
-            TestSupport::WAIT_MS);
+            QQmlProperty::read(findItem(window->contentItem(), u"userRole"_s), u"currentValue"_s).toString(),
+            u"child"_s, TestSupport::WAIT_MS);
+        // Keyboard: Enter in the name field creates the user; Enter on Create with no name is an
+        // error shown in the page's banner.
+        auto *nameField = findItem(window->contentItem(), u"newUserName"_s);
+        QVERIFY(nameField);
+        nameField->forceActiveFocus();
+        QVERIFY(QQmlProperty::write(nameField, u"text"_s, u"Bo"_s));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(QQmlProperty::read(list, u"count"_s).toInt(), 3, TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(controller->displayName(), u"Bo"_s, TestSupport::WAIT_MS);
+        auto *create = findItem(window->contentItem(), u"createUser"_s);
+        create->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(findItem(window->contentItem(), u"usersError"_s)->isVisible(), TestSupport::WAIT_MS);
+        QVERIFY(controller->errorString().contains(u"name"_s));
+        controller->clearError();
+        controller->selectUser(store()->identity(u"telegram"_s, u"4242"_s)->userId);
+        QTRY_COMPARE_WITH_TIMEOUT(controller->memories()->rowCount(), 1, TestSupport::WAIT_MS);
         if (qEnvironmentVariableIsSet("SKYNET_SCREENSHOT_DIR")) {
             const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR");
             window->grabWindow().save(dir + u"/users.png"_s);
