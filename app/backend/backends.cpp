@@ -3,6 +3,7 @@
 #include "backends.h"
 
 #include "audit/auditmodel.h"
+#include "channels/channelscontroller.h"
 #include "chat/chatcontroller.h"
 #include "dashboard/dashboardcontroller.h"
 #include "gatewayhost.h"
@@ -11,12 +12,13 @@
 #include "providers/providerscontroller.h"
 #include "providers/wizardcontroller.h"
 #include "settings/settingscontroller.h"
+#include "users/userscontroller.h"
 
 struct Backends::Private
 {
     // One member per page controller, declared in the order they are created.
     Private(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
-        : logs(log), dashboard(host), audit(host), settings(host, translators)
+        : logs(log), dashboard(host), audit(host), settings(host, translators), channels(host), users(host)
     {
     }
 
@@ -24,6 +26,8 @@ struct Backends::Private
     DashboardController dashboard;
     AuditModel audit;
     SettingsController settings;
+    ChannelsController channels;
+    UsersController users;
     std::unique_ptr<ChatController> chat; // Chat page
     // Providers & Models page and the first-run wizard (the wizard uses the Ollama controller).
     std::unique_ptr<OllamaController> ollama;

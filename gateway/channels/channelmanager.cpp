@@ -285,9 +285,14 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
             return finishIgnored(u"not on the allowlist"_s);
         } else {
             // Pairing: a code and nothing else until an admin approves it.
+            const bool known = m_store->pairingState(channelId, m.senderId) == u"pending";
             const Result<QString> code = m_store->pairingCode(channelId, m.senderId, m.senderName, m.chatId, now);
             if (!code)
                 return finishIgnored(code.error().message);
+            if (!known) {
+                Q_EMIT pairingRequested(channelId, *code, m.senderName);
+                Q_EMIT statusChanged(); // pendingPairings
+            }
             m_people->policy().countDenial(u"channel"_s);
             m_people->record(u"system"_s, u"pairing.request"_s, channelId, u"pending"_s,
                 QJsonObject { { u"identity"_s, People::AuditLog::pseudonym(m.senderId) } });
@@ -692,6 +697,7 @@ void ChannelManager::registerMethods(Protocol::Dispatcher &dispatcher)
             reply.fail(ProtocolError::invalidRequest(decided.error().message, decided.error().code));
             return;
         }
+        Q_EMIT statusChanged(); // pendingPairings
         m_people->record(m_people->actorOf(client).userId, approve ? u"pairing.approve"_s : u"pairing.reject"_s,
             channel, u"ok"_s, QJsonObject { { u"identity"_s, People::AuditLog::pseudonym(decided->senderId) } });
         QJsonObject result { { u"channel"_s, channel }, { u"senderId"_s, decided->senderId },

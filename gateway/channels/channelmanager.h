@@ -103,6 +103,7 @@ public:
         const QString &idempotencyKey, const QString &userId = {});
 
 Q_SIGNALS:
+    /// A channel's state changed, or the pending pairing requests did.
     void statusChanged();
     /// An inbound message got its final state (answered / ignored).
     void inboundHandled(const QString &channel, const QString &platformId, const QString &state);
@@ -110,6 +111,9 @@ Q_SIGNALS:
     void delivered(const QString &channel, qint64 outboxId);
     /// A streamed draft of the answer to an inbound message was posted or edited.
     void draftShown(const QString &channel, const QString &platformId, const QString &messageId);
+    /// A stranger asked to be let in (dm_policy "pairing") and got a new pairing code; not emitted
+    /// again while the same request is pending. For desktop notifications and live lists.
+    void pairingRequested(const QString &channel, const QString &code, const QString &displayName);
 
 private:
     bool accept(const InboundMessage &message);

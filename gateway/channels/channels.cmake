@@ -9,4 +9,5 @@ set(SKYNET_CHANNEL_SOURCES
     channels/discordchannel.h channels/discordchannel.cpp
     channels/whatsappchannel.h channels/whatsappchannel.cpp
     channels/webchat.h channels/webchat.cpp
+    channels/connectiontest.h channels/connectiontest.cpp
 )

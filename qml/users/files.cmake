@@ -1,1 +1,1 @@
-set(SKYNET_QML_FILES_USERS users/UsersPage.qml)
+set(SKYNET_QML_FILES_USERS users/UsersPage.qml users/UserDetails.qml)

@@ -803,6 +803,11 @@ ScriptedResponse FakeDiscord::rest(const RecordedRequest &request)
                     QJsonObject { { u"total"_s, 1000 }, { u"remaining"_s, 1000 - m_identifyCount },
                         { u"reset_after"_s, 14400000 }, { u"max_concurrency"_s, 1 } } } });
     }
+    if (path == u"/users/@me"_s) {
+        if (request.method != "GET")
+            return discordError(405, 0, u"405: Method Not Allowed"_s);
+        return ScriptedResponse::json(200, userJson(m_botUserId, m_botUsername, true));
+    }
     if (parts.size() < 3 || parts.at(0) != u"channels"_s)
         return discordError(404, 0, u"404: Not Found"_s);
     const QString channelId = parts.at(1);

@@ -25,7 +25,7 @@ namespace Fakes
 
 /// @brief A faithful fake of a Discord bot's view of Discord (shared/reference/discord-api.md):
 /// Gateway v10 over a real WebSocket (JSON encoding, no compression) and the REST subset under
-/// /api/v10: GET /gateway, GET /gateway/bot, POST /channels/{id}/messages,
+/// /api/v10: GET /gateway, GET /gateway/bot, GET /users/@me, POST /channels/{id}/messages,
 /// PATCH /channels/{id}/messages/{mid}, POST /channels/{id}/typing.
 ///
 /// Two WebSocket endpoints on 127.0.0.1: the gateway URL (from /gateway/bot) and the

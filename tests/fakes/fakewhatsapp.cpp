@@ -386,6 +386,12 @@ ScriptedResponse FakeWhatsApp::handleGraph(const RecordedRequest &request)
                     QString::fromLatin1(QCryptographicHash::hash(media.bytes, QCryptographicHash::Sha256).toHex()) },
                 { u"file_size"_s, qint64(media.bytes.size()) }, { u"id"_s, object } });
     }
+    if (edge.isEmpty() && request.method == "GET" && object == m_phoneNumberId) {
+        // The phone number node (what a connection test reads).
+        return finishCall(request, 200,
+            QJsonObject { { u"verified_name"_s, u"Skynet Test"_s }, { u"display_phone_number"_s, m_displayNumber },
+                { u"quality_rating"_s, u"GREEN"_s }, { u"id"_s, m_phoneNumberId } });
+    }
     if (object != m_phoneNumberId || edge != u"messages"_s || request.method != "POST")
         return unsupported();
     QJsonParseError parseError;

@@ -25,7 +25,7 @@ namespace Fakes
 /// both directions:
 ///  - Gateway → Meta: `POST /{version}/{phone-number-id}/messages` (Bearer token, Graph error
 ///    envelope, `contacts` + `messages[{id:"wamid.…"}]` answer, read receipts with
-///    typing_indicator → {"success":true}), `GET /{version}/{media-id}` and the media bytes;
+///    typing_indicator → {"success":true}), `GET /{version}/{media-id}`, `GET /{version}/{phone-number-id}` and the media bytes;
 ///    accepted messages are followed by `statuses` webhooks (sent → delivered → read, or failed
 ///    with an errors array, e.g. 131047 outside the 24 h window, 131026 undeliverable).
 ///  - Meta → gateway: the GET verification handshake against the gateway's callback URL, and

@@ -214,6 +214,7 @@ private Q_SLOTS:
     void strangersGetAPairingCodeAndNothingElse()
     {
         startGateway(u"pairing"_s);
+        QSignalSpy requested(manager(), &Gateway::Channels::ChannelManager::pairingRequested);
         QVERIFY(m_channel->inject(dm(u"1"_s, u"eve"_s, u"Let me in"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(m_channel->delivered().size(), 1, TestSupport::WAIT_MS);
         const QString text = m_channel->delivered().first().text;
@@ -221,11 +222,17 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(), qPrintable(text));
         QCOMPARE(chatRequests(), 0);
         QVERIFY(!m_gateway->service()->people()->users()->identity(u"loopback"_s, u"eve"_s));
-        // Asking again: the same code, still no model.
+        // The desktop is told once: channel, code, the sender's name.
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toString(), u"loopback"_s);
+        QCOMPARE(requested.first().at(1).toString(), match.captured(1));
+        QCOMPARE(requested.first().at(2).toString(), u"Sender eve"_s);
+        // Asking again: the same code, still no model, no second notification.
         QVERIFY(m_channel->inject(dm(u"2"_s, u"eve"_s, u"Please?"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(m_channel->delivered().size(), 2, TestSupport::WAIT_MS);
         QVERIFY(m_channel->delivered().at(1).text.contains(match.captured(1)));
         QCOMPARE(chatRequests(), 0);
+        QCOMPARE(requested.size(), 1);
 
         // The owner sees the request and approves it.
         ProtocolClient owner;

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 The Skynet developers
+set(SKYNET_BACKEND_SOURCES_CHANNELS
+    backend/channels/channellistmodel.h backend/channels/channellistmodel.cpp
+    backend/channels/pairinglistmodel.h backend/channels/pairinglistmodel.cpp
+    backend/channels/channelscontroller.h backend/channels/channelscontroller.cpp
+)
+# qmltyperegistrations includes the QML_ELEMENT headers by file name: let it find them (applies
+# to app_backend, created after this file is included).
+include_directories(${CMAKE_CURRENT_SOURCE_DIR}/backend/channels)
