@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include "backends.h"
+#include "channels/channelscontroller.h"
 #include "desktop/desktopintegration.h"
 #include "desktop/singleinstance.h"
 #include "desktop/systemtray.h"
@@ -127,6 +128,8 @@ int main(int argc, char **argv)
         QGuiApplication::setQuitOnLastWindowClosed(false);
     }
     QObject::connect(&instance, &SingleInstance::raiseRequested, &desktop, &DesktopIntegration::showWindow);
+    QObject::connect(backends.channels(), &ChannelsController::pairingRequested, &desktop,
+        &DesktopIntegration::notifyPairingRequest);
     // A failure (port in use, ...) is shown in the window as state; the user can retry there.
     status.start();
 

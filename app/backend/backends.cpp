@@ -45,3 +45,8 @@ Backends::Backends(GatewayHost &host, Gateway::Logging::EventLog *log, Language:
 }
 
 Backends::~Backends() = default;
+
+ChannelsController *Backends::channels() const
+{
+    return &d->channels;
+}

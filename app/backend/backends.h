@@ -6,6 +6,7 @@
 
 #include <QtGlobal>
 
+class ChannelsController;
 class GatewayHost;
 namespace Gateway::Logging
 {
@@ -30,6 +31,9 @@ public:
     explicit Backends(
         GatewayHost &host, Gateway::Logging::EventLog *log = nullptr, Language::Translators *translators = nullptr);
     ~Backends();
+
+    /// The Channels page's controller (its pairingRequested feeds desktop notifications).
+    ChannelsController *channels() const;
 
 private:
     struct Private;

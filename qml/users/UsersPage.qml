@@ -167,8 +167,9 @@ Page {
                 }
             }
 
-            ToolSeparator {
-                orientation: Qt.Vertical
+            Rectangle {
+                color: palette.mid
+                implicitWidth: 1
                 Layout.fillHeight: true
             }
 
@@ -178,8 +179,9 @@ Page {
                 text: qsTr("Select a user to see their role, budget, linked accounts and memories.")
                 color: Theme.neutral
                 wrapMode: Text.Wrap
+                verticalAlignment: Text.AlignTop
                 Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
+                Layout.fillHeight: true
             }
             UserDetails {
                 visible: UsersController.selectedUserId.length > 0
