@@ -7,7 +7,7 @@
 #   tst_setupwizard    each step of the first-run wizard (wizard-*.png), a download under way
 #   tst_providerscontroller   the Providers & Models page (providers*.png)
 #   tst_chatcontroller a streamed answer (chat.png)
-#   tst_channelscontroller / tst_userscontroller   Channels with a pairing request, Users
+#   tst_channelspage / tst_userscontroller   Channels with a pairing request, Users
 #   tst_desktopintegration   the dark palette (dashboard-dark.png)
 # Needs a build with the GUI and tests (scripts/test.sh makes one): BUILD_DIR=build by default.
 set -euo pipefail
@@ -29,7 +29,7 @@ run tst_pages everyPageRenders germanSettings
 run tst_setupwizard walkThroughInTheWindow
 run tst_providerscontroller
 run tst_chatcontroller chatPageStreamsAnswer
-run tst_channelscontroller || true
-run tst_userscontroller || true
+run tst_channelspage
+run tst_userscontroller
 run tst_desktopintegration colorSchemeSwitchesTheme
 ls -1 "$out"

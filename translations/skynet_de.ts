@@ -107,11 +107,379 @@
     </message>
 </context>
 <context>
+    <name>ChannelCard</name>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="36"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="38"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="40"/>
+        <source>Reconnecting</source>
+        <translation>Verbindet neu</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="42"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="44"/>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="46"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="96"/>
+        <source>Stored — type to replace</source>
+        <translation>Gespeichert – zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="96"/>
+        <source>Paste it here</source>
+        <translation>Hier einfügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="107"/>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="107"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/channels/ChannelCard.qml" line="136"/>
+        <source>%n pairing request(s)</source>
+        <translation>
+            <numerusform>%n Kopplungsanfrage</numerusform>
+            <numerusform>%n Kopplungsanfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="146"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="148"/>
+        <source>Enable %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="154"/>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/channels/ChannelCard.qml" line="161"/>
+        <source>%n reply(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n Antwort konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n Antworten konnten nicht zugestellt werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="171"/>
+        <source>Who may talk</source>
+        <translation>Wer schreiben darf</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="181"/>
+        <source>Pairing: strangers get a code to approve</source>
+        <translation>Kopplung: Unbekannte erhalten einen Code zur Genehmigung</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="182"/>
+        <source>Allowlist: only listed accounts</source>
+        <translation>Zulassungsliste: nur aufgeführte Konten</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="183"/>
+        <source>Open: anyone</source>
+        <translation>Offen: alle</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="185"/>
+        <source>Who may talk to Skynet on %1</source>
+        <translation>Wer über %1 mit Skynet sprechen darf</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="203"/>
+        <source>Phone number id</source>
+        <translation>Telefonnummer-ID</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="211"/>
+        <source>WhatsApp phone number id</source>
+        <translation>WhatsApp-Telefonnummer-ID</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="237"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="238"/>
+        <source>Test the %1 connection</source>
+        <translation>%1-Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="245"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="246"/>
+        <source>Save %1 and restart the gateway</source>
+        <translation>%1 speichern und Gateway neu starten</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsController</name>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="34"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="36"/>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="38"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="39"/>
+        <source>Web chat</source>
+        <translation>Web-Chat</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="46"/>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="48"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="49"/>
+        <source>App secret</source>
+        <translation>App-Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="50"/>
+        <source>Verify token</source>
+        <translation>Verifizierungstoken</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="147"/>
+        <source>Cannot read the channel status: %1</source>
+        <translation>Der Kanalstatus kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="157"/>
+        <source>Cannot read the pairing requests: %1</source>
+        <translation>Die Kopplungsanfragen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="214"/>
+        <source>Unknown channel: %1</source>
+        <translation>Unbekannter Kanal: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="218"/>
+        <source>Choose who may talk to Skynet: pairing, allowlist or open.</source>
+        <translation>Wählen Sie, wer mit Skynet sprechen darf: Kopplung, Zulassungsliste oder offen.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="228"/>
+        <source>%1 has no setting %2.</source>
+        <translation>%1 hat keine Einstellung %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="235"/>
+        <source>%1: the %2 contains characters a token cannot have (spaces, &apos;/&apos;, non-ASCII).</source>
+        <translation>%1: %2 enthält Zeichen, die in einem Token nicht vorkommen dürfen (Leerzeichen, &apos;/&apos;, Nicht-ASCII).</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="245"/>
+        <source>WhatsApp: the phone number id must be digits only.</source>
+        <translation>WhatsApp: Die Telefonnummer-ID darf nur aus Ziffern bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="259"/>
+        <source>%1: enter the %2 before enabling the channel.</source>
+        <translation>%1: Geben Sie %2 ein, bevor Sie den Kanal aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="264"/>
+        <source>WhatsApp: enter the phone number id before enabling the channel.</source>
+        <translation>WhatsApp: Geben Sie die Telefonnummer-ID ein, bevor Sie den Kanal aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="270"/>
+        <source>The settings did not come from a configuration file, so they cannot be saved here.</source>
+        <translation>Die Einstellungen stammen nicht aus einer Konfigurationsdatei und können daher hier nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="275"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="284"/>
+        <source>Cannot store the %1 in %2: %3</source>
+        <translation>%1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="301"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="308"/>
+        <source>Saved, but the gateway did not restart: %1</source>
+        <translation>Gespeichert, aber das Gateway wurde nicht neu gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="312"/>
+        <source>%1 saved; the gateway restarted.</source>
+        <translation>%1 gespeichert; das Gateway wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="322"/>
+        <source>This channel has no connection test.</source>
+        <translation>Für diesen Kanal gibt es keinen Verbindungstest.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="348"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="352"/>
+        <source>Enter the token first.</source>
+        <translation>Geben Sie zuerst das Token ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="361"/>
+        <source>Connected as %1.</source>
+        <translation>Verbunden als %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="362"/>
+        <source>The platform refused: %1</source>
+        <translation>Die Plattform hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="388"/>
+        <source>The gateway is not running.</source>
+        <translation>Das Gateway läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="395"/>
+        <source>Cannot approve %1: %2</source>
+        <translation>%1 kann nicht genehmigt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="396"/>
+        <source>Cannot reject %1: %2</source>
+        <translation>%1 kann nicht abgelehnt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="401"/>
+        <source>Approved %1 on %2.</source>
+        <translation>%1 über %2 genehmigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="402"/>
+        <source>Rejected %1 on %2.</source>
+        <translation>%1 über %2 abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../qml/channels/ChannelsPage.qml" line="12"/>
+        <location filename="../qml/channels/ChannelsPage.qml" line="17"/>
+        <location filename="../qml/channels/ChannelsPage.qml" line="153"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="41"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="42"/>
+        <source>Refresh the channel status</source>
+        <translation>Kanalstatus aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="72"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="73"/>
+        <source>Dismiss the error</source>
+        <translation>Fehlermeldung schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="90"/>
+        <source>Pairing requests</source>
+        <translation>Kopplungsanfragen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="95"/>
+        <source>Nobody is waiting. When a stranger writes to a channel in pairing mode, they get a code and appear here.</source>
+        <translation>Niemand wartet. Wenn eine unbekannte Person einem Kanal im Kopplungsmodus schreibt, erhält sie einen Code und erscheint hier.</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="124"/>
+        <source>%1 on %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="130"/>
+        <source>Code %1 · asked %2</source>
+        <translation>Code %1 · angefragt %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="136"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="138"/>
+        <source>Approve %1</source>
+        <translation>%1 genehmigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="143"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="144"/>
+        <source>Reject %1</source>
+        <translation>%1 ablehnen</translation>
     </message>
 </context>
 <context>
@@ -1905,11 +2273,320 @@
     </message>
 </context>
 <context>
+    <name>UserDetails</name>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="38"/>
+        <source>The owner: always an admin, cannot be deleted.</source>
+        <translation>Der Eigentümer: immer Administrator, kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="48"/>
+        <location filename="../qml/users/UserDetails.qml" line="63"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="57"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="58"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="59"/>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="68"/>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="74"/>
+        <source>Tokens per day</source>
+        <translation>Tokens pro Tag</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="85"/>
+        <source>Daily token budget, 0 for no limit</source>
+        <translation>Tägliches Token-Budget, 0 für unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="90"/>
+        <source>Save budget</source>
+        <translation>Budget speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="97"/>
+        <source>Used today: %1 of %2 tokens</source>
+        <translation>Heute verbraucht: %1 von %2 Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="98"/>
+        <source>Used today: %1 tokens (no limit)</source>
+        <translation>Heute verbraucht: %1 Tokens (unbegrenzt)</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="104"/>
+        <source>Linked accounts</source>
+        <translation>Verknüpfte Konten</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="110"/>
+        <source>No accounts linked.</source>
+        <translation>Keine Konten verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="127"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="127"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="132"/>
+        <source>Unlink</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="133"/>
+        <source>Unlink %1 account %2</source>
+        <translation>%1-Konto %2 trennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="143"/>
+        <source>Link an account…</source>
+        <translation>Konto verknüpfen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="149"/>
+        <source>Link code</source>
+        <translation>Verknüpfungscode</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="150"/>
+        <source>Send &quot;/link %1&quot; from the account to link, within 10 minutes.</source>
+        <translation>Senden Sie innerhalb von 10 Minuten „/link %1“ von dem Konto, das verknüpft werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="157"/>
+        <source>Memories</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="163"/>
+        <source>Skynet remembers nothing about this person.</source>
+        <translation>Skynet hat sich nichts über diese Person gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="190"/>
+        <location filename="../qml/users/UserDetails.qml" line="243"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="191"/>
+        <source>Delete the memory %1</source>
+        <translation>Erinnerung %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="199"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="211"/>
+        <source>File to export to</source>
+        <translation>Zieldatei für den Export</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="217"/>
+        <source>Export as JSON</source>
+        <translation>Als JSON exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="230"/>
+        <source>Delete user…</source>
+        <translation>Benutzer löschen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="235"/>
+        <source>Delete %1 with their linked accounts and memories? This cannot be undone.</source>
+        <translation>%1 mit allen verknüpften Konten und Erinnerungen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="251"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="106"/>
+        <source>The gateway is not running.</source>
+        <translation>Das Gateway läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="177"/>
+        <source>Enter a name for the new user.</source>
+        <translation>Geben Sie einen Namen für den neuen Benutzer ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="181"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="202"/>
+        <source>The role must be admin, user or child.</source>
+        <translation>Die Rolle muss Administrator, Benutzer oder Kind sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="187"/>
+        <source>Created %1.</source>
+        <translation>%1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="198"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="216"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="234"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="261"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="275"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="311"/>
+        <source>Select a user first.</source>
+        <translation>Wählen Sie zuerst einen Benutzer aus.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="208"/>
+        <source>Role changed.</source>
+        <translation>Rolle geändert.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="220"/>
+        <source>The budget cannot be negative (0 means no limit).</source>
+        <translation>Das Budget darf nicht negativ sein (0 bedeutet unbegrenzt).</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="226"/>
+        <source>Budget saved.</source>
+        <translation>Budget gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="247"/>
+        <source>Choose an account to unlink.</source>
+        <translation>Wählen Sie ein Konto zum Trennen aus.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="253"/>
+        <source>Account unlinked.</source>
+        <translation>Konto getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="267"/>
+        <source>Memory deleted.</source>
+        <translation>Erinnerung gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="282"/>
+        <source>Enter the full path of the file to write.</source>
+        <translation>Geben Sie den vollständigen Pfad der zu schreibenden Datei ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="286"/>
+        <source>%1 is a folder; enter a file name.</source>
+        <translation>%1 ist ein Ordner; geben Sie einen Dateinamen ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="292"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="299"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="303"/>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="317"/>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
-        <location filename="../qml/users/UsersPage.qml" line="12"/>
+        <location filename="../qml/users/UsersPage.qml" line="17"/>
+        <location filename="../qml/users/UsersPage.qml" line="90"/>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="54"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="55"/>
+        <source>Dismiss the error</source>
+        <translation>Fehlermeldung schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="106"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="152"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="151"/>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="150"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="128"/>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="135"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="136"/>
+        <source>Name of the new user</source>
+        <translation>Name des neuen Benutzers</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="154"/>
+        <source>Role of the new user</source>
+        <translation>Rolle des neuen Benutzers</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="161"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="179"/>
+        <source>Select a user to see their role, budget, linked accounts and memories.</source>
+        <translation>Wählen Sie einen Benutzer aus, um Rolle, Budget, verknüpfte Konten und Erinnerungen zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2019,7 +2696,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="93"/>
+        <location filename="../app/main.cpp" line="94"/>
         <source>Skynet is already running for %1 but does not answer.</source>
         <translation>Skynet läuft bereits für %1, antwortet aber nicht.</translation>
     </message>

@@ -107,11 +107,381 @@
     </message>
 </context>
 <context>
+    <name>ChannelCard</name>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="36"/>
+        <source>Running</source>
+        <translation>Radi</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="38"/>
+        <source>Starting…</source>
+        <translation>Pokreće se…</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="40"/>
+        <source>Reconnecting</source>
+        <translation>Ponovo se povezuje</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="42"/>
+        <source>Failed</source>
+        <translation>Neuspelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="44"/>
+        <source>Stopped</source>
+        <translation>Zaustavljeno</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="46"/>
+        <source>Disabled</source>
+        <translation>Onemogućeno</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="96"/>
+        <source>Stored — type to replace</source>
+        <translation>Sačuvano — unesite da biste zamenili</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="96"/>
+        <source>Paste it here</source>
+        <translation>Nalepite ovde</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="107"/>
+        <source>set</source>
+        <translation>postavljeno</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="107"/>
+        <source>not set</source>
+        <translation>nije postavljeno</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/channels/ChannelCard.qml" line="136"/>
+        <source>%n pairing request(s)</source>
+        <translation>
+            <numerusform>%n zahtev za uparivanje</numerusform>
+            <numerusform>%n zahteva za uparivanje</numerusform>
+            <numerusform>%n zahteva za uparivanje</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="146"/>
+        <source>Enabled</source>
+        <translation>Omogućeno</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="148"/>
+        <source>Enable %1</source>
+        <translation>Omogući %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="154"/>
+        <source>Last error: %1</source>
+        <translation>Poslednja greška: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/channels/ChannelCard.qml" line="161"/>
+        <source>%n reply(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n odgovor nije mogao da se isporuči</numerusform>
+            <numerusform>%n odgovora nisu mogla da se isporuče</numerusform>
+            <numerusform>%n odgovora nije moglo da se isporuči</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="171"/>
+        <source>Who may talk</source>
+        <translation>Ko sme da piše</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="181"/>
+        <source>Pairing: strangers get a code to approve</source>
+        <translation>Uparivanje: nepoznati dobijaju kôd za odobrenje</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="182"/>
+        <source>Allowlist: only listed accounts</source>
+        <translation>Lista dozvoljenih: samo navedeni nalozi</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="183"/>
+        <source>Open: anyone</source>
+        <translation>Otvoreno: svako</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="185"/>
+        <source>Who may talk to Skynet on %1</source>
+        <translation>Ko sme da razgovara sa Skynetom preko %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="203"/>
+        <source>Phone number id</source>
+        <translation>ID broja telefona</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="211"/>
+        <source>WhatsApp phone number id</source>
+        <translation>WhatsApp ID broja telefona</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="237"/>
+        <source>Test connection</source>
+        <translation>Testiraj vezu</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="238"/>
+        <source>Test the %1 connection</source>
+        <translation>Testiraj vezu sa %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="245"/>
+        <source>Save</source>
+        <translation>Sačuvaj</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelCard.qml" line="246"/>
+        <source>Save %1 and restart the gateway</source>
+        <translation>Sačuvaj %1 i ponovo pokreni gateway</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsController</name>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="34"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="36"/>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="38"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="39"/>
+        <source>Web chat</source>
+        <translation>Veb ćaskanje</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="46"/>
+        <source>Bot token</source>
+        <translation>Token bota</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="48"/>
+        <source>Access token</source>
+        <translation>Pristupni token</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="49"/>
+        <source>App secret</source>
+        <translation>Tajna aplikacije</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="50"/>
+        <source>Verify token</source>
+        <translation>Token za verifikaciju</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="147"/>
+        <source>Cannot read the channel status: %1</source>
+        <translation>Nije moguće pročitati stanje kanala: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="157"/>
+        <source>Cannot read the pairing requests: %1</source>
+        <translation>Nije moguće pročitati zahteve za uparivanje: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="214"/>
+        <source>Unknown channel: %1</source>
+        <translation>Nepoznat kanal: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="218"/>
+        <source>Choose who may talk to Skynet: pairing, allowlist or open.</source>
+        <translation>Izaberite ko sme da razgovara sa Skynetom: uparivanje, lista dozvoljenih ili otvoreno.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="228"/>
+        <source>%1 has no setting %2.</source>
+        <translation>%1 nema podešavanje %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="235"/>
+        <source>%1: the %2 contains characters a token cannot have (spaces, &apos;/&apos;, non-ASCII).</source>
+        <translation>%1: %2 sadrži znakove koje token ne može da ima (razmake, &apos;/&apos;, znakove van ASCII skupa).</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="245"/>
+        <source>WhatsApp: the phone number id must be digits only.</source>
+        <translation>WhatsApp: ID broja telefona sme da sadrži samo cifre.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="259"/>
+        <source>%1: enter the %2 before enabling the channel.</source>
+        <translation>%1: unesite %2 pre nego što omogućite kanal.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="264"/>
+        <source>WhatsApp: enter the phone number id before enabling the channel.</source>
+        <translation>WhatsApp: unesite ID broja telefona pre nego što omogućite kanal.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="270"/>
+        <source>The settings did not come from a configuration file, so they cannot be saved here.</source>
+        <translation>Podešavanja ne potiču iz konfiguracione datoteke, pa ne mogu da se sačuvaju ovde.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="275"/>
+        <source>Cannot open %1: %2</source>
+        <translation>Nije moguće otvoriti %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="284"/>
+        <source>Cannot store the %1 in %2: %3</source>
+        <translation>Nije moguće sačuvati %1 u %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="301"/>
+        <source>Cannot save %1: %2</source>
+        <translation>Nije moguće sačuvati %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="308"/>
+        <source>Saved, but the gateway did not restart: %1</source>
+        <translation>Sačuvano, ali gateway nije ponovo pokrenut: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="312"/>
+        <source>%1 saved; the gateway restarted.</source>
+        <translation>%1 je sačuvan; gateway je ponovo pokrenut.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="322"/>
+        <source>This channel has no connection test.</source>
+        <translation>Ovaj kanal nema test veze.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="348"/>
+        <source>Testing…</source>
+        <translation>Testira se…</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="352"/>
+        <source>Enter the token first.</source>
+        <translation>Prvo unesite token.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="361"/>
+        <source>Connected as %1.</source>
+        <translation>Povezano kao %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="362"/>
+        <source>The platform refused: %1</source>
+        <translation>Platforma je odbila: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="388"/>
+        <source>The gateway is not running.</source>
+        <translation>Gateway ne radi.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="395"/>
+        <source>Cannot approve %1: %2</source>
+        <translation>Nije moguće odobriti %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="396"/>
+        <source>Cannot reject %1: %2</source>
+        <translation>Nije moguće odbiti %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="401"/>
+        <source>Approved %1 on %2.</source>
+        <translation>Odobren je %1 preko %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/channels/channelscontroller.cpp" line="402"/>
+        <source>Rejected %1 on %2.</source>
+        <translation>Odbijen je %1 preko %2.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../qml/channels/ChannelsPage.qml" line="12"/>
+        <location filename="../qml/channels/ChannelsPage.qml" line="17"/>
+        <location filename="../qml/channels/ChannelsPage.qml" line="153"/>
         <source>Channels</source>
         <translation>Kanali</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="41"/>
+        <source>Refresh</source>
+        <translation>Osveži</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="42"/>
+        <source>Refresh the channel status</source>
+        <translation>Osveži stanje kanala</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="72"/>
+        <source>Dismiss</source>
+        <translation>Zatvori</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="73"/>
+        <source>Dismiss the error</source>
+        <translation>Zatvori poruku o grešci</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="90"/>
+        <source>Pairing requests</source>
+        <translation>Zahtevi za uparivanje</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="95"/>
+        <source>Nobody is waiting. When a stranger writes to a channel in pairing mode, they get a code and appear here.</source>
+        <translation>Niko ne čeka. Kada nepoznata osoba piše kanalu u režimu uparivanja, dobija kôd i pojavljuje se ovde.</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="124"/>
+        <source>%1 on %2</source>
+        <translation>%1 preko %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="130"/>
+        <source>Code %1 · asked %2</source>
+        <translation>Kôd %1 · zatraženo %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="136"/>
+        <source>Approve</source>
+        <translation>Odobri</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="138"/>
+        <source>Approve %1</source>
+        <translation>Odobri %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="143"/>
+        <source>Reject</source>
+        <translation>Odbij</translation>
+    </message>
+    <message>
+        <location filename="../qml/channels/ChannelsPage.qml" line="144"/>
+        <source>Reject %1</source>
+        <translation>Odbij %1</translation>
     </message>
 </context>
 <context>
@@ -1909,11 +2279,320 @@
     </message>
 </context>
 <context>
+    <name>UserDetails</name>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="38"/>
+        <source>The owner: always an admin, cannot be deleted.</source>
+        <translation>Vlasnik: uvek administrator, ne može da se obriše.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="48"/>
+        <location filename="../qml/users/UserDetails.qml" line="63"/>
+        <source>Role</source>
+        <translation>Uloga</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="57"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="58"/>
+        <source>User</source>
+        <translation>Korisnik</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="59"/>
+        <source>Child</source>
+        <translation>Dete</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="68"/>
+        <source>Change role</source>
+        <translation>Promeni ulogu</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="74"/>
+        <source>Tokens per day</source>
+        <translation>Tokena dnevno</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="85"/>
+        <source>Daily token budget, 0 for no limit</source>
+        <translation>Dnevni budžet tokena, 0 za bez ograničenja</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="90"/>
+        <source>Save budget</source>
+        <translation>Sačuvaj budžet</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="97"/>
+        <source>Used today: %1 of %2 tokens</source>
+        <translation>Danas potrošeno: %1 od %2 tokena</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="98"/>
+        <source>Used today: %1 tokens (no limit)</source>
+        <translation>Danas potrošeno tokena: %1 (bez ograničenja)</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="104"/>
+        <source>Linked accounts</source>
+        <translation>Povezani nalozi</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="110"/>
+        <source>No accounts linked.</source>
+        <translation>Nema povezanih naloga.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="127"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="127"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="132"/>
+        <source>Unlink</source>
+        <translation>Raskini vezu</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="133"/>
+        <source>Unlink %1 account %2</source>
+        <translation>Raskini vezu sa %1 nalogom %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="143"/>
+        <source>Link an account…</source>
+        <translation>Poveži nalog…</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="149"/>
+        <source>Link code</source>
+        <translation>Kôd za povezivanje</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="150"/>
+        <source>Send &quot;/link %1&quot; from the account to link, within 10 minutes.</source>
+        <translation>U roku od 10 minuta pošaljite „/link %1“ sa naloga koji povezujete.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="157"/>
+        <source>Memories</source>
+        <translation>Sećanja</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="163"/>
+        <source>Skynet remembers nothing about this person.</source>
+        <translation>Skynet ne pamti ništa o ovoj osobi.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="190"/>
+        <location filename="../qml/users/UserDetails.qml" line="243"/>
+        <source>Delete</source>
+        <translation>Obriši</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="191"/>
+        <source>Delete the memory %1</source>
+        <translation>Obriši sećanje %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="199"/>
+        <source>Export</source>
+        <translation>Izvezi</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="211"/>
+        <source>File to export to</source>
+        <translation>Datoteka za izvoz</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="217"/>
+        <source>Export as JSON</source>
+        <translation>Izvezi kao JSON</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="230"/>
+        <source>Delete user…</source>
+        <translation>Obriši korisnika…</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="235"/>
+        <source>Delete %1 with their linked accounts and memories? This cannot be undone.</source>
+        <translation>Obrisati korisnika %1 zajedno sa povezanim nalozima i sećanjima? Ovo ne može da se opozove.</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UserDetails.qml" line="251"/>
+        <source>Cancel</source>
+        <translation>Otkaži</translation>
+    </message>
+</context>
+<context>
+    <name>UsersController</name>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="106"/>
+        <source>The gateway is not running.</source>
+        <translation>Gateway ne radi.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="177"/>
+        <source>Enter a name for the new user.</source>
+        <translation>Unesite ime novog korisnika.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="181"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="202"/>
+        <source>The role must be admin, user or child.</source>
+        <translation>Uloga mora biti administrator, korisnik ili dete.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="187"/>
+        <source>Created %1.</source>
+        <translation>Napravljen je korisnik %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="198"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="216"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="234"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="261"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="275"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="311"/>
+        <source>Select a user first.</source>
+        <translation>Prvo izaberite korisnika.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="208"/>
+        <source>Role changed.</source>
+        <translation>Uloga je promenjena.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="220"/>
+        <source>The budget cannot be negative (0 means no limit).</source>
+        <translation>Budžet ne može biti negativan (0 znači bez ograničenja).</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="226"/>
+        <source>Budget saved.</source>
+        <translation>Budžet je sačuvan.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="247"/>
+        <source>Choose an account to unlink.</source>
+        <translation>Izaberite nalog čiju vezu raskidate.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="253"/>
+        <source>Account unlinked.</source>
+        <translation>Veza sa nalogom je raskinuta.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="267"/>
+        <source>Memory deleted.</source>
+        <translation>Sećanje je obrisano.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="282"/>
+        <source>Enter the full path of the file to write.</source>
+        <translation>Unesite punu putanju datoteke za upis.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="286"/>
+        <source>%1 is a folder; enter a file name.</source>
+        <translation>%1 je fascikla; unesite naziv datoteke.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="292"/>
+        <location filename="../app/backend/users/userscontroller.cpp" line="299"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Nije moguće upisati %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="303"/>
+        <source>Exported to %1.</source>
+        <translation>Izvezeno u %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/backend/users/userscontroller.cpp" line="317"/>
+        <source>Deleted %1.</source>
+        <translation>Obrisan je korisnik %1.</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
-        <location filename="../qml/users/UsersPage.qml" line="12"/>
+        <location filename="../qml/users/UsersPage.qml" line="17"/>
+        <location filename="../qml/users/UsersPage.qml" line="90"/>
         <source>Users</source>
         <translation>Korisnici</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="54"/>
+        <source>Dismiss</source>
+        <translation>Zatvori</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="55"/>
+        <source>Dismiss the error</source>
+        <translation>Zatvori poruku o grešci</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="106"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="152"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="151"/>
+        <source>Child</source>
+        <translation>Dete</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="120"/>
+        <location filename="../qml/users/UsersPage.qml" line="150"/>
+        <source>User</source>
+        <translation>Korisnik</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="128"/>
+        <source>New user</source>
+        <translation>Novi korisnik</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="135"/>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="136"/>
+        <source>Name of the new user</source>
+        <translation>Ime novog korisnika</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="154"/>
+        <source>Role of the new user</source>
+        <translation>Uloga novog korisnika</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="161"/>
+        <source>Create</source>
+        <translation>Napravi</translation>
+    </message>
+    <message>
+        <location filename="../qml/users/UsersPage.qml" line="179"/>
+        <source>Select a user to see their role, budget, linked accounts and memories.</source>
+        <translation>Izaberite korisnika da biste videli njegovu ulogu, budžet, povezane naloge i sećanja.</translation>
     </message>
 </context>
 <context>
@@ -2023,7 +2702,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="93"/>
+        <location filename="../app/main.cpp" line="94"/>
         <source>Skynet is already running for %1 but does not answer.</source>
         <translation>Skynet već radi za %1, ali ne odgovara.</translation>
     </message>
