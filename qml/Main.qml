@@ -122,16 +122,9 @@ ApplicationWindow {
                 currentIndex: root.pageKeys.indexOf(root.currentPage)
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Pages")
-                model: [
-                    { key: "dashboard", text: qsTr("Dashboard") },
-                    { key: "chat", text: qsTr("Chat") },
-                    { key: "channels", text: qsTr("Channels") },
-                    { key: "providers", text: qsTr("Providers & Models") },
-                    { key: "users", text: qsTr("Users") },
-                    { key: "audit", text: qsTr("Audit log") },
-                    { key: "settings", text: qsTr("Settings") },
-                    { key: "logs", text: qsTr("Logs") }
-                ]
+                // Keys only: a translated model would be rebuilt on a language change, which
+                // resets currentIndex (and the page) to the first entry.
+                model: root.pageKeys
                 onCurrentIndexChanged: {
                     if (currentIndex >= 0)
                         root.currentPage = root.pageKeys[currentIndex];
@@ -140,12 +133,33 @@ ApplicationWindow {
                 delegate: ItemDelegate {
                     id: navItem
 
-                    required property var modelData
+                    required property string modelData
                     required property int index
 
-                    objectName: "nav_" + navItem.modelData.key
+                    objectName: "nav_" + navItem.modelData
                     width: ListView.view.width
-                    text: navItem.modelData.text.replace("&", "&&") // not a mnemonic
+                    // "&&": not a mnemonic.
+                    text: {
+                        switch (navItem.modelData) {
+                        case "dashboard":
+                            return qsTr("Dashboard");
+                        case "chat":
+                            return qsTr("Chat");
+                        case "channels":
+                            return qsTr("Channels");
+                        case "providers":
+                            return qsTr("Providers & Models").replace("&", "&&");
+                        case "users":
+                            return qsTr("Users");
+                        case "audit":
+                            return qsTr("Audit log");
+                        case "settings":
+                            return qsTr("Settings");
+                        case "logs":
+                            return qsTr("Logs");
+                        }
+                        return navItem.modelData;
+                    }
                     highlighted: ListView.isCurrentItem
                     onClicked: navItem.ListView.view.currentIndex = navItem.index
                 }

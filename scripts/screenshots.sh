@@ -3,10 +3,9 @@
 # Renders the desktop app offscreen (software scene graph, 1024x680, light palette unless the test
 # switches it) through the GUI test suites, over real in-process gateways with fake providers and
 # channels, and writes the pictures to docs/screenshots/:
-#   tst_pages          every page (dashboard.png, chat.png, ..., logs.png), German settings
+#   tst_pages          every page (dashboard.png, ..., logs.png), a conversation (chat.png), German settings
 #   tst_setupwizard    each step of the first-run wizard (wizard-*.png), a download under way
 #   tst_providerscontroller   the Providers & Models page (providers*.png)
-#   tst_chatcontroller a streamed answer (chat.png)
 #   tst_channelspage / tst_userscontroller   Channels with a pairing request, Users
 #   tst_desktopintegration   the dark palette (dashboard-dark.png)
 # Needs a build with the GUI and tests (scripts/test.sh makes one): BUILD_DIR=build by default.
@@ -25,10 +24,9 @@ run() { # test binary, functions...
     shift
     "$bin" "$@" 2>/dev/null | grep -E "^(FAIL|Totals)" || true
 }
-run tst_pages everyPageRenders germanSettings
+run tst_pages everyPageRenders chatConversation germanSettings
 run tst_setupwizard walkThroughInTheWindow
 run tst_providerscontroller
-run tst_chatcontroller chatPageStreamsAnswer
 run tst_channelspage
 run tst_userscontroller
 run tst_desktopintegration colorSchemeSwitchesTheme

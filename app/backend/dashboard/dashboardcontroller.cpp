@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJSEngine>
 #include <QJsonArray>
 #include <QLocale>
@@ -24,11 +26,21 @@ DashboardController::DashboardController(GatewayHost &host, QObject *parent) : Q
     s_instance = this;
     m_timer.setInterval(3s);
     connect(&m_timer, &QTimer::timeout, this, &DashboardController::refresh);
+    // The rows' state texts are translated here: a new language needs new rows.
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
     connect(&m_host, &GatewayHost::serviceChanged, this, [this] {
         m_outstanding = 0;
         if (m_active)
             refresh();
     });
+}
+
+bool DashboardController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance() && m_active)
+        QMetaObject::invokeMethod(this, &DashboardController::refresh, Qt::QueuedConnection);
+    return QObject::eventFilter(watched, event);
 }
 
 DashboardController::~DashboardController()

@@ -56,6 +56,9 @@ public:
 public Q_SLOTS:
     void refresh();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void activeChanged();
     void usageChanged();

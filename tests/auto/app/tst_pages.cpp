@@ -27,6 +27,7 @@
 
 #include "audit/auditmodel.h"
 #include "backends.h"
+#include "chat/chatcontroller.h"
 #include "config/configeditor.h"
 #include "config/configloader.h"
 #include "dashboard/dashboardcontroller.h"
@@ -157,6 +158,37 @@ private Q_SLOTS:
         }
     }
 
+    void chatConversation()
+    {
+        // A conversation in the Chat page: two questions, answers streamed from the model.
+        QVERIFY(startGateway());
+        QQmlApplicationEngine engine;
+        QQuickWindow *window = loadMainWindow(engine);
+        QVERIFY(window);
+        window->resize(1024, 680);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(window->setProperty("currentPage", u"chat"_s));
+        QQuickItem *page = nullptr;
+        QTRY_VERIFY((page = findItem(window->contentItem(), u"chatPage"_s)) && page->isVisible());
+        ChatController *chat = ChatController::create(&engine, &engine);
+        QTRY_VERIFY_WITH_TIMEOUT(chat->isReady(), TestSupport::WAIT_MS);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Skynet is a self-hosted AI gateway. "_s,
+            u"It connects your chats on Telegram, Discord and WhatsApp "_s,
+            u"to local models through Ollama, or to Claude, "_s, u"and remembers each person across channels."_s }));
+        QVERIFY(chat->send(u"What are you?"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), TestSupport::WAIT_MS);
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"Everything stays on this computer: "_s,
+            u"the model runs in Ollama and the history in a local SQLite file."_s }));
+        QVERIFY(chat->send(u"Where does my data go?"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), TestSupport::WAIT_MS);
+        QVERIFY2(!chat->hasError(), qPrintable(chat->errorString()));
+        QQuickItem *list = findItem(page, u"messageList"_s);
+        QVERIFY(list);
+        QTRY_COMPARE(list->property("count").toInt(), 4);
+        if (const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window->grabWindow().save(QDir(dir).filePath(u"chat.png"_s)));
+    }
+
     void germanSettings()
     {
         // The language changes at once, in the open window (Settings → Language).
@@ -176,6 +208,8 @@ private Q_SLOTS:
         QQuickItem *nav = findItem(window->contentItem(), u"nav_settings"_s);
         QVERIFY(nav);
         QTRY_COMPARE(nav->property("text").toString(), u"Einstellungen"_s);
+        QCOMPARE(window->property("currentPage").toString(), u"settings"_s); // still on the same page
+        QVERIFY(page->isVisible());
         if (const QString dir = qEnvironmentVariable("SKYNET_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(window->grabWindow().save(QDir(dir).filePath(u"settings-de.png"_s)));
         settings->setLanguage(u"sr_Latn"_s);
