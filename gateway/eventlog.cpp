@@ -48,7 +48,8 @@ void EventLog::append(QtMsgType level, const QString &category, const QString &m
         if (m_entries.size() > m_capacity)
             m_entries.remove(0, m_entries.size() - m_capacity);
     }
-    QMetaObject::invokeMethod(this, [this, entry] { Q_EMIT entryAdded(entry); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, entry] { Q_EMIT entryAdded(entry); }, Qt::QueuedConnection);
 }
 
 void attachEventLog(EventLog *log)

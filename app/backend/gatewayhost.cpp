@@ -57,8 +57,9 @@ void GatewayHost::stop()
 
 Gateway::Status GatewayHost::restart()
 {
-    Gateway::Result<Gateway::Bootstrap> next = m_factory ? m_factory() : Gateway::Result<Gateway::Bootstrap>(
-                                                   Gateway::Error { u"RESTART"_s, u"nothing to restart from"_s });
+    Gateway::Result<Gateway::Bootstrap> next = m_factory
+        ? m_factory()
+        : Gateway::Result<Gateway::Bootstrap>(Gateway::Error { u"RESTART"_s, u"nothing to restart from"_s });
     Q_EMIT serviceAboutToChange();
     m_service->stop();
     delete m_client;

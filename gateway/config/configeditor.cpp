@@ -147,7 +147,8 @@ Status ConfigEditor::set(const QString &dottedKey, const QVariant &value)
         bool ok = false;
         const qlonglong number = value.toLongLong(&ok);
         if (!ok || value.typeId() == QMetaType::Bool || number < spec->minimum || number > spec->maximum)
-            return editError(u"%1 must be an integer from %2 to %3"_s.arg(dottedKey).arg(spec->minimum).arg(spec->maximum));
+            return editError(
+                u"%1 must be an integer from %2 to %3"_s.arg(dottedKey).arg(spec->minimum).arg(spec->maximum));
         literal = QString::number(number);
         break;
     }

@@ -25,9 +25,9 @@ namespace Fakes
 /// both directions:
 ///  - Gateway → Meta: `POST /{version}/{phone-number-id}/messages` (Bearer token, Graph error
 ///    envelope, `contacts` + `messages[{id:"wamid.…"}]` answer, read receipts with
-///    typing_indicator → {"success":true}), `GET /{version}/{media-id}`, `GET /{version}/{phone-number-id}` and the media bytes;
-///    accepted messages are followed by `statuses` webhooks (sent → delivered → read, or failed
-///    with an errors array, e.g. 131047 outside the 24 h window, 131026 undeliverable).
+///    typing_indicator → {"success":true}), `GET /{version}/{media-id}`, `GET /{version}/{phone-number-id}` and the
+///    media bytes; accepted messages are followed by `statuses` webhooks (sent → delivered → read, or failed with an
+///    errors array, e.g. 131047 outside the 24 h window, 131026 undeliverable).
 ///  - Meta → gateway: the GET verification handshake against the gateway's callback URL, and
 ///    notifications POSTed with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw
 ///    body)>`; the body is written the way Meta writes it (its key order, non-ASCII as \uXXXX,

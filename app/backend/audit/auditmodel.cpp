@@ -157,7 +157,8 @@ void AuditModel::fetch(qint64 beforeId)
             row.target = e.value(u"target"_s).toString();
             row.outcome = e.value(u"outcome"_s).toString();
             const QJsonObject detail = e.value(u"detail"_s).toObject();
-            row.detail = detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+            row.detail = detail.isEmpty() ? QString()
+                                          : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
             rows.append(row);
         }
         if (!rows.isEmpty()) {

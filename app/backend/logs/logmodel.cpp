@@ -21,10 +21,11 @@ LogModel::LogModel(Gateway::Logging::EventLog *log, QObject *parent)
         for (const Gateway::Logging::LogEntry &entry : entries)
             add(entry);
         const qint64 lastSeq = m_rows.isEmpty() ? 0 : m_rows.constLast().seq;
-        connect(log, &Gateway::Logging::EventLog::entryAdded, this, [this, lastSeq](const Gateway::Logging::LogEntry &e) {
-            if (e.seq > lastSeq) // queued copies of lines already read above
-                add(e);
-        });
+        connect(
+            log, &Gateway::Logging::EventLog::entryAdded, this, [this, lastSeq](const Gateway::Logging::LogEntry &e) {
+                if (e.seq > lastSeq) // queued copies of lines already read above
+                    add(e);
+            });
     }
 }
 
@@ -148,8 +149,8 @@ QString LogModel::toText(int maximumRows) const
     const qsizetype first = qMax<qsizetype>(0, m_rows.size() - qMax(maximumRows, 0));
     for (qsizetype i = first; i < m_rows.size(); ++i) {
         const Gateway::Logging::LogEntry &e = m_rows.at(i);
-        lines.append(QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs) + u' '
-            + e.category + u": "_s + e.message);
+        lines.append(QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs) + u' ' + e.category
+            + u": "_s + e.message);
     }
     return lines.join(u'\n');
 }

@@ -96,7 +96,8 @@ void SettingsController::setAllowInsecureBind(bool allow)
 bool SettingsController::isModified() const
 {
     const Gateway::Config::GatewaySettings &gw = m_host.service()->settings().gateway;
-    return m_bind != gw.bind || m_port != gw.port || m_authMode != gw.auth || m_allowInsecureBind != gw.allowInsecureBind;
+    return m_bind != gw.bind || m_port != gw.port || m_authMode != gw.auth
+        || m_allowInsecureBind != gw.allowInsecureBind;
 }
 
 bool SettingsController::bindIsLoopback() const
@@ -203,7 +204,8 @@ bool SettingsController::apply()
         setErrorString(tr("The port must be a number from 1 to 65535."));
         return false;
     }
-    if (m_bind.isEmpty() || (QHostAddress(m_bind).isNull() && m_bind.compare(u"localhost"_s, Qt::CaseInsensitive) != 0)) {
+    if (m_bind.isEmpty()
+        || (QHostAddress(m_bind).isNull() && m_bind.compare(u"localhost"_s, Qt::CaseInsensitive) != 0)) {
         setErrorString(tr("The address must be an IP address such as 127.0.0.1, or localhost."));
         return false;
     }
@@ -221,9 +223,9 @@ bool SettingsController::apply()
         return false;
     }
     const QString previousText = editor->text();
-    for (const auto &[key, value] : { std::pair<QString, QVariant> { u"gateway.bind"_s, m_bind },
-             { u"gateway.port"_s, m_port }, { u"gateway.auth"_s, m_authMode },
-             { u"gateway.allow_insecure_bind"_s, m_allowInsecureBind } }) {
+    for (const auto &[key, value] :
+        { std::pair<QString, QVariant> { u"gateway.bind"_s, m_bind }, { u"gateway.port"_s, m_port },
+            { u"gateway.auth"_s, m_authMode }, { u"gateway.allow_insecure_bind"_s, m_allowInsecureBind } }) {
         if (const Gateway::Status s = editor->set(key, value); !s) {
             setErrorString(s.error().message);
             return false;
@@ -242,7 +244,7 @@ bool SettingsController::apply()
         if (previous.save().ok())
             (void)m_host.restart();
         setErrorString(tr("The gateway could not start with these settings, so the previous ones are back: %1")
-                .arg(restarted.error().message));
+                           .arg(restarted.error().message));
         return false;
     }
     setErrorString({});

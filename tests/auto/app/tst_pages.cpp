@@ -272,9 +272,10 @@ private Q_SLOTS:
     void providerRowsFromStatus()
     {
         const QJsonObject payload { { u"providers"_s,
-            QJsonArray { QJsonObject { { u"id"_s, u"ollama"_s }, { u"available"_s, true }, { u"circuit"_s, u"closed"_s },
-                             { u"model"_s, u"llama3.2"_s }, { u"local"_s, true } },
-                QJsonObject { { u"id"_s, u"anthropic"_s }, { u"available"_s, false }, { u"lastError"_s, u"401"_s } } } } };
+            QJsonArray { QJsonObject { { u"id"_s, u"ollama"_s }, { u"available"_s, true },
+                             { u"circuit"_s, u"closed"_s }, { u"model"_s, u"llama3.2"_s }, { u"local"_s, true } },
+                QJsonObject {
+                    { u"id"_s, u"anthropic"_s }, { u"available"_s, false }, { u"lastError"_s, u"401"_s } } } } };
         const QList<StatusListModel::Row> rows = DashboardController::providerRows(payload);
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).health, StatusListModel::Health::Ok);
@@ -484,10 +485,7 @@ private:
         return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     }
 
-    QString currentToken() const
-    {
-        return m_host->secrets()->read(u"gateway.token"_s).value_or(QString());
-    }
+    QString currentToken() const { return m_host->secrets()->read(u"gateway.token"_s).value_or(QString()); }
 
     static int freePort()
     {

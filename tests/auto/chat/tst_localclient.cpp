@@ -36,7 +36,8 @@ private:
     }
 
     /// Calls and waits for the answer.
-    static Gateway::LocalReply callAndWait(Gateway::LocalClient &client, const QString &method, const QJsonObject &params)
+    static Gateway::LocalReply callAndWait(
+        Gateway::LocalClient &client, const QString &method, const QJsonObject &params)
     {
         Gateway::LocalReply result;
         bool done = false;

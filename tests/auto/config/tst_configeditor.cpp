@@ -20,7 +20,8 @@ class tst_ConfigEditor final : public QObject
 private Q_SLOTS:
     void replacesInPlaceKeepingComments()
     {
-        ConfigEditor editor = ConfigEditor::fromText(u"# top\n[gateway]\n# the port\nport = 18789 # inline\nbind = \"127.0.0.1\"\n"_s);
+        ConfigEditor editor
+            = ConfigEditor::fromText(u"# top\n[gateway]\n# the port\nport = 18789 # inline\nbind = \"127.0.0.1\"\n"_s);
         QVERIFY(editor.set(u"gateway.port"_s, 18790).ok());
         QCOMPARE(editor.text(), u"# top\n[gateway]\n# the port\nport = 18790 # inline\nbind = \"127.0.0.1\"\n"_s);
         QVERIFY(editor.isModified());
@@ -99,7 +100,8 @@ private Q_SLOTS:
         QVERIFY(editor.set(u"channels.telegram.token"_s, u"secret:channels.telegram.token"_s).ok());
         const Gateway::Status saved = editor.save();
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
-        QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(
+            QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
         const auto loaded = Gateway::Config::ConfigLoader::loadFile(path, dir.path());
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
         QCOMPARE(loaded->gateway.port, 4242);
