@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "gatewayhost.h"
 
+#include "config/configeditor.h"
+#include "config/secretref.h"
+#include "secrets/secretstore.h"
 #include "service/localclient.h"
 #include "service/service.h"
 
@@ -77,4 +80,80 @@ Gateway::Status GatewayHost::restart()
         return next.error();
     }
     return started;
+}
+
+Gateway::Status GatewayHost::applyConfig(const ConfigChange &change)
+{
+    using Gateway::Error;
+    if (m_configPath.isEmpty())
+        return Error { u"NO_FILE"_s, u"the settings did not come from a file"_s };
+    Gateway::Secrets::SecretStore *store = m_secrets.get();
+    if (!store && !change.secrets.isEmpty())
+        return Error { u"NO_STORE"_s, u"there is no secret store"_s };
+    Gateway::Result<Gateway::Config::ConfigEditor> editor = Gateway::Config::ConfigEditor::open(m_configPath);
+    if (!editor)
+        return Error { u"CONFIG_READ"_s, editor.error().message };
+    const QString previousText = editor->text();
+
+    // Every key first: the editor validates each value, and nothing is written before all pass.
+    QStringList refused;
+    const auto set = [&](const QString &key, const QVariant &value) {
+        const Gateway::Status s = value.isValid() ? editor->set(key, value) : editor->unset(key);
+        if (!s)
+            refused.append(s.error().message);
+    };
+    for (const auto &[key, value] : change.values)
+        set(key, value);
+    for (const ConfigChange::Secret &secret : change.secrets) {
+        if (!secret.configKey.isEmpty())
+            set(secret.configKey, secret.remove ? QString() : QString(u"secret:"_s + secret.name));
+    }
+    if (!refused.isEmpty())
+        return Error { u"CONFIG"_s, refused.join(u'\n') };
+
+    // The secrets go to the store; the file only names them.
+    for (const ConfigChange::Secret &secret : change.secrets) {
+        if (secret.remove) {
+            // A missing entry is fine: the file stops naming it either way.
+            if (!store->remove(secret.name))
+                qWarning("could not remove a secret from the secret store");
+        } else if (Gateway::Status s = store->write(secret.name, secret.value); !s) {
+            return Error { u"SECRET"_s, s.error().message };
+        }
+    }
+    if (Gateway::Status s = editor->save(); !s)
+        return Error { u"CONFIG"_s, s.error().message };
+
+    const Gateway::Status restarted = restart();
+    if (!restarted) {
+        // The gateway refused the new file (a port in use, no TLS beyond loopback, a bad value):
+        // put the previous file back and run with it again, so Skynet stays reachable and the
+        // next start of the program does not fail.
+        Gateway::Config::ConfigEditor previous = Gateway::Config::ConfigEditor::fromText(previousText);
+        previous.setPath(m_configPath);
+        if (previous.save().ok())
+            (void)restart();
+        return Error { u"RESTART"_s, restarted.error().message };
+    }
+    return {};
+}
+
+Gateway::Status GatewayHost::regenerateToken()
+{
+    using Gateway::Error;
+    const Gateway::Config::Settings &settings = m_service->settings();
+    if (settings.gateway.auth != u"token")
+        return Error { u"NO_TOKEN_AUTH"_s, settings.gateway.auth };
+    const Gateway::Config::SecretRef ref = Gateway::Config::SecretRef::parse(settings.gateway.token);
+    if (ref.kind != Gateway::Config::SecretRef::Kind::None
+        && !(ref.kind == Gateway::Config::SecretRef::Kind::Stored && ref.target == Gateway::gatewayTokenSecretName()))
+        return Error { u"TOKEN_ELSEWHERE"_s, settings.gateway.token.left(60) };
+    Gateway::Secrets::SecretStore *store = m_secrets.get();
+    if (!store)
+        return Error { u"NO_STORE"_s, u"there is no secret store"_s };
+    if (Gateway::Status s = store->write(Gateway::gatewayTokenSecretName(), Gateway::Secrets::generateToken()); !s)
+        return Error { u"SECRET"_s, s.error().message };
+    if (Gateway::Status s = restart(); !s)
+        return Error { u"RESTART"_s, s.error().message };
+    return {};
 }

@@ -7,7 +7,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QList>
 #include <QString>
+#include <QVariant>
 
 #include "core/result.h"
 #include "service/bootstrap.h"
@@ -21,6 +23,22 @@ namespace Secrets
 class SecretStore;
 }
 } // namespace Gateway
+
+/// @brief One change of skynet.toml and the secret store, applied by GatewayHost::applyConfig().
+struct ConfigChange
+{
+    /// A secret to store (or remove) and the config key that names it ("secret:<name>").
+    struct Secret
+    {
+        QString configKey; ///< "" = only the store changes (the file names it already)
+        QString name; ///< the entry in the secret store
+        QString value;
+        bool remove = false; ///< remove the entry; configKey (if any) is set to ""
+    };
+    /// Keys to set; an invalid QVariant unsets the key (the default applies again).
+    QList<std::pair<QString, QVariant>> values;
+    QList<Secret> secrets;
+};
 
 /// @brief Owns the in-process gateway of the desktop app and rebuilds it on demand.
 ///
@@ -56,6 +74,17 @@ public:
     /// Stops the service, prepares configuration and secrets again, builds and starts a new
     /// service. On a configuration error the old settings keep running (restarted).
     Gateway::Status restart();
+
+    /// Checks that the settings came from a file and a secret store is there, sets the keys
+    /// (validated before anything is written), stores the secrets, saves skynet.toml and
+    /// restart()s. When the gateway cannot start with the new file, the previous file is put
+    /// back and the gateway restarted with it. Error codes: NO_FILE, NO_STORE, CONFIG_READ,
+    /// CONFIG (a key refused or the file not saved), SECRET, RESTART (previous file restored).
+    Gateway::Status applyConfig(const ConfigChange &change);
+    /// Stores a new random gateway token and restarts. Error codes: NO_TOKEN_AUTH (gateway.auth
+    /// is not "token"), TOKEN_ELSEWHERE (the token comes from env:/file:/another secret),
+    /// NO_STORE, SECRET, RESTART.
+    Gateway::Status regenerateToken();
 
 Q_SIGNALS:
     /// Before the service and client are destroyed: drop pointers to them.

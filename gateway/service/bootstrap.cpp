@@ -265,6 +265,11 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     return result;
 }
 
+QString gatewayTokenSecretName()
+{
+    return GATEWAY_TOKEN_SECRET;
+}
+
 QString homeFolder(const CommandLine &commandLine)
 {
     const QString home

@@ -54,6 +54,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
 /// $SKYNET_HOME, else ~/.skynet), without creating it. prepare() uses the same folder.
 QString homeFolder(const CommandLine &commandLine);
 
+/// The secret store entry that holds the generated gateway token ("gateway.token").
+QString gatewayTokenSecretName();
+
 /// @brief True when argv contains --no-gui; safe to call before any application object exists.
 bool argvRequestsNoGui(int argc, char **argv);
 

@@ -265,47 +265,38 @@ bool ChannelsController::save(const QString &channel, bool enabled, const QStrin
             return false;
         }
     }
-    const QString configPath = m_host.configPath();
-    if (configPath.isEmpty() || !service) {
+    if (!service) {
         setError(tr("The settings did not come from a configuration file, so they cannot be saved here."));
         return false;
     }
-    Gateway::Result<Gateway::Config::ConfigEditor> editor = Gateway::Config::ConfigEditor::open(configPath);
-    if (!editor) {
-        setError(tr("Cannot open %1: %2").arg(configPath, editor.error().message));
-        return false;
-    }
     const QString section = u"channels."_s + channel + u'.';
+    ConfigChange change;
     // The secrets go to the store; the file only names them.
-    for (auto it = entered.constBegin(); it != entered.constEnd(); ++it) {
-        const QString name = section + it.key();
-        if (Gateway::Status s = m_host.secrets()->write(name, it.value()); !s) {
-            setError(
-                tr("Cannot store the %1 in %2: %3").arg(it.key(), m_host.secrets()->describe(), s.error().message));
-            return false;
-        }
-        if (Gateway::Status s = editor->set(name, QString(u"secret:"_s + name)); !s) {
-            setError(s.error().message);
-            return false;
-        }
-    }
-    Gateway::Status s = editor->set(section + u"enabled"_s, enabled);
-    if (s)
-        s = editor->set(section + u"dm_policy"_s, dmPolicy);
-    if (s && channel == u"whatsapp")
-        s = phone.isEmpty() ? editor->unset(section + u"phone_number_id"_s)
-                            : editor->set(section + u"phone_number_id"_s, phone);
-    if (s)
-        s = editor->save();
-    if (!s) {
-        setError(tr("Cannot save %1: %2").arg(configPath, s.error().message));
-        return false;
-    }
+    for (auto it = entered.constBegin(); it != entered.constEnd(); ++it)
+        change.secrets.append({ section + it.key(), section + it.key(), it.value() });
+    change.values.append({ section + u"enabled"_s, enabled });
+    change.values.append({ section + u"dm_policy"_s, dmPolicy });
+    if (channel == u"whatsapp")
+        change.values.append({ section + u"phone_number_id"_s, phone.isEmpty() ? QVariant() : QVariant(phone) });
     setBusy(true);
-    const Gateway::Status restarted = m_host.restart();
+    const Gateway::Status s = m_host.applyConfig(change);
     setBusy(false);
-    if (!restarted) {
-        setError(tr("Saved, but the gateway did not restart: %1").arg(restarted.error().message));
+    if (!s) {
+        const QString &code = s.error().code;
+        const QString configPath = m_host.configPath();
+        if (code == u"NO_FILE")
+            setError(tr("The settings did not come from a configuration file, so they cannot be saved here."));
+        else if (code == u"CONFIG_READ")
+            setError(tr("Cannot open %1: %2").arg(configPath, s.error().message));
+        else if (code == u"SECRET" || code == u"NO_STORE")
+            setError(tr("Cannot store the %1 in %2: %3")
+                         .arg(channelLabel(channel), m_host.secrets() ? m_host.secrets()->describe() : QString(),
+                             s.error().message));
+        else if (code == u"RESTART")
+            setError(tr("The gateway could not start with these settings, so the previous ones are back: %1")
+                         .arg(s.error().message));
+        else
+            setError(tr("Cannot save %1: %2").arg(configPath, s.error().message));
         return false;
     }
     clearError();

@@ -257,38 +257,8 @@ bool ProvidersController::apply()
         setErrorString(problems.join(u'\n'));
         return false;
     }
-    const QString path = m_host.configPath();
-    if (path.isEmpty()) {
-        setErrorString(tr("These settings did not come from a file, so they cannot be saved."));
-        return false;
-    }
-    Gateway::Secrets::SecretStore *store = m_host.secrets();
-    if (!store) {
-        setErrorString(tr("There is no secret store to keep API keys in."));
-        return false;
-    }
-    Gateway::Result<Gateway::Config::ConfigEditor> opened = Gateway::Config::ConfigEditor::open(path);
-    if (!opened) {
-        setErrorString(tr("Cannot read %1: %2").arg(path, opened.error().message));
-        return false;
-    }
-    Gateway::Config::ConfigEditor &editor = *opened;
-
-    m_applying = true;
-    Q_EMIT applyingChanged();
-    const auto done = [this](bool ok, const QString &error) {
-        m_applying = false;
-        Q_EMIT applyingChanged();
-        if (!ok)
-            setErrorString(error);
-        return ok;
-    };
-
-    QStringList failures;
-    const auto set = [&](const QString &key, const QVariant &value) {
-        if (Gateway::Status s = editor.set(key, value); !s)
-            failures.append(s.error().message);
-    };
+    ConfigChange change;
+    const auto set = [&change](const QString &key, const QVariant &value) { change.values.append({ key, value }); };
     for (ProviderEntry *entry : { m_ollama, m_anthropic, m_openai }) {
         const Gateway::Config::Settings &saved = m_host.service()->settings();
         const Gateway::Config::ProviderSettings &before = entry == m_ollama ? saved.providers.ollama
@@ -297,28 +267,16 @@ bool ProvidersController::apply()
         if (entry->isEnabled() != before.enabled)
             set(entry->configKey(u"enabled"_s), entry->isEnabled());
         if (entry->baseUrl().trimmed() != before.baseUrl) {
-            if (entry->baseUrl().trimmed().isEmpty()) {
-                if (Gateway::Status s = editor.unset(entry->configKey(u"base_url"_s)); !s)
-                    failures.append(s.error().message);
-            } else {
-                set(entry->configKey(u"base_url"_s), entry->baseUrl().trimmed());
-            }
+            // Empty: the key is removed and the default URL applies again.
+            set(entry->configKey(u"base_url"_s),
+                entry->baseUrl().trimmed().isEmpty() ? QVariant() : QVariant(entry->baseUrl().trimmed()));
         }
         if (entry->model().trimmed() != before.model)
             set(entry->configKey(u"model"_s), entry->model().trimmed());
         if (entry->isKeyPending()) {
             // The key goes to the secret store; the file only names it.
-            if (entry->removesKey()) {
-                // A missing entry is fine; the file stops naming it either way.
-                if (Gateway::Status s = store->remove(entry->secretName()); !s)
-                    qWarning("could not remove a provider key from the secret store");
-                set(entry->configKey(u"api_key"_s), QString());
-            } else {
-                if (Gateway::Status s = store->write(entry->secretName(), entry->pendingKey()); !s) {
-                    return done(false, tr("Cannot store the %1 API key: %2").arg(entry->title(), s.error().message));
-                }
-                set(entry->configKey(u"api_key"_s), QString(u"secret:"_s + entry->secretName()));
-            }
+            change.secrets.append({ entry->configKey(u"api_key"_s), entry->secretName(),
+                entry->removesKey() ? QString() : entry->pendingKey(), entry->removesKey() });
         }
     }
     if (m_mode != m_savedMode)
@@ -333,17 +291,33 @@ bool ProvidersController::apply()
         set(u"routing.privacy"_s, m_privacy);
     if (m_offline != m_savedOffline)
         set(u"routing.offline"_s, m_offline);
-    if (!failures.isEmpty())
-        return done(false, failures.join(u'\n'));
-    if (Gateway::Status s = editor.save(); !s)
-        return done(false, tr("Cannot save %1: %2").arg(path, s.error().message));
 
-    // restart() replaces the service; serviceChanged() reloads this controller from it.
-    const Gateway::Status restarted = m_host.restart();
-    if (!restarted)
-        return done(false, tr("Saved, but the gateway did not restart: %1").arg(restarted.error().message));
+    m_applying = true;
+    Q_EMIT applyingChanged();
+    // applyConfig() restarts the service; serviceChanged() reloads this controller from it.
+    const QString path = m_host.configPath();
+    const Gateway::Status result = m_host.applyConfig(change);
+    m_applying = false;
+    Q_EMIT applyingChanged();
+    if (!result) {
+        const QString &code = result.error().code;
+        const QString &detail = result.error().message;
+        if (code == u"NO_FILE")
+            setErrorString(tr("These settings did not come from a file, so they cannot be saved."));
+        else if (code == u"NO_STORE")
+            setErrorString(tr("There is no secret store to keep API keys in."));
+        else if (code == u"CONFIG_READ")
+            setErrorString(tr("Cannot read %1: %2").arg(path, detail));
+        else if (code == u"SECRET")
+            setErrorString(tr("Cannot store the API key: %1").arg(detail));
+        else if (code == u"RESTART")
+            setErrorString(
+                tr("The gateway could not start with these settings, so the previous ones are back: %1").arg(detail));
+        else
+            setErrorString(tr("Cannot save %1: %2").arg(path, detail));
+        return false;
+    }
     setErrorString({});
-    done(true, {});
     setStatusMessage(tr("Saved to %1 and restarted the gateway.").arg(path));
     Q_EMIT applied();
     return true;

@@ -26,7 +26,6 @@ using namespace Qt::StringLiterals;
 namespace
 {
 const QString COMPLETED_KEY = u"wizard/completed"_s;
-const QString GATEWAY_TOKEN_SECRET = u"gateway.token"_s;
 const QString TELEGRAM_TOKEN_SECRET = u"channels.telegram.token"_s;
 } // namespace
 
@@ -237,43 +236,26 @@ bool WizardController::saveOwnerName(const QString &name)
     return true;
 }
 
-bool WizardController::restartGateway()
-{
-    const Gateway::Status restarted = m_host.restart();
-    if (!restarted) {
-        setErrorString(tr("The gateway did not restart: %1").arg(restarted.error().message));
-        return false;
-    }
-    return true;
-}
-
 bool WizardController::regenerateToken()
 {
-    const Gateway::Config::Settings &settings = m_host.service()->settings();
-    if (settings.gateway.auth != u"token") {
-        setErrorString(tr("The gateway does not use a token (gateway.auth is \"%1\").").arg(settings.gateway.auth));
-        return false;
-    }
-    const Gateway::Config::SecretRef ref = Gateway::Config::SecretRef::parse(settings.gateway.token);
-    if (ref.kind != Gateway::Config::SecretRef::Kind::None
-        && !(ref.kind == Gateway::Config::SecretRef::Kind::Stored && ref.target == GATEWAY_TOKEN_SECRET)) {
-        setErrorString(
-            tr("The gateway token comes from \"%1\"; change it there.").arg(settings.gateway.token.left(60)));
-        return false;
-    }
-    Gateway::Secrets::SecretStore *store = m_host.secrets();
-    if (!store) {
-        setErrorString(tr("There is no secret store for the token."));
-        return false;
-    }
-    if (Gateway::Status s = store->write(GATEWAY_TOKEN_SECRET, Gateway::Secrets::generateToken()); !s) {
-        setErrorString(tr("Could not store the new token: %1").arg(s.error().message));
+    const Gateway::Status s = m_host.regenerateToken();
+    Q_EMIT tokenChanged();
+    if (!s) {
+        const QString &code = s.error().code;
+        if (code == u"NO_TOKEN_AUTH")
+            setErrorString(tr("The gateway does not use a token (gateway.auth is \"%1\").").arg(s.error().message));
+        else if (code == u"TOKEN_ELSEWHERE")
+            setErrorString(tr("The gateway token comes from \"%1\"; change it there.").arg(s.error().message));
+        else if (code == u"NO_STORE")
+            setErrorString(tr("There is no secret store for the token."));
+        else if (code == u"SECRET")
+            setErrorString(tr("Could not store the new token: %1").arg(s.error().message));
+        else
+            setErrorString(tr("The gateway did not restart: %1").arg(s.error().message));
         return false;
     }
     setErrorString({});
-    const bool ok = restartGateway();
-    Q_EMIT tokenChanged();
-    return ok;
+    return true;
 }
 
 bool WizardController::connectTelegram(const QString &token)
@@ -282,37 +264,24 @@ bool WizardController::connectTelegram(const QString &token)
         setErrorString(invalid);
         return false;
     }
-    const QString path = m_host.configPath();
-    if (path.isEmpty()) {
-        setErrorString(tr("These settings did not come from a file, so they cannot be saved."));
-        return false;
-    }
-    Gateway::Secrets::SecretStore *store = m_host.secrets();
-    if (!store) {
-        setErrorString(tr("There is no secret store for the bot token."));
-        return false;
-    }
-    Gateway::Result<Gateway::Config::ConfigEditor> editor = Gateway::Config::ConfigEditor::open(path);
-    if (!editor) {
-        setErrorString(tr("Cannot read %1: %2").arg(path, editor.error().message));
-        return false;
-    }
-    if (Gateway::Status s = store->write(TELEGRAM_TOKEN_SECRET, token.trimmed()); !s) {
-        setErrorString(tr("Could not store the bot token: %1").arg(s.error().message));
-        return false;
-    }
-    Gateway::Status s = editor->set(u"channels.telegram.enabled"_s, true);
-    if (s)
-        s = editor->set(u"channels.telegram.token"_s, QString(u"secret:"_s + TELEGRAM_TOKEN_SECRET));
-    if (s)
-        s = editor->save();
-    if (!s) {
-        setErrorString(tr("Cannot save %1: %2").arg(path, s.error().message));
+    ConfigChange change;
+    change.values.append({ u"channels.telegram.enabled"_s, true });
+    change.secrets.append({ u"channels.telegram.token"_s, TELEGRAM_TOKEN_SECRET, token.trimmed() });
+    if (const Gateway::Status s = m_host.applyConfig(change); !s) {
+        const QString &code = s.error().code;
+        if (code == u"NO_FILE")
+            setErrorString(tr("These settings did not come from a file, so they cannot be saved."));
+        else if (code == u"NO_STORE")
+            setErrorString(tr("There is no secret store for the bot token."));
+        else if (code == u"SECRET")
+            setErrorString(tr("Could not store the bot token: %1").arg(s.error().message));
+        else if (code == u"RESTART")
+            setErrorString(tr("The gateway did not restart: %1").arg(s.error().message));
+        else
+            setErrorString(tr("Cannot save %1: %2").arg(m_host.configPath(), s.error().message));
         return false;
     }
     setErrorString({});
-    if (!restartGateway())
-        return false;
     m_telegramConnected = true;
     Q_EMIT telegramChanged();
     return true;

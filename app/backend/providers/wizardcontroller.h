@@ -119,7 +119,6 @@ private:
     void loadOwner();
     void setBusy(bool busy);
     void setErrorString(const QString &message);
-    bool restartGateway();
 
     static WizardController *s_instance;
 

@@ -19,7 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace
 {
-const QString GATEWAY_TOKEN_SECRET = u"gateway.token"_s;
 }
 
 SettingsController *SettingsController::s_instance = nullptr;
@@ -213,38 +212,20 @@ bool SettingsController::apply()
         setErrorString(tr("Beyond this computer clients must authenticate: choose token or password."));
         return false;
     }
-    if (m_host.configPath().isEmpty()) {
-        setErrorString(tr("These settings come from the command line or environment and cannot be saved here."));
-        return false;
-    }
-    auto editor = Gateway::Config::ConfigEditor::open(m_host.configPath());
-    if (!editor) {
-        setErrorString(editor.error().message);
-        return false;
-    }
-    const QString previousText = editor->text();
-    for (const auto &[key, value] :
-        { std::pair<QString, QVariant> { u"gateway.bind"_s, m_bind }, { u"gateway.port"_s, m_port },
-            { u"gateway.auth"_s, m_authMode }, { u"gateway.allow_insecure_bind"_s, m_allowInsecureBind } }) {
-        if (const Gateway::Status s = editor->set(key, value); !s) {
+    ConfigChange change;
+    change.values = { { u"gateway.bind"_s, m_bind }, { u"gateway.port"_s, m_port }, { u"gateway.auth"_s, m_authMode },
+        { u"gateway.allow_insecure_bind"_s, m_allowInsecureBind } };
+    if (const Gateway::Status s = m_host.applyConfig(change); !s) {
+        const QString &code = s.error().code;
+        if (code == u"NO_FILE") {
+            setErrorString(tr("These settings come from the command line or environment and cannot be saved here."));
+        } else if (code == u"RESTART") {
+            // applyConfig() put the previous file back and runs with it, so Skynet stays reachable.
+            setErrorString(tr("The gateway could not start with these settings, so the previous ones are back: %1")
+                               .arg(s.error().message));
+        } else {
             setErrorString(s.error().message);
-            return false;
         }
-    }
-    if (const Gateway::Status s = editor->save(); !s) {
-        setErrorString(s.error().message);
-        return false;
-    }
-    const Gateway::Status restarted = m_host.restart();
-    if (!restarted) {
-        // The gateway refused the new settings (a port in use, no TLS beyond loopback, ...): put
-        // the previous file back and run with it again, so Skynet stays reachable.
-        Gateway::Config::ConfigEditor previous = Gateway::Config::ConfigEditor::fromText(previousText);
-        previous.setPath(m_host.configPath());
-        if (previous.save().ok())
-            (void)m_host.restart();
-        setErrorString(tr("The gateway could not start with these settings, so the previous ones are back: %1")
-                           .arg(restarted.error().message));
         return false;
     }
     setErrorString({});
@@ -273,24 +254,18 @@ void SettingsController::copyToken()
 
 bool SettingsController::regenerateToken()
 {
-    Gateway::Secrets::SecretStore *store = m_host.secrets();
-    if (!store) {
-        setErrorString(tr("No secret store is available."));
-        return false;
-    }
-    const QString reference = m_host.service()->settings().gateway.token;
-    if (!reference.isEmpty() && reference != u"secret:"_s + GATEWAY_TOKEN_SECRET) {
-        setErrorString(tr("The gateway token comes from %1; change it there.").arg(reference));
-        return false;
-    }
-    if (const Gateway::Status s = store->write(GATEWAY_TOKEN_SECRET, Gateway::Secrets::generateToken()); !s) {
-        setErrorString(s.error().message);
-        return false;
-    }
-    const Gateway::Status restarted = m_host.restart();
+    const Gateway::Status s = m_host.regenerateToken();
     Q_EMIT tokenChanged();
-    if (!restarted) {
-        setErrorString(restarted.error().message);
+    if (!s) {
+        const QString &code = s.error().code;
+        if (code == u"NO_STORE")
+            setErrorString(tr("No secret store is available."));
+        else if (code == u"NO_TOKEN_AUTH")
+            setErrorString(tr("No gateway token is set."));
+        else if (code == u"TOKEN_ELSEWHERE")
+            setErrorString(tr("The gateway token comes from %1; change it there.").arg(s.error().message));
+        else
+            setErrorString(s.error().message);
         return false;
     }
     setErrorString({});

@@ -27,28 +27,16 @@
 #include "secrets/secretstore.h"
 #include "service/service.h"
 #include "testsupport.h"
+#include "guitestsupport.h"
 
 using namespace Qt::StringLiterals;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
 
 namespace
 {
 
 const QString TOKEN = u"tst-gatewaystatus-token"_s;
-
-/// Searches the visual item tree (QObject parents do not follow it through Controls).
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 } // namespace
 
@@ -76,7 +64,6 @@ private Q_SLOTS:
 private:
     std::unique_ptr<GatewayHost> makeService(int port = 0);
     /// Loads Main.qml; returns the window (owned by engine) or nullptr.
-    QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine);
 
     std::unique_ptr<QTemporaryDir> m_home;
     std::shared_ptr<Gateway::Secrets::FileSecretStore> m_secrets;
@@ -113,15 +100,6 @@ std::unique_ptr<GatewayHost> tst_GatewayStatus::makeService(int port)
     settings.logging.file = false;
     Gateway::Bootstrap boot { settings, m_secrets, {} };
     return std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
-}
-
-QQuickWindow *tst_GatewayStatus::loadMainWindow(QQmlApplicationEngine &engine)
-{
-    engine.addImportPath(u"qrc:/"_s); // as in main(): Qt 6.4 does not search qrc:/ by default
-    engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
-    if (engine.rootObjects().size() != 1)
-        return nullptr;
-    return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
 }
 
 void tst_GatewayStatus::formatUptime_data()

@@ -44,26 +44,15 @@
 #include "settings/language.h"
 #include "settings/settingscontroller.h"
 #include "testsupport.h"
+#include "guitestsupport.h"
 
 using namespace Qt::StringLiterals;
 using Fakes::FakeOllama;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
 
 namespace
 {
-
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 /// True when the image has more than a handful of distinct colours (a page, not a blank fill).
 bool looksRendered(const QImage &image)
@@ -330,6 +319,59 @@ private Q_SLOTS:
         QVERIFY(!settings.isModified());
     }
 
+    void applyConfigValidatesStoresAndRollsBack()
+    {
+        QVERIFY(startGateway());
+        const auto fileText = [this] {
+            QFile file(m_configPath);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray original = fileText();
+        const quint16 port = m_host->service()->port();
+        const QString secretName = u"providers.anthropic.api_key"_s;
+
+        // A refused key: nothing is written, neither the file nor the store.
+        ConfigChange refused;
+        refused.values.append({ u"gateway.port"_s, u"not a port"_s });
+        refused.secrets.append({ secretName, secretName, u"sk-ant-test-1"_s });
+        Gateway::Status s = m_host->applyConfig(refused);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, u"CONFIG"_s);
+        QCOMPARE(fileText(), original);
+        QVERIFY(!m_host->secrets()->read(secretName));
+
+        // The gateway cannot start with the new file (its port is taken): the previous file is
+        // back and the gateway runs with it.
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        ConfigChange clash;
+        clash.values.append({ u"gateway.port"_s, int(taken.serverPort()) });
+        s = m_host->applyConfig(clash);
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, u"RESTART"_s);
+        QCOMPARE(fileText(), original);
+        QVERIFY(m_host->service()->isRunning());
+        QCOMPARE(m_host->service()->port(), port);
+
+        // A secret: the store holds the value, the file only names it.
+        ConfigChange key;
+        key.secrets.append({ secretName, secretName, u"sk-ant-test-2"_s });
+        s = m_host->applyConfig(key);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+        QCOMPARE(m_host->secrets()->read(secretName).value_or(QString()), u"sk-ant-test-2"_s);
+        QVERIFY(fileText().contains("secret:providers.anthropic.api_key"));
+        QVERIFY(!fileText().contains("sk-ant-test-2"));
+        QCOMPARE(m_host->service()->settings().providers.anthropic.apiKey, u"secret:"_s + secretName);
+
+        // Removing it: gone from the store, the file names nothing.
+        ConfigChange removal;
+        removal.secrets.append({ secretName, secretName, {}, true });
+        s = m_host->applyConfig(removal);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+        QVERIFY(!m_host->secrets()->read(secretName));
+        QVERIFY(!fileText().contains("secret:providers.anthropic.api_key"));
+    }
+
     void regeneratedTokenStaysOffDisk()
     {
         QVERIFY(startGateway());
@@ -474,15 +516,6 @@ private:
         if (!m_host->service()->isReady())
             qWarning() << m_status->errorString();
         return m_host->service()->isReady();
-    }
-
-    QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine)
-    {
-        engine.addImportPath(u"qrc:/"_s);
-        engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
-        if (engine.rootObjects().size() != 1)
-            return nullptr;
-        return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     }
 
     QString currentToken() const { return m_host->secrets()->read(u"gateway.token"_s).value_or(QString()); }

@@ -21,25 +21,14 @@
 #include "people/directory.h"
 #include "people/userstore.h"
 #include "service/service.h"
+#include "../guitestsupport.h"
 
 using namespace Qt::StringLiterals;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
 
 namespace
 {
-
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 void click(QQuickItem *button)
 {
@@ -75,10 +64,7 @@ private Q_SLOTS:
         GatewayStatus status(*host);
         Backends backends(*host);
         QQmlApplicationEngine engine;
-        engine.addImportPath(u"qrc:/"_s);
-        engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        QQuickWindow *window = GuiTest::loadMainWindow(engine);
         QVERIFY(window);
         window->resize(1024, 680);
         window->show();

@@ -27,28 +27,16 @@
 #include "secrets/secretstore.h"
 #include "service/service.h"
 #include "testsupport.h"
+#include "../guitestsupport.h"
 
 using namespace Qt::StringLiterals;
 using Fakes::FakeOllama;
 using Author = ChatMessagesModel::Author;
 using State = ChatMessagesModel::State;
+using GuiTest::findItem;
 
 namespace
 {
-
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 /// Models are checked by QAbstractItemModelTester for the whole test.
 struct Testers
@@ -520,10 +508,7 @@ void tst_ChatController::chatPageStreamsAnswer()
     QVERIFY(startAll());
     GatewayStatus status(*m_host); // the dashboard page is created first
     QQmlApplicationEngine engine;
-    engine.addImportPath(u"qrc:/"_s);
-    engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
-    QCOMPARE(engine.rootObjects().size(), 1);
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QQuickWindow *window = GuiTest::loadMainWindow(engine);
     QVERIFY(window);
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QVERIFY(window->setProperty("currentPage", u"chat"_s));

@@ -29,8 +29,11 @@
 #include "secrets/secretstore.h"
 #include "service/bootstrap.h"
 #include "testsupport.h"
+#include "../guitestsupport.h"
 
 using namespace Qt::StringLiterals;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
 
 namespace
 {
@@ -46,20 +49,6 @@ public:
     }
     QStringList titles;
 };
-
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -100,7 +89,6 @@ private Q_SLOTS:
 private:
     std::unique_ptr<GatewayHost> makeHost(int port = 0);
     DesktopIntegration::Options options() const;
-    QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::shared_ptr<Gateway::Secrets::FileSecretStore> m_secrets;
@@ -148,15 +136,6 @@ DesktopIntegration::Options tst_DesktopIntegration::options() const
     options.program = u"/opt/skynet/bin/skynet"_s;
     options.autostartArguments = { u"--minimized"_s };
     return options;
-}
-
-QQuickWindow *tst_DesktopIntegration::loadMainWindow(QQmlApplicationEngine &engine)
-{
-    engine.addImportPath(u"qrc:/"_s);
-    engine.load(QUrl(u"qrc:/Skynet/Ui/Main.qml"_s));
-    if (engine.rootObjects().size() != 1)
-        return nullptr;
-    return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
 }
 
 void tst_DesktopIntegration::quoteExecArgument_data()

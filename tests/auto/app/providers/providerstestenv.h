@@ -17,6 +17,7 @@
 #include "fakeollama.h"
 #include "gatewayhost.h"
 #include "service/bootstrap.h"
+#include "../guitestsupport.h"
 
 namespace ProvidersTest
 {
@@ -77,50 +78,10 @@ private:
     Fakes::FakeOllama m_ollama;
 };
 
-/// Searches the visual item tree (QObject parents do not follow it through Controls).
-inline QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
-
-/// Types text into the window's focused item, one key at a time (QTest::keyClicks is widgets-only).
-inline void typeText(QQuickWindow *window, const QByteArray &text)
-{
-    for (const char c : text)
-        QTest::keyClick(window, c);
-}
-
-/// Saves the window as <SKYNET_SCREENSHOT_DIR>/<name>.png when that variable is set.
-inline void screenshot(QQuickWindow *window, const QString &name)
-{
-    if (qEnvironmentVariableIsSet("SKYNET_SCREENSHOT_DIR"))
-        window->grabWindow().save(
-            QDir(qEnvironmentVariable("SKYNET_SCREENSHOT_DIR")).filePath(name + QStringLiteral(".png")));
-}
-
-/// A left click in the middle of item.
-inline void click(QQuickWindow *window, QQuickItem *item)
-{
-    const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-    QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
-}
-
-inline QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine)
-{
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.load(QUrl(QStringLiteral("qrc:/Skynet/Ui/Main.qml")));
-    if (engine.rootObjects().size() != 1)
-        return nullptr;
-    return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
-}
+using GuiTest::click;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
+using GuiTest::screenshot;
+using GuiTest::typeText;
 
 } // namespace ProvidersTest

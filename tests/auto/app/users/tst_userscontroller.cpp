@@ -27,25 +27,14 @@
 #include "people/userstore.h"
 #include "service/service.h"
 #include "users/userscontroller.h"
+#include "../guitestsupport.h"
 
 using namespace Qt::StringLiterals;
+using GuiTest::findItem;
+using GuiTest::loadMainWindow;
 
 namespace
 {
-
-QQuickItem *findItem(QQuickItem *item, const QString &objectName)
-{
-    if (!item)
-        return nullptr;
-    if (item->objectName() == objectName)
-        return item;
-    const QList<QQuickItem *> children = item->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, objectName))
-            return found;
-    }
-    return nullptr;
-}
 
 } // namespace
 
