@@ -21,7 +21,7 @@ QString usage(const QString &command)
         return u"usage: skynet-gateway users [list [--limit N] | show <user-id> | set-role <user-id> "
                "<admin|user|child>]"_s;
     if (command == u"pairing")
-        return u"usage: skynet-gateway pairing [list | approve <channel> <code> | reject <channel> <code>]"_s;
+        return u"usage: skynet-gateway pairing [list | approve <channel> <code-or-id> | reject <channel> <code-or-id>]"_s;
     if (command == u"audit")
         return u"usage: skynet-gateway audit verify | audit list [--limit N]"_s;
     if (command == u"doctor")
@@ -75,8 +75,9 @@ QString helpText(const QString &command)
                 "                               a running gateway applies it to open connections)\n"
                 "  --limit N                    list at most N users (default 50, at most 1000)\n"_s;
     } else if (command == u"pairing") {
-        text += u"  pairing [list]                    pending pairing requests (channel, code, name, age)\n"
-                "  pairing approve <channel> <code>  let that person in: they become a user (people.default_role)\n"
+        text += u"  pairing [list]                    pending pairing requests (channel, code, time, sender id, name)\n"
+                "  pairing approve <channel> <code>  (or the sender id) let that person in: they become a user "
+                "(people.default_role)\n"
                 "                                    and are answered from their next message on\n"
                 "  pairing reject <channel> <code>   turn the request down\n"
                 "  Decisions are audited as \"cli\" and take effect in a running gateway at once.\n"_s;

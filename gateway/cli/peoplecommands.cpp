@@ -139,10 +139,10 @@ int runPairing(const Config::Settings &settings, const Arguments &arguments, QTe
             return EXIT_OK;
         }
         out << padded(u"CHANNEL"_s, 10) << u' ' << padded(u"CODE"_s, 10) << u' ' << padded(u"REQUESTED"_s, 23) << u' '
-            << u"NAME"_s << u'\n';
+            << padded(u"SENDER"_s, 20) << u' ' << u"NAME"_s << u'\n';
         for (const Channels::ChannelStore::PairingRequest &r : pending)
             out << padded(r.channel, 10) << u' ' << padded(r.code, 10) << u' ' << padded(formatTime(r.createdAt), 23)
-                << u' ' << r.senderName << u'\n';
+                << u' ' << padded(r.senderId, 20) << u' ' << r.senderName << u'\n';
         return EXIT_OK;
     }
 
@@ -153,8 +153,14 @@ int runPairing(const Config::Settings &settings, const Arguments &arguments, QTe
         err << u"channel and code are at most 64 characters\n"_s;
         return EXIT_USAGE;
     }
+    // The code, or the sender's platform id.
+    QString requestCode = code;
+    for (const Channels::ChannelStore::PairingRequest &r : store.pairingRequests(u"pending"_s)) {
+        if (r.channel == channel && r.senderId == code)
+            requestCode = r.code;
+    }
     const Result<Channels::ChannelStore::PairingRequest> decided
-        = store.decidePairing(channel, code, approve, QDateTime::currentMSecsSinceEpoch());
+        = store.decidePairing(channel, requestCode, approve, QDateTime::currentMSecsSinceEpoch());
     if (!decided) {
         err << decided.error().message << u" (see: skynet-gateway pairing list)\n"_s;
         return EXIT_FAILED;
