@@ -75,12 +75,12 @@ QString helpText(const QString &command)
                 "                               a running gateway applies it to open connections)\n"
                 "  --limit N                    list at most N users (default 50, at most 1000)\n"_s;
     } else if (command == u"pairing") {
-        text += u"  pairing [list]                    pending pairing requests (channel, code, time, sender id, name)\n"
-                "  pairing approve <channel> <code>  (or the sender id) let that person in: they become a user "
-                "(people.default_role)\n"
-                "                                    and are answered from their next message on\n"
-                "  pairing reject <channel> <code>   turn the request down\n"
-                "  Decisions are audited as \"cli\" and take effect in a running gateway at once.\n"_s;
+        text += u"  pairing [list]                     pending requests (channel, code, time, sender id, name)\n"
+                "  pairing approve <channel> <code>   let that person in: they become a user (people.default_role)\n"
+                "                                     and are answered from their next message on\n"
+                "  pairing reject <channel> <code>    turn the request down\n"
+                "  <code> may also be the sender id. Decisions are audited as \"cli\" and take effect in a\n"
+                "  running gateway at once.\n"_s;
     } else if (command == u"audit") {
         text += u"  audit verify        walk the hash chain: \"audit log intact: N entries\" (exit 0), or\n"
                 "                      \"audit log broken at entry <id> (<action> at <time>)\" (exit 1)\n"
