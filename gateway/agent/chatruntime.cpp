@@ -636,6 +636,12 @@ void ChatRuntime::onToolCalls(Run *run)
                 QJsonObject { { u"kind"_s, u"tool"_s } });
         } else {
             result = m_tools->run(call.name, call.arguments, context);
+            // Every tool call is audited: which tool, for whom, how it ended; never the arguments
+            // or the result (they carry what people said).
+            if (m_people)
+                m_people->record(run->user ? run->user->id : u"system"_s, u"tool.run"_s, call.name.left(64),
+                    result.isError ? u"failed"_s : u"ok"_s,
+                    QJsonObject { { u"channel"_s, run->options.channel.left(32) } });
         }
         publishAgent(run, u"tool"_s,
             QJsonObject { { u"phase"_s, u"result"_s }, { u"name"_s, call.name }, { u"toolCallId"_s, call.id },

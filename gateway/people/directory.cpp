@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "people/directory.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 #include <QTimeZone>
 
 #include "agent/toolregistry.h"
@@ -28,6 +31,37 @@ namespace
 
 constexpr qint64 DENIAL_AUDIT_INTERVAL_MS = 10'000;
 constexpr int MAX_DENIAL_KEYS = 4096;
+
+/// Admin-only methods that change something and write no audit entry of their own: the guard
+/// records each call ("admin.call", target = method). Reads (…list, …status, …get, audit.verify)
+/// are not changes; the methods below record their own, more detailed entry.
+const QSet<QString> SELF_AUDITED = { u"users.create"_s, u"users.delete"_s, u"users.token"_s, u"users.update"_s,
+    u"users.export"_s, u"identities.link"_s, u"identities.unlink"_s, u"identities.code"_s, u"pairing.approve"_s,
+    u"pairing.reject"_s };
+
+bool isReadOnlyMethod(const QString &method)
+{
+    static const QStringList readSuffixes
+        = { u".list"_s, u".status"_s, u".get"_s, u".verify"_s, u".search"_s, u".runs"_s, u".history"_s, u".wait"_s };
+    static const QSet<QString> reads = { u"health"_s, u"status"_s, u"system-presence"_s };
+    if (reads.contains(method))
+        return true;
+    for (const QString &suffix : readSuffixes) {
+        if (method.endsWith(suffix))
+            return true;
+    }
+    return false;
+}
+
+bool isAuditedAdminCall(const QString &method)
+{
+    if (SELF_AUDITED.contains(method) || isReadOnlyMethod(method))
+        return false;
+    const QList<MethodRule> &rules = Policy::methodRules();
+    const auto it = std::find_if(rules.cbegin(), rules.cend(), [&](const MethodRule &r) { return r.method == method; });
+    // Unclassified methods are admin-only (Policy::method).
+    return it == rules.cend() || (it->user == Access::None && it->child == Access::None);
+}
 
 } // namespace
 
@@ -135,8 +169,11 @@ std::optional<ProtocolError> Directory::guard(const ClientSession &client, const
     if (client.isOwner && actor.userId.isEmpty())
         actor.userId = u"owner"_s; // storage not open yet: the owner is still the owner
     const Decision decision = m_policy.method(actor, method);
-    if (decision)
+    if (decision) {
+        if (isAuditedAdminCall(method))
+            record(actor.userId, u"admin.call"_s, method.left(128), u"ok"_s);
         return std::nullopt;
+    }
     denyAudited(actor, u"method"_s, method, decision.reason);
     return forbidden(decision.reason);
 }

@@ -154,6 +154,16 @@ Result<User> UserStore::create(const QString &displayName, Role role, qint64 now
 
 std::optional<User> UserStore::get(const QString &id) const
 {
+    // Another process (skynet-gateway users set-role) may have changed a user: SQLite's
+    // data_version moves when any other connection commits, and costs no disk read.
+    QSqlQuery version(m_db->connection());
+    if (version.exec(u"PRAGMA data_version"_s) && version.next()) {
+        const qint64 current = version.value(0).toLongLong();
+        if (current != m_dataVersion) {
+            m_cache.clear();
+            m_dataVersion = current;
+        }
+    }
     if (const auto it = m_cache.constFind(id); it != m_cache.cend())
         return *it;
     QSqlQuery q(m_db->connection());

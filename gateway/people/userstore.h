@@ -120,6 +120,8 @@ private:
     Storage::Database *m_db;
     /// Users by id: every turn reads its user; rows change only through this store.
     mutable QHash<QString, User> m_cache;
+    /// PRAGMA data_version when the cache was last known good (other processes' commits change it).
+    mutable qint64 m_dataVersion = -1;
 };
 
 } // namespace Gateway::People

@@ -20,10 +20,12 @@
 #include <QTimer>
 
 #include "agent/modelrouter.h"
+#include "cli/cli.h"
 #include "config/configschema.h"
 #include "config/secretref.h"
 #include "core/network.h"
 #include "logging.h"
+#include "people/directory.h"
 #include "people/soulcommand.h"
 #include "protocol/methods.h"
 #include "secrets/secretstore.h"
@@ -198,8 +200,12 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     parser.addOption(bind);
     parser.addOption(port);
     parser.addOption(logLevel);
+    const QCommandLineOption force(u"force"_s, u"backup: replace an existing file."_s);
+    const QCommandLineOption limit(u"limit"_s, u"users, audit list: show at most <n> entries."_s, u"n"_s);
     parser.addOption(user);
     parser.addOption(channel);
+    parser.addOption(force);
+    parser.addOption(limit);
     if (isDesktopApp) {
         parser.addOption(noGui);
         parser.addOption(minimized);
@@ -208,7 +214,9 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         u"Optional: token (print the gateway token), config check (validate the "
         "configuration and exit), route \"<text>\" (print the model routing decision "
         "for <text> as JSON), soul --user <id> [--channel <name>] (print the persona "
-        "composed for that user on that channel, layer by layer). Without a command the gateway runs."_s,
+        "composed for that user on that channel, layer by layer), users, pairing, audit verify, doctor, "
+          "backup <file>, restore <file> (see '<command> --help' and docs/cli.md). Without a command the "
+          "gateway runs."_s,
         u"[command [args...]]"_s);
 
     CommandLine result;
@@ -228,6 +236,13 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         return Error { u"USAGE"_s, u"--minimized needs the window; it cannot be combined with --no-gui"_s };
     result.user = parser.value(user);
     result.channel = parser.isSet(channel) ? parser.value(channel) : u"operator"_s;
+    result.force = parser.isSet(force);
+    if (parser.isSet(limit)) {
+        bool ok = false;
+        result.limit = parser.value(limit).toInt(&ok);
+        if (!ok || result.limit < 1 || result.limit > 1000)
+            return Error { u"USAGE"_s, u"--limit expects an integer from 1 to 1000"_s };
+    }
     if (parser.isSet(port)) {
         bool ok = false;
         const int value = parser.value(port).toInt(&ok);
@@ -247,6 +262,15 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         result.command = positional.first();
         result.arguments = positional.mid(1);
         static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s, u"soul"_s };
+        if (Cli::isCliCommand(result.command)) {
+            if (!result.showHelp) {
+                if (const QString error = Cli::usageError(
+                        result.command, Cli::Arguments { result.arguments, result.force, result.limit });
+                    !error.isEmpty())
+                    return Error { u"USAGE"_s, error };
+            }
+            return result;
+        }
         if (!commands.contains(result.command)) {
             return Error { u"USAGE"_s,
                 u"unknown command \"%1\"\nTry '%2 --help'."_s.arg(result.command.left(64), programName(isDesktopApp)) };
@@ -353,6 +377,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
             if (spec && spec->get(boot.settings).toString() == store->read(key).value_or(QString()))
                 spec->set(boot.settings, QString(u"secret:"_s + key));
             boot.settings.warnings.removeIf([&](const QString &w) { return w.contains(u" at "_s + key + u';'); });
+            boot.secretsWritten.append(key);
             qCInfo(lcGatewayConfig).noquote() << "moved the plain-text secret" << key << "out of"
                                               << boot.settings.configPath << "; it is now kept" << store->describe();
         }
@@ -372,6 +397,7 @@ Result<Bootstrap> prepare(const CommandLine &commandLine)
                 if (Status s = store->write(GATEWAY_TOKEN_SECRET, token); !s)
                     return Error { u"SECRETS"_s, s.error().message };
                 gw.token = u"secret:"_s + GATEWAY_TOKEN_SECRET;
+                boot.secretsWritten.append(GATEWAY_TOKEN_SECRET);
                 // The value is shown only on a terminal: redirected stderr usually ends up in a
                 // log file, and secrets never go to logs.
                 const QString shown = stderrIsTerminal() ? u":\n\n    %1\n\n"_s.arg(token) : u".\n"_s;
@@ -395,6 +421,19 @@ int runCommand(const CommandLine &commandLine)
 {
     if (commandLine.command.isEmpty())
         return -1;
+    if (Cli::isCliCommand(commandLine.command)) {
+        QString outText;
+        QString errText;
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        const int code = Cli::run(commandLine,
+            Cli::Arguments { commandLine.arguments, commandLine.force, commandLine.limit }, out, err);
+        out.flush();
+        err.flush();
+        printOut(outText);
+        printErr(errText);
+        return code;
+    }
     auto boot = prepare(commandLine);
     if (!boot) {
         printErr(boot.error().message + u'\n');
@@ -478,7 +517,7 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
     }
     const CommandLine &commandLine = *parsed;
     if (commandLine.showHelp) {
-        printOut(commandLine.helpText);
+        printOut(Cli::isCliCommand(commandLine.command) ? Cli::helpText(commandLine.command) : commandLine.helpText);
         return ExitOk;
     }
     if (commandLine.showVersion) {
@@ -511,6 +550,7 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
     auto prepared = std::make_shared<Status>();
     QThread *worker
         = QThread::create([prepared, settings = boot->settings] { *prepared = Service::prepareStorage(settings); });
+    const QStringList secretsWritten = boot->secretsWritten;
     QObject::connect(worker, &QThread::finished, &app, [&, worker, prepared] {
         worker->deleteLater();
         Status status = *prepared;
@@ -526,6 +566,8 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
         // system rather than keeping it resident for the life of the process.
         malloc_trim(0);
 #endif
+        for (const QString &name : std::as_const(secretsWritten))
+            service.people()->record(u"system"_s, u"secret.set"_s, name, u"ok"_s);
         releaseStartupCode();
         const QString http = service.url().replace(0, 2, u"http"_s);
         printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));

@@ -36,6 +36,8 @@ struct CommandLine
     QStringList arguments; ///< the positional arguments after the command
     QString user; ///< --user ID (soul)
     QString channel; ///< --channel NAME (soul; default "operator")
+    bool force = false; ///< --force (backup: replace an existing file)
+    int limit = 50; ///< --limit N (users, audit list)
     QString helpText; ///< filled by parse()
 };
 
@@ -69,6 +71,9 @@ struct Bootstrap
     std::shared_ptr<Secrets::SecretStore> secrets;
     /// Text to print once on stderr (a generated token and how to read it again); may be empty.
     QString firstRunNotice;
+    /// Names of the secrets prepare() wrote (a generated token, plain-text secrets moved into the
+    /// store); audited as "secret.set" once the database is open.
+    QStringList secretsWritten;
 };
 
 /// @brief Resolves home, config, logging and secrets. Failures carry ExitConfigError's message

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "service/service.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -24,6 +25,8 @@
 #include "channels/channelmanager.h"
 #include "channels/channelstore.h"
 #include "channels/webchat.h"
+#include "cli/instancelock.h"
+#include "people/auditlog.h"
 #include "people/directory.h"
 #include "people/userstore.h"
 #include "protocol/dispatcher.h"
@@ -109,6 +112,8 @@ struct Service::Private final : public Protocol::GatewayInfo
     Channels::ChannelManager *channelManager = nullptr;
     Channels::WebChat *webChat = nullptr;
     Ws::AuthConfig auth;
+    /// "a gateway runs on this database" for skynet-gateway restore/doctor (docs/cli.md).
+    std::unique_ptr<Cli::InstanceLock> instanceLock;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
     bool running = false;
@@ -350,6 +355,19 @@ Status Service::openStorage()
         return Error { u"NOT_RUNNING"_s, u"the gateway is not listening"_s };
     if (d->ready)
         return {};
+    // One gateway per database, and none while `skynet-gateway restore` swaps the file (docs/cli.md).
+    // A second Service in this process (the desktop app rebuilding it) only warns.
+    d->instanceLock = std::make_unique<Cli::InstanceLock>(storageOptions(d->config).path);
+    if (!d->instanceLock->tryLock()) {
+        const qint64 holder = d->instanceLock->holderPid();
+        if (holder != QCoreApplication::applicationPid()) {
+            d->instanceLock.reset();
+            return Error { u"STORAGE_LOCKED"_s,
+                u"another process (pid %1) is using %2: a second gateway or a restore; stop it first"_s.arg(holder).arg(
+                    storageOptions(d->config).path) };
+        }
+        qCWarning(lcGatewayStorage).noquote() << "this process opens" << storageOptions(d->config).path << "twice";
+    }
     if (Status s = d->openStorage(); !s)
         return s;
     if (Status s = d->peopleDirectory->attachStorage(&d->db); !s)
@@ -384,6 +402,11 @@ Status Service::listen()
         if (const std::optional<People::User> user = people->userForToken(token))
             return Ws::TokenUser { user->id, People::roleName(user->role) };
         return std::nullopt;
+    };
+    // Failed logins go to the audit trail under a pseudonym of the address (no personal data).
+    auth.authFailed = [people = d->peopleDirectory](const QString &address, const QString &reason) {
+        people->record(u"anonymous"_s, u"auth.fail"_s, People::AuditLog::pseudonym(address), u"denied"_s,
+            QJsonObject { { u"reason"_s, reason.left(64) } });
     };
     const bool hasSecret
         = (auth.mode == u"token" && !auth.token.isEmpty()) || (auth.mode == u"password" && !auth.password.isEmpty());
@@ -455,6 +478,7 @@ void Service::stop()
     delete d->http;
     d->http = nullptr;
     d->db.close();
+    d->instanceLock.reset();
     const bool wasReady = d->ready;
     d->ready = false;
     d->running = false;

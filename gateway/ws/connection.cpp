@@ -310,6 +310,8 @@ void Connection::handleConnect(const Protocol::Request &request)
         }
         if (failure) {
             limiter.recordFailure(m_session.remoteAddress, now);
+            if (config.authFailed)
+                config.authFailed(m_session.remoteAddress, failure->details.value(u"authReason"_s).toString());
             rejectHandshake(request.id, *failure, CLOSE_POLICY);
             return;
         }

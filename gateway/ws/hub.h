@@ -48,6 +48,8 @@ struct AuthConfig
     QString password;
     /// Personal access tokens of users (People::Directory); std::nullopt = not a user's token.
     std::function<std::optional<TokenUser>(const QString &token)> userToken;
+    /// Called for every refused credential (the audit log's "auth.fail"); reason is e.g. "token_mismatch".
+    std::function<void(const QString &address, const QString &reason)> authFailed;
 };
 
 /// @brief All WebSocket clients of the gateway: takes upgraded sockets from the HTTP server,
