@@ -7,7 +7,6 @@
 #include <optional>
 
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include "core/result.h"
@@ -125,7 +124,7 @@ private:
     Options m_options;
     std::function<qint64()> m_clock;
     Sender m_sender;
-    QPointer<People::Directory> m_people;
+    People::Directory *m_people = nullptr; ///< not owned (the Service owns both)
     std::function<QString(const QString &)> m_sessionKey;
     Storage::Database *m_db = nullptr;
     std::unique_ptr<JobStore> m_store;

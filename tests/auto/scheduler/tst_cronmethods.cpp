@@ -4,6 +4,7 @@
 // the channel outbox, a job firing on the real timer, bad params (clear errors, the gateway stays
 // up), roles (own jobs and own chats only for users and children), and the reminder tool.
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -151,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(runs.at(0).toObject().value(u"outboxId"_s).toInteger() > 0);
         // A finished one-shot job waits for nothing.
         const QJsonObject job
-            = payloadOf(m_owner->request(u"cron.list"_s)).value(u"jobs"_s).toArray().constLast().toObject();
+            = payloadOf(m_owner->request(u"cron.list"_s)).value(u"jobs"_s).toArray().last().toObject();
         QVERIFY(job.value(u"nextDue"_s).isNull());
     }
 

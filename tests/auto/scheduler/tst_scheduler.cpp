@@ -78,7 +78,8 @@ class tst_Scheduler final : public QObject
         auto s = std::make_unique<Scheduler>(options);
         s->setClock([this] { return m_now; });
         s->setSender(m_outbox.sender());
-        s->setSessionKeyFunction([](const QString &userId) { return u"agent:main:u:"_s + userId + u":main"_s; });
+        s->setSessionKeyFunction(
+            [](const QString &userId) -> QString { return u"agent:main:u:"_s + userId + u":main"_s; });
         return s;
     }
     Job job(const QString &kind, const QString &spec, const QString &catchUp = u"once"_s)
@@ -388,7 +389,9 @@ private Q_SLOTS:
 
     void tenThousandJobsFireInOrder()
     {
-        auto s = makeScheduler();
+        Scheduler::Options options;
+        options.maxJobsPerUser = 20'000;
+        auto s = makeScheduler(options);
         QVERIFY(s->attachStorage(m_db.get()));
         QRandomGenerator random(7);
         constexpr int JOBS = 10'000;
