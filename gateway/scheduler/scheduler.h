@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -117,6 +118,9 @@ Q_SIGNALS:
 private:
     void arm();
     void deliver(const Firing &firing);
+    void deliverBatch(const QList<Firing> &firings, const QHash<qint64, Job> &jobs);
+    /// Queues a firing in the outbox or writes it into the session; returns the run's new state.
+    QString handOver(const Firing &firing, const Job &job);
     FiringPlan plan(const Job &job, qint64 nowMs) const;
     void audit(const QString &actor, const QString &action, const QString &target,
         const QString &outcome = QStringLiteral("ok"), const QJsonObject &detail = {});
