@@ -182,6 +182,11 @@ QList<KeySpec> buildSchema()
         integerKey(u"people"_s, u"recalled_memories"_s, 0, 50, &Settings::people, &PeopleSettings::recalledMemories),
         booleanKey(u"people"_s, u"compaction"_s, &Settings::people, &PeopleSettings::compaction),
 
+        booleanKey(u"scheduler"_s, u"enabled"_s, &Settings::scheduler, &SchedulerSettings::enabled),
+        textKey(u"scheduler"_s, u"default_time_zone"_s, &Settings::scheduler, &SchedulerSettings::defaultTimeZone),
+        integerKey(
+            u"scheduler"_s, u"max_jobs_per_user"_s, 0, 100000, &Settings::scheduler, &SchedulerSettings::maxJobsPerUser),
+
         booleanKey(u"channels.telegram"_s, u"enabled"_s, &Settings::channels, &ChannelsSettings::telegram,
             &TelegramSettings::enabled),
         secretKey(u"channels.telegram"_s, u"token"_s, &Settings::channels, &ChannelsSettings::telegram,

@@ -92,6 +92,17 @@ struct PeopleSettings
     bool compaction = true;
 };
 
+/// @brief [scheduler]: reminders and jobs (gateway/scheduler, docs/scheduler.md).
+struct SchedulerSettings
+{
+    /// Fire jobs; when false, jobs are kept but nothing fires and cron.* methods refuse changes.
+    bool enabled = true;
+    /// IANA time zone of a job that names none (and whose user has none).
+    QString defaultTimeZone = QStringLiteral("UTC");
+    /// Jobs one user may have.
+    int maxJobsPerUser = 100;
+};
+
 /// @brief [channels.telegram]: a Telegram bot (Bot API, long polling).
 struct TelegramSettings
 {
@@ -232,6 +243,7 @@ struct Settings
     LoggingSettings logging;
     AgentSettings agent;
     PeopleSettings people;
+    SchedulerSettings scheduler;
     ChannelsSettings channels;
     ProvidersSettings providers;
     RoutingSettings routing;

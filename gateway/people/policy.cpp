@@ -35,6 +35,12 @@ const QList<MethodRule> &Policy::methodRules()
         { u"chat.send"_s, A, O, O },
         { u"commands.list"_s, A, A, A },
         { u"config.get"_s, A, N, N },
+        { u"cron.add"_s, A, O, O },
+        { u"cron.list"_s, A, O, O },
+        { u"cron.remove"_s, A, O, O },
+        { u"cron.run"_s, A, O, O },
+        { u"cron.runs"_s, A, O, O },
+        { u"cron.update"_s, A, O, O },
         { u"health"_s, A, A, A },
         { u"identities.code"_s, A, O, O },
         { u"identities.link"_s, A, N, N },
@@ -72,6 +78,7 @@ const QList<ToolRule> &Policy::toolRules()
         { u"memory_forget"_s, Role::Child, true },
         { u"memory_save"_s, Role::Child, true },
         { u"memory_search"_s, Role::Child, true },
+        { u"reminder"_s, Role::Child, true },
     };
     return rules;
 }

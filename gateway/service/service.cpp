@@ -33,6 +33,7 @@
 #include "protocol/frames.h"
 #include "protocol/methods.h"
 #include "providers/providerfactory.h"
+#include "scheduler/scheduler.h"
 #include "secrets/secretstore.h"
 #include "service/localclient.h"
 #include "storage/database.h"
@@ -111,6 +112,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     People::Directory *peopleDirectory = nullptr;
     Channels::ChannelManager *channelManager = nullptr;
     Channels::WebChat *webChat = nullptr;
+    Scheduler::Scheduler *scheduler = nullptr;
     Ws::AuthConfig auth;
     /// "a gateway runs on this database" for skynet-gateway restore/doctor (docs/cli.md).
     std::unique_ptr<Cli::InstanceLock> instanceLock;
@@ -285,6 +287,25 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     }
     d->channelManager->registerMethods(d->dispatcher);
 
+    // The scheduler: jobs of users, delivered through the channel outbox or into a session.
+    Scheduler::Scheduler::Options schedulerOptions;
+    schedulerOptions.enabled = d->config.scheduler.enabled;
+    schedulerOptions.defaultTimeZone = d->config.scheduler.defaultTimeZone;
+    schedulerOptions.maxJobsPerUser = d->config.scheduler.maxJobsPerUser;
+    d->scheduler = new Scheduler::Scheduler(schedulerOptions, this);
+    d->scheduler->setPeople(d->peopleDirectory);
+    Channels::ChannelManager *channels = d->channelManager;
+    d->scheduler->setSender([channels](const QString &channel, const QString &chat, const QString &text,
+                                const QString &key, const QString &userId) {
+        return channels->send(channel, chat, text, key, userId);
+    });
+    d->scheduler->setSessionKeyFunction([runtime = d->runtime, mainKey = d->config.agent.mainKey](
+                                            const QString &userId) {
+        return runtime->canonicalSessionKey(mainKey, userId);
+    });
+    d->scheduler->registerMethods(d->dispatcher);
+    d->scheduler->registerTools(d->runtime->tools());
+
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
     Agent::ProviderPool *pool = d->pool;
@@ -377,6 +398,9 @@ Status Service::openStorage()
         return s;
     if (d->webChat)
         d->webChat->attach(d->channelManager->store(), d->peopleDirectory);
+    // After the channels: firings left undelivered by a crash go to their outbox now.
+    if (Status s = d->scheduler->attachStorage(&d->db); !s)
+        return s;
     d->ready = true;
     Q_EMIT readyChanged();
     qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
@@ -477,6 +501,7 @@ void Service::stop()
     d->hub = nullptr;
     delete d->http;
     d->http = nullptr;
+    d->scheduler->detach();
     d->db.close();
     d->instanceLock.reset();
     const bool wasReady = d->ready;
@@ -554,6 +579,11 @@ Agent::ProviderPool *Service::providerPool() const
 Channels::ChannelManager *Service::channels() const
 {
     return d->channelManager;
+}
+
+Scheduler::Scheduler *Service::scheduler() const
+{
+    return d->scheduler;
 }
 
 People::Directory *Service::people() const

@@ -210,6 +210,43 @@ const QList<Migration> &migrations()
                 u"ALTER TABLE channel_inbound ADD COLUMN draft_message_id TEXT NOT NULL DEFAULT ''"_s,
                 u"ALTER TABLE channel_outbox ADD COLUMN edit_message_id TEXT NOT NULL DEFAULT ''"_s,
             } },
+        { 6,
+            u"scheduler: jobs of users (once, interval, cron; time zone, catch-up policy, target) and their "
+            "firings, each (job, due) recorded once before its delivery"_s,
+            {
+                u"CREATE TABLE scheduler_jobs ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                "  name TEXT NOT NULL DEFAULT '',"
+                "  kind TEXT NOT NULL CHECK (kind IN ('once', 'interval', 'cron')),"
+                "  spec TEXT NOT NULL,"
+                "  tz TEXT NOT NULL DEFAULT 'UTC',"
+                "  catch_up TEXT NOT NULL DEFAULT 'once' CHECK (catch_up IN ('once', 'all', 'skip')),"
+                "  message TEXT NOT NULL,"
+                "  channel TEXT NOT NULL DEFAULT '',"
+                "  target TEXT NOT NULL DEFAULT '',"
+                "  enabled INTEGER NOT NULL DEFAULT 1,"
+                "  next_due INTEGER,"
+                "  anchor INTEGER NOT NULL DEFAULT 0,"
+                "  last_due INTEGER,"
+                "  created_at INTEGER NOT NULL,"
+                "  updated_at INTEGER NOT NULL"
+                ")"_s,
+                u"CREATE INDEX scheduler_jobs_due ON scheduler_jobs(next_due) WHERE enabled = 1 AND next_due IS NOT NULL"_s,
+                u"CREATE INDEX scheduler_jobs_user ON scheduler_jobs(user_id)"_s,
+                u"CREATE TABLE scheduler_runs ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  job_id INTEGER NOT NULL REFERENCES scheduler_jobs(id) ON DELETE CASCADE,"
+                "  due INTEGER NOT NULL,"
+                "  fired_at INTEGER NOT NULL,"
+                "  state TEXT NOT NULL,"
+                "  manual INTEGER NOT NULL DEFAULT 0,"
+                "  outbox_id INTEGER,"
+                "  error TEXT,"
+                "  UNIQUE (job_id, due)"
+                ")"_s,
+                u"CREATE INDEX scheduler_runs_state ON scheduler_runs(state) WHERE state = 'recorded'"_s,
+            } },
     };
     return steps;
 }

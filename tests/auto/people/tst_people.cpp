@@ -432,7 +432,9 @@ private Q_SLOTS:
         for (const QJsonValue &t : lastChatBody().value(u"tools"_s).toArray())
             tools.append(t.toObject().value(u"function"_s).toObject().value(u"name"_s).toString());
         tools.sort();
-        QCOMPARE(tools, (QStringList { u"current_time"_s, u"memory_forget"_s, u"memory_save"_s, u"memory_search"_s }));
+        QCOMPARE(tools,
+            (QStringList {
+                u"current_time"_s, u"memory_forget"_s, u"memory_save"_s, u"memory_search"_s, u"reminder"_s }));
     }
 
     void longConversationsAreCompactedIntoTheUsersMemory()

@@ -52,6 +52,7 @@ const QStringList METHOD_COLUMNS { u"Method"_s, u"admin"_s, u"user"_s, u"child"_
 const QStringList TOOL_COLUMNS { u"Tool"_s, u"admin"_s, u"user"_s, u"child (default)"_s, u"unauthenticated"_s };
 /// Methods whose params can name someone else's data (params.userId, a session key, a run id).
 const QSet<QString> SUBJECT_METHODS { u"agent"_s, u"agent.wait"_s, u"chat.abort"_s, u"chat.history"_s, u"chat.send"_s,
+    u"cron.add"_s, u"cron.list"_s, u"cron.remove"_s, u"cron.run"_s, u"cron.runs"_s, u"cron.update"_s,
     u"identities.code"_s, u"memory.add"_s, u"memory.delete"_s, u"memory.list"_s, u"memory.search"_s, u"users.export"_s,
     u"users.get"_s, u"users.update"_s };
 /// Methods that list sessions or usage: scoped to the caller for users and children.
@@ -379,6 +380,26 @@ private:
             }
             p = { { u"channel"_s, u"telegram"_s }, { u"externalId"_s, first } };
             *probe = id;
+        } else if (method == u"cron.list") {
+            p = { { u"userId"_s, holder.id } };
+        } else if (method == u"cron.add") {
+            p = { { u"kind"_s, u"cron"_s }, { u"spec"_s, u"0 9 * * *"_s },
+                { u"message"_s, QString(u"Reminder for "_s + holder.name) } };
+        } else if (method == u"cron.update" || method == u"cron.remove" || method == u"cron.run"
+            || method == u"cron.runs") {
+            // A job of the holder, made by the owner.
+            const qint64 id = asOwner(u"cron.add"_s,
+                { { u"userId"_s, holder.id }, { u"kind"_s, u"cron"_s }, { u"spec"_s, u"0 9 * * *"_s },
+                    { u"message"_s, u"a job"_s } })
+                                  .value(u"job"_s)
+                                  .toObject()
+                                  .value(u"id"_s)
+                                  .toInteger();
+            QVERIFY(id > 0);
+            p = { { u"id"_s, id } };
+            if (method == u"cron.update")
+                p.insert(u"spec"_s, u"30 9 * * *"_s);
+            *probe = id;
         } else if (method == u"sessions.list") {
             p = { { u"limit"_s, 1000 } };
         } else if (method == u"audit.list") {
@@ -474,6 +495,17 @@ private:
             QCOMPARE(payload.value(u"ok"_s).toBool(), true);
         } else if (method == u"config.get") {
             QVERIFY(payload.value(u"config"_s).isObject());
+        } else if (method == u"cron.add" || method == u"cron.update") {
+            QCOMPARE(payload.value(u"job"_s).toObject().value(u"userId"_s).toString(), subjectId);
+        } else if (method == u"cron.list") {
+            for (const QJsonValue &job : payload.value(u"jobs"_s).toArray())
+                QCOMPARE(job.toObject().value(u"userId"_s).toString(), subjectId);
+        } else if (method == u"cron.remove") {
+            QCOMPARE(countRows(u"SELECT COUNT(*) FROM scheduler_jobs WHERE id = ?"_s, { probe }), 0);
+        } else if (method == u"cron.run") {
+            QCOMPARE(payload.value(u"firing"_s).toObject().value(u"jobId"_s).toInteger(), probe.toLongLong());
+        } else if (method == u"cron.runs") {
+            QCOMPARE(payload.value(u"id"_s).toInteger(), probe.toLongLong());
         }
         if (!LISTING_METHODS.contains(method))
             return;
@@ -540,6 +572,11 @@ private:
         } else if (method == u"identities.unlink") {
             const QJsonObject got = asOwner(u"users.get"_s, { { u"userId"_s, probe.toString() } });
             QCOMPARE(got.value(u"identities"_s).toArray().size(), 2);
+        } else if ((method == u"cron.remove" || method == u"cron.update") && subject) {
+            QCOMPARE(countRows(u"SELECT COUNT(*) FROM scheduler_jobs WHERE id = ? AND spec = '0 9 * * *'"_s, { probe }),
+                1);
+        } else if (method == u"cron.run" && subject) {
+            QCOMPARE(countRows(u"SELECT COUNT(*) FROM scheduler_runs WHERE job_id = ?"_s, { probe }), 0);
         } else if (method == u"memory.delete" && subject) {
             QVERIFY2(memoryExists(subject->id, probe.toLongLong()), "a refused memory.delete deleted the memory");
         } else if (method == u"memory.add" && subject) {
