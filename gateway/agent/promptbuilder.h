@@ -20,6 +20,7 @@ struct StoredMessage;
 struct PromptParts
 {
     QString persona; ///< the composed soul ("" = SOUL.md alone)
+    QString skills; ///< the compact index of enabled skills ("" = none; byte-stable while they do not change)
     QString userBlock; ///< profile and pinned memories ("" = none)
     QString recalled; ///< memories relevant to this message ("" = none)
 };
@@ -27,6 +28,7 @@ struct PromptParts
 /// @brief Lays out every model call so its prefix can be cached:
 ///   1. the tool definitions (sorted by name),
 ///   2. persona (SOUL.md plus its overlays: the same for everyone sharing role, channel, user),
+///   2b. the skill index (enabled skills, a few words each: changes only when that set changes),
 ///   3. the user block (profile and pinned memories: changes only when they change),
 ///   4. the conversation (older turns never change once written),
 ///   5. volatile data (recalled memories, time) last, outside every cached prefix.

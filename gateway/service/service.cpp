@@ -32,6 +32,7 @@
 #include "providers/providerfactory.h"
 #include "secrets/secretstore.h"
 #include "service/localclient.h"
+#include "skills/skillmanager.h"
 #include "storage/database.h"
 #include "ws/hub.h"
 
@@ -108,6 +109,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     People::Directory *peopleDirectory = nullptr;
     Channels::ChannelManager *channelManager = nullptr;
     Channels::WebChat *webChat = nullptr;
+    Skills::SkillManager *skillManager = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -279,6 +281,12 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
         d->channelManager->add(d->webChat);
     }
     d->channelManager->registerMethods(d->dispatcher);
+    // Skills: the verified install pipeline, the sandbox, and the index in the prompt.
+    d->skillManager = new Skills::SkillManager(d->config, d->peopleDirectory, this);
+    d->skillManager->registerMethods(d->dispatcher);
+    d->skillManager->registerTools(d->runtime->tools());
+    Skills::SkillManager *skills = d->skillManager;
+    d->runtime->setSkillIndex([skills] { return skills->promptIndex(); });
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
@@ -359,6 +367,8 @@ Status Service::openStorage()
         return s;
     if (d->webChat)
         d->webChat->attach(d->channelManager->store(), d->peopleDirectory);
+    if (Status s = d->skillManager->attachStorage(&d->db); !s)
+        return s;
     d->ready = true;
     Q_EMIT readyChanged();
     qCInfo(lcGatewayService).noquote() << "listening on" << url() << "database" << d->db.path() << "schema"
@@ -530,6 +540,11 @@ Agent::ProviderPool *Service::providerPool() const
 Channels::ChannelManager *Service::channels() const
 {
     return d->channelManager;
+}
+
+Skills::SkillManager *Service::skills() const
+{
+    return d->skillManager;
 }
 
 People::Directory *Service::people() const
