@@ -15,6 +15,7 @@
 #include <openssl/evp.h>
 
 #include "agent/chatruntime.h"
+#include "agent/promptbuilder.h"
 #include "agent/toolregistry.h"
 #include "people/auditlog.h"
 #include "people/directory.h"
@@ -138,8 +139,8 @@ private:
 
     std::unique_ptr<ProtocolClient> personClient(const QString &role)
     {
-        const QString id = payload(
-            m_admin->request(u"users.create"_s, { { u"displayName"_s, QString(role + u" person"_s) }, { u"role"_s, role } }))
+        const QString id = payload(m_admin->request(u"users.create"_s,
+                                       { { u"displayName"_s, QString(role + u" person"_s) }, { u"role"_s, role } }))
                                .value(u"user"_s)
                                .toObject()
                                .value(u"id"_s)
@@ -506,6 +507,30 @@ private Q_SLOTS:
         QVERIFY(auditActions(u"hello"_s).contains(u"skill.remove=ok"_s));
         QVERIFY(auditActions(u"second"_s).contains(u"skill.disable=ok"_s));
         QVERIFY(m_admin->request(u"health"_s).value(u"ok"_s).toBool());
+    }
+
+    void indexSitsAfterThePersonaInThePrompt()
+    {
+        QVERIFY(install(makeSkill(u"notes"_s, "")).value(u"ok"_s).toBool());
+        QVERIFY(enable(u"notes"_s, {}, true).value(u"ok"_s).toBool());
+        Gateway::Agent::PromptParts parts;
+        parts.persona = u"persona"_s;
+        parts.skills = skills()->promptIndex();
+        parts.userBlock = u"user"_s;
+        const Gateway::Agent::PromptBuilder builder({});
+        const Gateway::Providers::ChatRequest request
+            = builder.build({}, m_gateway->service()->chatRuntime()->tools(), u"m"_s, 100, 0, parts);
+        QCOMPARE(request.systemBlocks, (QStringList { u"persona"_s, parts.skills, u"user"_s }));
+        QVERIFY(parts.skills.contains(u"notes: Says hello to someone"_s));
+        // Usage does not change the index (it stays byte-stable); a new enabled skill does.
+        QVERIFY(skills()->load(u"notes"_s));
+        QCOMPARE(skills()->promptIndex(), parts.skills);
+        QVERIFY(install(makeSkill(u"alpha"_s, "", {}, "Converts units between systems")).value(u"ok"_s).toBool());
+        QCOMPARE(skills()->promptIndex(), parts.skills); // pending skills are not listed
+        QVERIFY(enable(u"alpha"_s, {}, true).value(u"ok"_s).toBool());
+        QCOMPARE(skills()->promptIndex(),
+            u"Skills (skill_load NAME for instructions): alpha: Converts units between systems; notes: Says hello to "
+            "someone."_s);
     }
 
     void toolsFollowThePolicy()
