@@ -20,9 +20,11 @@ struct StoredMessage;
 struct PromptParts
 {
     QString persona; ///< the composed soul ("" = SOUL.md alone)
-    QString skills; ///< the compact index of enabled skills ("" = none; byte-stable while they do not change)
     QString userBlock; ///< profile and pinned memories ("" = none)
     QString recalled; ///< memories relevant to this message ("" = none)
+    /// The compact index of enabled skills ("" = none; byte-stable while they do not change). Last, so
+    /// the aggregate initialisations of the three fields above keep their meaning.
+    QString skills;
 };
 
 /// @brief Lays out every model call so its prefix can be cached:

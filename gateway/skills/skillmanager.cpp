@@ -588,6 +588,8 @@ QList<SkillRecord> SkillManager::match(const QString &text, int limit) const
 
 Result<QString> SkillManager::load(const QString &name)
 {
+    if (!m_settings.skills.enabled)
+        return Error { u"SKILLS_DISABLED"_s, u"skills are turned off ([skills] enabled = false)"_s };
     const std::optional<SkillRecord> r = m_registry ? m_registry->get(name) : std::nullopt;
     if (!r || !r->isEnabled())
         return Error { u"NOT_ENABLED"_s, u"no enabled skill named "_s + name.left(64) };
@@ -617,6 +619,8 @@ QStringList SkillManager::scripts(const SkillRecord &record) const
 Result<SandboxResult> SkillManager::run(
     const QString &name, const QString &script, const QStringList &arguments, const QString &actor)
 {
+    if (!m_settings.skills.enabled)
+        return Error { u"SKILLS_DISABLED"_s, u"skills are turned off ([skills] enabled = false)"_s };
     const std::optional<SkillRecord> r = m_registry ? m_registry->get(name) : std::nullopt;
     if (!r || !r->isEnabled())
         return Error { u"NOT_ENABLED"_s, u"no enabled skill named "_s + name.left(64) };

@@ -533,6 +533,21 @@ private Q_SLOTS:
             "someone."_s);
     }
 
+    void turnedOffRefusesEverything()
+    {
+        const QString src = makeSkill(u"notes"_s, "");
+        cleanup();
+        m_gateway = std::make_unique<TestGateway>([](Gateway::Config::Settings &s) { s.skills.enabled = false; });
+        QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
+        m_admin = std::make_unique<ProtocolClient>();
+        QVERIFY(m_admin->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4,
+            { u"operator.read"_s, u"operator.write"_s, u"operator.admin"_s }));
+        QCOMPARE(errorDetail(install(src)), u"SKILLS_DISABLED"_s);
+        QCOMPARE(skills()->load(u"notes"_s).error().code, u"SKILLS_DISABLED"_s);
+        QCOMPARE(skills()->run(u"notes"_s, u"x.sh"_s, {}, u"system"_s).error().code, u"SKILLS_DISABLED"_s);
+        QVERIFY(skills()->promptIndex().isEmpty());
+    }
+
     void toolsFollowThePolicy()
     {
         Gateway::People::Policy &policy = m_gateway->service()->people()->policy();
