@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QTest>
 
 #include <openssl/evp.h>
@@ -17,6 +19,7 @@
 #include "agent/chatruntime.h"
 #include "agent/promptbuilder.h"
 #include "agent/toolregistry.h"
+#include "fakeollama.h"
 #include "people/auditlog.h"
 #include "people/directory.h"
 #include "service/service.h"
@@ -531,6 +534,68 @@ private Q_SLOTS:
         QCOMPARE(skills()->promptIndex(),
             u"Skills (skill_load NAME for instructions): alpha: Converts units between systems; notes: Says hello to "
             "someone."_s);
+    }
+
+    void theModelSeesTheIndex()
+    {
+        Fakes::FakeOllama ollama;
+        ollama.setModels({ u"llama3.2:latest"_s });
+        QVERIFY(ollama.listen());
+        const QString url = ollama.baseUrl().toString();
+        cleanup();
+        m_gateway = std::make_unique<TestGateway>([url](Gateway::Config::Settings &s) {
+            s.providers.ollama.baseUrl = url;
+            s.providers.ollama.model = u"llama3.2"_s;
+            s.providers.ollama.maxRetries = 0;
+        });
+        QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
+        m_admin = std::make_unique<ProtocolClient>();
+        QVERIFY(m_admin->openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4,
+            { u"operator.read"_s, u"operator.write"_s, u"operator.admin"_s }));
+        QVERIFY(install(makeSkill(u"notes"_s, "")).value(u"ok"_s).toBool());
+        QVERIFY(enable(u"notes"_s, {}, true).value(u"ok"_s).toBool());
+
+        Gateway::People::Directory *people = m_gateway->service()->people();
+        Gateway::Agent::ChatRuntime *runtime = m_gateway->service()->chatRuntime();
+        const auto systemPromptFor = [&](const QString &userId) {
+            ollama.enqueue(Fakes::FakeOllama::Turn::text({ u"Hi."_s }));
+            Gateway::Agent::RunOptions options;
+            options.userId = userId;
+            options.channel = u"operator"_s;
+            QSignalSpy finished(runtime, &Gateway::Agent::ChatRuntime::runFinished);
+            const QString runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            if (!runtime->startRun(
+                    runtime->canonicalSessionKey(u"main"_s, userId), u"Hello"_s, runId, nullptr, options))
+                return QString();
+            if (!finished.wait(TestSupport::WAIT_MS))
+                return QString();
+            const auto &requests = ollama.server().requests();
+            for (qsizetype i = requests.size() - 1; i >= 0; --i) {
+                if (requests.at(i).path == u"/api/chat")
+                    return requests.at(i)
+                        .json()
+                        .value(u"messages"_s)
+                        .toArray()
+                        .first()
+                        .toObject()
+                        .value(u"content"_s)
+                        .toString();
+            }
+            return QString();
+        };
+        const QString ownerPrompt = systemPromptFor(people->ownerId());
+        QVERIFY2(ownerPrompt.contains(u"Skills (skill_load NAME for instructions): notes: Says hello to someone."_s),
+            qPrintable(ownerPrompt));
+        // A child without skill_load in its tools does not get the index.
+        const QString childId = payload(
+            m_admin->request(u"users.create"_s, { { u"displayName"_s, u"Kid"_s }, { u"role"_s, u"child"_s } }))
+                                    .value(u"user"_s)
+                                    .toObject()
+                                    .value(u"id"_s)
+                                    .toString();
+        const QString childPrompt = systemPromptFor(childId);
+        QVERIFY2(!childPrompt.isEmpty(), "the child's run made no model call");
+        QVERIFY(!childPrompt.contains(u"Skills ("_s));
     }
 
     void turnedOffRefusesEverything()
