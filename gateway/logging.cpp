@@ -21,6 +21,7 @@ Q_LOGGING_CATEGORY(lcGatewayStorage, "skynet.gateway.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewaySecrets, "skynet.gateway.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayProviders, "skynet.gateway.providers", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGatewayAccess, "skynet.gateway.access", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGatewaySkills, "skynet.gateway.skills", QtInfoMsg)
 
 namespace Gateway::Logging
 {

@@ -17,6 +17,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcGatewaySecrets)
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayProviders)
 /// One structured line per HTTP request and per WebSocket connection.
 Q_DECLARE_LOGGING_CATEGORY(lcGatewayAccess)
+Q_DECLARE_LOGGING_CATEGORY(lcGatewaySkills)
 
 namespace Gateway::Logging
 {

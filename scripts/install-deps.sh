@@ -15,6 +15,7 @@ PKGS=(
   qtkeychain-qt6-dev libsecret-1-0 libtomlplusplus-dev libssl-dev libxkbcommon-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core dbus dbus-daemon gnome-keyring
   dpkg-dev fakeroot file curl ca-certificates python3
+  bubblewrap
   desktop-file-utils appstream
 )
 # Test-only: the web chat page is tested in headless Chromium (scripts/test.sh sets this).

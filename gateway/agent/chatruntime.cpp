@@ -476,6 +476,10 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
             names.append(spec.name);
         allowedTools = m_people->policy().allowedTools(*run->user, names);
     }
+    // The skill index only for those who may load skills (it names what skill_load returns).
+    if (m_skillIndex && m_tools->contains(u"skill_load"_s)
+        && (!allowedTools || allowedTools->contains(u"skill_load"_s)))
+        parts.skills = m_skillIndex();
     if (run->options.explicitPrompt) {
         request = m_prompt->build(
             {}, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock(), parts, allowedTools);

@@ -108,6 +108,8 @@ public:
     void setCostFunction(CostFunction cost) { m_cost = std::move(cost); }
     /// People: who each run answers, what they may use, their persona and memories.
     void setPeople(People::Directory *people) { m_people = people; }
+    /// The skill index for the prompt (Skills::SkillManager::promptIndex), offered with skill_load.
+    void setSkillIndex(std::function<QString()> index) { m_skillIndex = std::move(index); }
     ToolRegistry &tools() { return *m_tools; }
     /// Test seam: milliseconds now.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
@@ -185,6 +187,7 @@ private:
     std::unique_ptr<PromptBuilder> m_prompt;
     EventBus *m_bus = nullptr;
     People::Directory *m_people = nullptr;
+    std::function<QString()> m_skillIndex;
     Router m_router;
     CostFunction m_cost;
     std::function<qint64()> m_clock;

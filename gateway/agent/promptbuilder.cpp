@@ -52,6 +52,8 @@ Providers::ChatRequest PromptBuilder::build(const QList<StoredMessage> &history,
     request.model = model;
     request.maxTokens = maxTokens;
     request.systemBlocks.append(parts.persona.isEmpty() ? persona() : parts.persona);
+    if (!parts.skills.isEmpty())
+        request.systemBlocks.append(parts.skills);
     if (!parts.userBlock.isEmpty())
         request.systemBlocks.append(parts.userBlock);
     for (const Providers::ToolSpec &spec : tools.specs()) {

@@ -22,11 +22,15 @@ struct PromptParts
     QString persona; ///< the composed soul ("" = SOUL.md alone)
     QString userBlock; ///< profile and pinned memories ("" = none)
     QString recalled; ///< memories relevant to this message ("" = none)
+    /// The compact index of enabled skills ("" = none; byte-stable while they do not change). Last, so
+    /// the aggregate initialisations of the three fields above keep their meaning.
+    QString skills;
 };
 
 /// @brief Lays out every model call so its prefix can be cached:
 ///   1. the tool definitions (sorted by name),
 ///   2. persona (SOUL.md plus its overlays: the same for everyone sharing role, channel, user),
+///   2b. the skill index (enabled skills, a few words each: changes only when that set changes),
 ///   3. the user block (profile and pinned memories: changes only when they change),
 ///   4. the conversation (older turns never change once written),
 ///   5. volatile data (recalled memories, time) last, outside every cached prefix.

@@ -265,6 +265,15 @@ QList<KeySpec> buildSchema()
         booleanKey(u"routing"_s, u"offline"_s, &Settings::routing, &RoutingSettings::offline),
 
         optionalTextKey(u"pricing"_s, u"table"_s, &Settings::pricing, &PricingSettings::table),
+
+        booleanKey(u"skills"_s, u"enabled"_s, &Settings::skills, &SkillsSettings::enabled),
+        textKey(u"skills"_s, u"folder"_s, &Settings::skills, &SkillsSettings::folder),
+        optionalTextKey(u"skills"_s, u"trusted_keys"_s, &Settings::skills, &SkillsSettings::trustedKeys),
+        textKey(u"skills"_s, u"trusted_keys_dir"_s, &Settings::skills, &SkillsSettings::trustedKeysDir),
+        textKey(u"skills"_s, u"advisories"_s, &Settings::skills, &SkillsSettings::advisories),
+        integerKey(u"skills"_s, u"run_timeout_ms"_s, 1000, 600000, &Settings::skills, &SkillsSettings::runTimeoutMs),
+        integerKey(u"skills"_s, u"memory_mb"_s, 64, 65536, &Settings::skills, &SkillsSettings::memoryMb),
+        integerKey(u"skills"_s, u"max_output_kb"_s, 1, 16384, &Settings::skills, &SkillsSettings::maxOutputKb),
     };
 }
 

@@ -235,6 +235,24 @@ struct PricingSettings
                          "claude-opus-5=5/25, claude-fable-5=10/50, gpt-4o-mini=0.15/0.6, gpt-4o=2.5/10");
 };
 
+/// @brief [skills]: installed skills, the install pipeline and the sandbox their scripts run in.
+struct SkillsSettings
+{
+    bool enabled = true;
+    /// Installed skills live here, one folder each (relative to home).
+    QString folder = QStringLiteral("skills");
+    /// Trusted publisher keys: comma-separated base64 Ed25519 public keys (public, not secrets).
+    QString trustedKeys;
+    /// A folder of *.pub trusted publisher keys (base64 or PEM; relative to home).
+    QString trustedKeysDir = QStringLiteral("skills-trust");
+    /// A folder of OSV-format advisory JSON files the admin updates offline (relative to home).
+    QString advisories = QStringLiteral("advisories");
+    /// Limits of one sandboxed script run.
+    int runTimeoutMs = 30000;
+    int memoryMb = 512;
+    int maxOutputKb = 64;
+};
+
 /// @brief The whole validated configuration plus where it came from.
 struct Settings
 {
@@ -248,6 +266,7 @@ struct Settings
     ProvidersSettings providers;
     RoutingSettings routing;
     PricingSettings pricing;
+    SkillsSettings skills;
 
     /// The home folder (~/.skynet, SKYNET_HOME or --home); absolute.
     QString home;

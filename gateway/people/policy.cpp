@@ -56,6 +56,12 @@ const QList<MethodRule> &Policy::methodRules()
         { u"providers.status"_s, A, N, N },
         { u"send"_s, A, N, N },
         { u"sessions.list"_s, A, O, O },
+        { u"skills.disable"_s, A, N, N },
+        { u"skills.enable"_s, A, N, N },
+        { u"skills.install"_s, A, N, N },
+        { u"skills.list"_s, A, A, A },
+        { u"skills.remove"_s, A, N, N },
+        { u"skills.search"_s, A, A, A },
         { u"status"_s, A, A, A },
         { u"system-presence"_s, A, N, N },
         { u"usage.cost"_s, A, O, O },
@@ -79,6 +85,8 @@ const QList<ToolRule> &Policy::toolRules()
         { u"memory_save"_s, Role::Child, true },
         { u"memory_search"_s, Role::Child, true },
         { u"reminder"_s, Role::Child, true },
+        { u"skill_load"_s, Role::Child, false },
+        { u"skill_run"_s, Role::User, false },
     };
     return rules;
 }

@@ -36,6 +36,7 @@
 #include "scheduler/scheduler.h"
 #include "secrets/secretstore.h"
 #include "service/localclient.h"
+#include "skills/skillmanager.h"
 #include "storage/database.h"
 #include "ws/hub.h"
 
@@ -113,6 +114,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Channels::ChannelManager *channelManager = nullptr;
     Channels::WebChat *webChat = nullptr;
     Scheduler::Scheduler *scheduler = nullptr;
+    Skills::SkillManager *skillManager = nullptr;
     Ws::AuthConfig auth;
     /// "a gateway runs on this database" for skynet-gateway restore/doctor (docs/cli.md).
     std::unique_ptr<Cli::InstanceLock> instanceLock;
@@ -286,6 +288,12 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
         d->channelManager->add(d->webChat);
     }
     d->channelManager->registerMethods(d->dispatcher);
+    // Skills: the verified install pipeline, the sandbox, and the index in the prompt.
+    d->skillManager = new Skills::SkillManager(d->config, d->peopleDirectory, this);
+    d->skillManager->registerMethods(d->dispatcher);
+    d->skillManager->registerTools(d->runtime->tools());
+    Skills::SkillManager *skills = d->skillManager;
+    d->runtime->setSkillIndex([skills] { return skills->promptIndex(); });
 
     // The scheduler: jobs of users, delivered through the channel outbox or into a session.
     Scheduler::Scheduler::Options schedulerOptions;
@@ -400,6 +408,8 @@ Status Service::openStorage()
         d->webChat->attach(d->channelManager->store(), d->peopleDirectory);
     // After the channels: firings left undelivered by a crash go to their outbox now.
     if (Status s = d->scheduler->attachStorage(&d->db); !s)
+        return s;
+    if (Status s = d->skillManager->attachStorage(&d->db); !s)
         return s;
     d->ready = true;
     Q_EMIT readyChanged();
@@ -584,6 +594,11 @@ Channels::ChannelManager *Service::channels() const
 Scheduler::Scheduler *Service::scheduler() const
 {
     return d->scheduler;
+}
+
+Skills::SkillManager *Service::skills() const
+{
+    return d->skillManager;
 }
 
 People::Directory *Service::people() const

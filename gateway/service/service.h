@@ -49,6 +49,10 @@ namespace Scheduler
 {
 class Scheduler;
 }
+namespace Skills
+{
+class SkillManager;
+}
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -98,6 +102,7 @@ public:
     People::Directory *people() const;
     Channels::ChannelManager *channels() const;
     Scheduler::Scheduler *scheduler() const;
+    Skills::SkillManager *skills() const;
 
 Q_SIGNALS:
     void runningChanged();

@@ -247,6 +247,59 @@ const QList<Migration> &migrations()
                 ")"_s,
                 u"CREATE INDEX scheduler_runs_state ON scheduler_runs(state) WHERE state = 'recorded'"_s,
             } },
+        { 7,
+            u"skills: the registry of installed skills (manifest, state, approval, usage), the SHA-256 pin of "
+            "every file, and full-text search over names, descriptions, triggers and bodies"_s,
+            {
+                u"CREATE TABLE skills ("
+                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                "  name TEXT NOT NULL UNIQUE,"
+                "  version TEXT NOT NULL,"
+                "  description TEXT NOT NULL,"
+                "  triggers TEXT NOT NULL DEFAULT '',"
+                "  body TEXT NOT NULL DEFAULT '',"
+                "  manifest TEXT NOT NULL,"
+                "  folder TEXT NOT NULL,"
+                "  state TEXT NOT NULL CHECK (state IN ('pending', 'enabled', 'disabled')),"
+                "  reason TEXT NOT NULL DEFAULT '',"
+                "  signed INTEGER NOT NULL DEFAULT 0,"
+                "  publisher TEXT NOT NULL DEFAULT '',"
+                "  approved_capabilities TEXT NOT NULL DEFAULT '[]',"
+                "  requirements TEXT NOT NULL DEFAULT '{}',"
+                "  installed_at INTEGER NOT NULL,"
+                "  updated_at INTEGER NOT NULL,"
+                "  approved_at INTEGER,"
+                "  approved_by TEXT,"
+                "  loads INTEGER NOT NULL DEFAULT 0,"
+                "  runs INTEGER NOT NULL DEFAULT 0,"
+                "  failures INTEGER NOT NULL DEFAULT 0,"
+                "  last_used_at INTEGER"
+                ")"_s,
+                u"CREATE TABLE skill_files ("
+                "  skill_id INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,"
+                "  path TEXT NOT NULL,"
+                "  sha256 TEXT NOT NULL,"
+                "  size INTEGER NOT NULL,"
+                "  PRIMARY KEY (skill_id, path)"
+                ")"_s,
+                u"CREATE VIRTUAL TABLE skills_fts USING fts5("
+                "  name, description, triggers, body, content='skills', content_rowid='id',"
+                "  tokenize='unicode61 remove_diacritics 2')"_s,
+                u"CREATE TRIGGER skills_ai AFTER INSERT ON skills BEGIN"
+                "  INSERT INTO skills_fts(rowid, name, description, triggers, body)"
+                "  VALUES (new.id, new.name, new.description, new.triggers, new.body);"
+                " END"_s,
+                u"CREATE TRIGGER skills_ad AFTER DELETE ON skills BEGIN"
+                "  INSERT INTO skills_fts(skills_fts, rowid, name, description, triggers, body)"
+                "  VALUES ('delete', old.id, old.name, old.description, old.triggers, old.body);"
+                " END"_s,
+                u"CREATE TRIGGER skills_au AFTER UPDATE OF name, description, triggers, body ON skills BEGIN"
+                "  INSERT INTO skills_fts(skills_fts, rowid, name, description, triggers, body)"
+                "  VALUES ('delete', old.id, old.name, old.description, old.triggers, old.body);"
+                "  INSERT INTO skills_fts(rowid, name, description, triggers, body)"
+                "  VALUES (new.id, new.name, new.description, new.triggers, new.body);"
+                " END"_s,
+            } },
     };
     return steps;
 }

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -76,6 +77,18 @@ QString compact(const QJsonObject &object)
 QString uniqueId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+/// A minimal unsigned skill folder (for the skills.* methods); returns its absolute path.
+QString writeSkill(const QString &name)
+{
+    static QTemporaryDir root;
+    const QString dir = root.filePath(name);
+    QDir().mkpath(dir);
+    QFile md(dir + u"/SKILL.md"_s);
+    if (md.open(QIODevice::WriteOnly))
+        md.write("---\nname: " + name.toUtf8() + "\ndescription: A test skill\nversion: 1.0.0\n---\nDo nothing.\n");
+    return dir;
 }
 
 /// @brief A markdown table: its header cells and its rows (backticks around a cell removed).
@@ -352,6 +365,16 @@ private:
             *probe = id;
         } else if (method == u"memory.search") {
             p = { { u"query"_s, u"tea"_s } };
+        } else if (method == u"skills.search") {
+            p = { { u"query"_s, u"test"_s } };
+        } else if (method == u"skills.install") {
+            p = { { u"path"_s, writeSkill(u"s-"_s + uniqueId().left(8)) } };
+        } else if (method == u"skills.enable" || method == u"skills.disable" || method == u"skills.remove") {
+            const QString name = u"s-"_s + uniqueId().left(8);
+            QVERIFY(asOwner(u"skills.install"_s, { { u"path"_s, writeSkill(name) } }).contains(u"skill"_s));
+            p = { { u"name"_s, name } };
+            if (method == u"skills.enable")
+                p.insert(u"allowUnsigned"_s, true);
         } else if (method == u"users.update") {
             const QString name = subject ? QString(u"Victim "_s + uniqueId().left(8)) : caller.name;
             p = { { u"displayName"_s, name } };
