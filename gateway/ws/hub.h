@@ -96,6 +96,9 @@ public:
 
 Q_SIGNALS:
     void clientCountChanged();
+    /// A connect was refused for a wrong or missing secret (not for rate limiting): for the
+    /// audit log. code is the error code (AUTH_TOKEN_MISMATCH, ...).
+    void authenticationFailed(const QString &address, const QString &code);
 
 private:
     void takePending();
@@ -107,6 +110,7 @@ private:
     AuthConfig m_auth;
     AuthLimiter m_limiter;
     QWebSocketServer *m_server;
+    QStringList m_allowedOrigins; ///< gateway.allowed_origins, normalised
     QSet<Connection *> m_connections;
     QHash<QString, Connection *> m_byConnId; ///< authenticated sockets
     QHash<QString, QSet<Connection *>> m_subscribers; ///< session key → interested sockets
