@@ -490,12 +490,10 @@ void Server::admit(QTcpSocket *socket)
         ssl->abort();
         ssl->deleteLater();
     };
-    connect(guard, &QTimer::timeout, guard, [fail, this] {
-        fail(u"not completed within %1 ms"_s.arg(m_settings.headerTimeoutMs));
-    });
-    connect(ssl, &QSslSocket::errorOccurred, guard, [fail, ssl](QAbstractSocket::SocketError) {
-        fail(ssl->errorString());
-    });
+    connect(guard, &QTimer::timeout, guard,
+        [fail, this] { fail(u"not completed within %1 ms"_s.arg(m_settings.headerTimeoutMs)); });
+    connect(ssl, &QSslSocket::errorOccurred, guard,
+        [fail, ssl](QAbstractSocket::SocketError) { fail(ssl->errorString()); });
     connect(ssl, &QSslSocket::encrypted, guard, [this, ssl, guard] {
         --m_handshaking;
         QObject::disconnect(ssl, nullptr, guard, nullptr);
