@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -367,7 +368,7 @@ Server::~Server() = default;
 Status Server::listen(const QHostAddress &address, quint16 port)
 {
     close();
-    m_server = new Listener(this, m_tls);
+    m_server = new Listener(this, isTls());
     m_server->setListenBacklogSize(LISTEN_BACKLOG);
     m_server->setMaxPendingConnections(LISTEN_BACKLOG);
     if (!m_server->listen(address, port)) {
@@ -411,8 +412,7 @@ void Server::setUpgradeHandler(UpgradeHandler handler)
 
 void Server::setTlsConfiguration(const QSslConfiguration &configuration)
 {
-    m_tlsConfiguration = configuration;
-    m_tls = !configuration.isNull();
+    m_tlsConfiguration = std::make_unique<QSslConfiguration>(configuration);
 }
 
 namespace
@@ -467,7 +467,7 @@ void Server::admit(QTcpSocket *socket)
     // added ~40 ms to every time-to-first-token (bench/overhead). WebSocket and SSE
     // connections keep this socket.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (!m_tls) {
+    if (!m_tlsConfiguration) {
         serve(socket);
         return;
     }
@@ -502,7 +502,7 @@ void Server::admit(QTcpSocket *socket)
         serve(ssl);
     });
     guard->start(m_settings.headerTimeoutMs);
-    ssl->setSslConfiguration(m_tlsConfiguration);
+    ssl->setSslConfiguration(*m_tlsConfiguration);
     ssl->startServerEncryption();
 }
 

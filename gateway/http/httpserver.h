@@ -4,15 +4,17 @@
 
 #include <functional>
 
+#include <memory>
+
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QSslConfiguration>
 
 #include "config/settings.h"
 #include "core/result.h"
 #include "http/httprequest.h"
 
+class QSslConfiguration;
 class QTcpSocket;
 
 namespace Gateway::Http
@@ -50,7 +52,7 @@ public:
     void setAccessLogEnabled(bool enabled) { m_accessLog = enabled; }
     /// Serve TLS with this configuration (certificate and key set); call before listen().
     void setTlsConfiguration(const QSslConfiguration &configuration);
-    bool isTls() const { return m_tls; }
+    bool isTls() const { return m_tlsConfiguration != nullptr; }
     /// Loopback peers are exempt from max_connections_per_address (default true; tests turn it off).
     void setLoopbackExempt(bool exempt) { m_loopbackExempt = exempt; }
     /// HTTP connections currently open (upgraded sockets are no longer counted).
@@ -72,8 +74,9 @@ private:
     const Router &m_router;
     Listener *m_server = nullptr;
     UpgradeHandler m_upgradeHandler;
-    QSslConfiguration m_tlsConfiguration;
-    bool m_tls = false;
+    // Only with TLS: constructing a QSslConfiguration loads Qt's TLS backend (libssl and
+    // libcrypto, ~4 MB of resident pages) into every gateway.
+    std::unique_ptr<QSslConfiguration> m_tlsConfiguration;
     bool m_loopbackExempt = true;
     QHash<QHostAddress, int> m_perAddress;
     int m_connections = 0;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLibrary>
 #include <QSslSocket>
 #include <QSysInfo>
 
@@ -31,31 +32,131 @@ namespace
 
 constexpr qint64 MAX_PEM_BYTES = 1 << 20; // a certificate chain or key file larger than 1 MiB is not one
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
+// libcrypto is resolved at run time rather than linked: a gateway without TLS must not map it
+// (~3.5 MB of resident pages, docs/performance.md), and with TLS Qt's OpenSSL backend has loaded
+// the same library already. The headers give the types; these pointers the functions.
+#define SKYNET_CRYPTO_FUNCTIONS(X)                                                                                     \
+    X(ERR_get_error)                                                                                                   \
+    X(ERR_clear_error)                                                                                                 \
+    X(ERR_error_string_n)                                                                                              \
+    X(EVP_PKEY_Q_keygen)                                                                                               \
+    X(EVP_PKEY_free)                                                                                                   \
+    X(EVP_sha256)                                                                                                      \
+    X(X509_new)                                                                                                        \
+    X(X509_free)                                                                                                       \
+    X(X509_get_serialNumber)                                                                                           \
+    X(X509_set_version)                                                                                                \
+    X(X509_gmtime_adj)                                                                                                 \
+    X(X509_getm_notBefore)                                                                                             \
+    X(X509_getm_notAfter)                                                                                              \
+    X(X509_set_pubkey)                                                                                                 \
+    X(X509_get_subject_name)                                                                                           \
+    X(X509_NAME_add_entry_by_txt)                                                                                      \
+    X(X509_set_issuer_name)                                                                                            \
+    X(X509V3_set_ctx)                                                                                                  \
+    X(X509V3_EXT_conf_nid)                                                                                             \
+    X(X509_add_ext)                                                                                                    \
+    X(X509_EXTENSION_free)                                                                                             \
+    X(X509_sign)                                                                                                       \
+    X(X509_check_private_key)                                                                                          \
+    X(BN_new)                                                                                                          \
+    X(BN_free)                                                                                                         \
+    X(BN_rand)                                                                                                         \
+    X(BN_to_ASN1_INTEGER)                                                                                              \
+    X(BIO_new)                                                                                                         \
+    X(BIO_s_mem)                                                                                                       \
+    X(BIO_new_mem_buf)                                                                                                 \
+    X(BIO_free_all)                                                                                                    \
+    X(BIO_ctrl)                                                                                                        \
+    X(PEM_write_bio_PrivateKey)                                                                                        \
+    X(PEM_write_bio_X509)                                                                                              \
+    X(PEM_read_bio_X509)                                                                                               \
+    X(PEM_read_bio_PrivateKey)
+
+struct Crypto
 {
-    void operator()(T *p) const { Free(p); }
+#define SKYNET_CRYPTO_POINTER(name) decltype(&::name) name = nullptr;
+    SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_POINTER)
+#undef SKYNET_CRYPTO_POINTER
+    QString error;
 };
-using PKey = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using Bio = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using BigNum = std::unique_ptr<BIGNUM, Deleter<BIGNUM, BN_free>>;
+
+const Crypto &crypto()
+{
+    static const Crypto loaded = [] {
+        Crypto c;
+        // Linux, macOS, Windows (the OpenSSL 3 DLLs next to the executables).
+        const QList<QPair<QString, int>> names
+            = { { u"crypto"_s, 3 }, { u"libcrypto.3"_s, -1 }, { u"libcrypto-3-x64"_s, -1 }, { u"libcrypto-3"_s, -1 } };
+        for (const auto &[name, version] : names) {
+            QLibrary library(name, version);
+            if (!library.load()) {
+                c.error = library.errorString();
+                continue;
+            }
+            bool complete = true;
+#define SKYNET_CRYPTO_RESOLVE(fn)                                                                                      \
+    c.fn = reinterpret_cast<decltype(c.fn)>(library.resolve(#fn));                                                     \
+    complete = complete && c.fn != nullptr;
+            SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_RESOLVE)
+#undef SKYNET_CRYPTO_RESOLVE
+            if (complete) {
+                c.error.clear();
+                return c; // stays loaded for the life of the process
+            }
+            c = Crypto();
+            c.error = name + u" lacks OpenSSL 3 functions"_s;
+        }
+        c.error = u"OpenSSL 3 (libcrypto) is not available: "_s + c.error;
+        return c;
+    }();
+    return loaded;
+}
+
+bool cryptoAvailable(QString *error)
+{
+    if (crypto().X509_new)
+        return true;
+    *error = crypto().error;
+    return false;
+}
+
+struct FreePKey
+{
+    void operator()(EVP_PKEY *p) const { crypto().EVP_PKEY_free(p); }
+};
+struct FreeX509
+{
+    void operator()(X509 *p) const { crypto().X509_free(p); }
+};
+struct FreeBio
+{
+    void operator()(BIO *p) const { crypto().BIO_free_all(p); }
+};
+struct FreeBigNum
+{
+    void operator()(BIGNUM *p) const { crypto().BN_free(p); }
+};
+using PKey = std::unique_ptr<EVP_PKEY, FreePKey>;
+using X509Ptr = std::unique_ptr<X509, FreeX509>;
+using Bio = std::unique_ptr<BIO, FreeBio>;
+using BigNum = std::unique_ptr<BIGNUM, FreeBigNum>;
 
 QString opensslError()
 {
-    const unsigned long code = ERR_get_error();
-    ERR_clear_error();
+    const unsigned long code = crypto().ERR_get_error();
+    crypto().ERR_clear_error();
     if (code == 0)
         return u"unknown OpenSSL error"_s;
     char buffer[256];
-    ERR_error_string_n(code, buffer, sizeof buffer);
+    crypto().ERR_error_string_n(code, buffer, sizeof buffer);
     return QString::fromLatin1(buffer);
 }
 
 QByteArray bioBytes(BIO *bio)
 {
     char *data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
+    const long size = crypto().BIO_ctrl(bio, BIO_CTRL_INFO, 0, &data); // BIO_get_mem_data
     return QByteArray(data, int(size));
 }
 
@@ -94,12 +195,13 @@ bool addExtension(X509 *certificate, int nid, const QByteArray &value)
 {
     X509V3_CTX context;
     X509V3_set_ctx_nodb(&context);
-    X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
-    X509_EXTENSION *extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value.constData());
+    const Crypto &c = crypto();
+    c.X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
+    X509_EXTENSION *extension = c.X509V3_EXT_conf_nid(nullptr, &context, nid, value.constData());
     if (!extension)
         return false;
-    const bool ok = X509_add_ext(certificate, extension, -1) == 1;
-    X509_EXTENSION_free(extension);
+    const bool ok = c.X509_add_ext(certificate, extension, -1) == 1;
+    c.X509_EXTENSION_free(extension);
     return ok;
 }
 
@@ -153,26 +255,30 @@ QStringList subjectAltNames(const QString &bind)
 
 Status generateSelfSigned(const QString &certPath, const QString &keyPath, const QStringList &hosts, int days)
 {
-    ERR_clear_error();
-    PKey key(EVP_EC_gen("P-256"));
-    X509Ptr certificate(X509_new());
+    QString unavailable;
+    if (!cryptoAvailable(&unavailable))
+        return Error { u"TLS_UNAVAILABLE"_s, u"cannot generate a certificate: "_s + unavailable };
+    const Crypto &c = crypto();
+    c.ERR_clear_error();
+    PKey key(c.EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256")); // EVP_EC_gen("P-256")
+    X509Ptr certificate(c.X509_new());
     if (!key || !certificate)
         return Error { u"TLS_GENERATE_FAILED"_s, u"cannot generate a key: %1"_s.arg(opensslError()) };
     X509 *x = certificate.get();
-    BigNum serial(BN_new());
-    bool ok = serial && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
-        && BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(x)) != nullptr;
-    ok = ok && X509_set_version(x, 2) == 1;
+    BigNum serial(c.BN_new());
+    bool ok = serial && c.BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1
+        && c.BN_to_ASN1_INTEGER(serial.get(), c.X509_get_serialNumber(x)) != nullptr;
+    ok = ok && c.X509_set_version(x, 2) == 1;
     // An hour of slack for clocks that run behind.
-    ok = ok && X509_gmtime_adj(X509_getm_notBefore(x), -3600)
-        && X509_gmtime_adj(X509_getm_notAfter(x), long(days) * 86400);
-    ok = ok && X509_set_pubkey(x, key.get()) == 1;
-    X509_NAME *name = X509_get_subject_name(x);
+    ok = ok && c.X509_gmtime_adj(c.X509_getm_notBefore(x), -3600)
+        && c.X509_gmtime_adj(c.X509_getm_notAfter(x), long(days) * 86400);
+    ok = ok && c.X509_set_pubkey(x, key.get()) == 1;
+    X509_NAME *name = c.X509_get_subject_name(x);
     ok = ok
-        && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+        && c.X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                reinterpret_cast<const unsigned char *>("Skynet gateway (self-signed)"), -1, -1, 0)
             == 1;
-    ok = ok && X509_set_issuer_name(x, name) == 1;
+    ok = ok && c.X509_set_issuer_name(x, name) == 1;
     QStringList sans;
     for (const QString &host : hosts) {
         const QHostAddress address(host);
@@ -186,15 +292,15 @@ Status generateSelfSigned(const QString &certPath, const QString &keyPath, const
     ok = ok && addExtension(x, NID_ext_key_usage, "serverAuth");
     ok = ok && addExtension(x, NID_subject_key_identifier, "hash");
     ok = ok && (sans.isEmpty() || addExtension(x, NID_subject_alt_name, sans.join(u',').toUtf8()));
-    ok = ok && X509_sign(x, key.get(), EVP_sha256()) > 0;
+    ok = ok && c.X509_sign(x, key.get(), c.EVP_sha256()) > 0;
     if (!ok)
         return Error { u"TLS_GENERATE_FAILED"_s, u"cannot build the certificate: %1"_s.arg(opensslError()) };
 
-    Bio keyBio(BIO_new(BIO_s_mem()));
-    Bio certBio(BIO_new(BIO_s_mem()));
+    Bio keyBio(c.BIO_new(c.BIO_s_mem()));
+    Bio certBio(c.BIO_new(c.BIO_s_mem()));
     if (!keyBio || !certBio
-        || PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1
-        || PEM_write_bio_X509(certBio.get(), x) != 1)
+        || c.PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1
+        || c.PEM_write_bio_X509(certBio.get(), x) != 1)
         return Error { u"TLS_GENERATE_FAILED"_s, u"cannot encode the certificate: %1"_s.arg(opensslError()) };
 
     QDir().mkpath(QFileInfo(keyPath).absolutePath());
@@ -247,13 +353,17 @@ Result<Credentials> load(const QString &certPath, const QString &keyPath)
         return Error { u"TLS_KEY_INVALID"_s, u"%1 holds no unencrypted PEM private key (RSA or EC)"_s.arg(keyPath) };
 
     // The key must belong to the leaf certificate (OpenSSL compares the public halves).
-    ERR_clear_error();
-    Bio certBio(BIO_new_mem_buf(certPem->constData(), int(certPem->size())));
-    Bio keyBio(BIO_new_mem_buf(keyPem->constData(), int(keyPem->size())));
-    X509Ptr leaf(certBio ? PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr) : nullptr);
-    PKey privateKey(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr) : nullptr);
-    if (!leaf || !privateKey || X509_check_private_key(leaf.get(), privateKey.get()) != 1) {
-        ERR_clear_error();
+    QString unavailable;
+    if (!cryptoAvailable(&unavailable))
+        return Error { u"TLS_UNAVAILABLE"_s, unavailable };
+    const Crypto &c = crypto();
+    c.ERR_clear_error();
+    Bio certBio(c.BIO_new_mem_buf(certPem->constData(), int(certPem->size())));
+    Bio keyBio(c.BIO_new_mem_buf(keyPem->constData(), int(keyPem->size())));
+    X509Ptr leaf(certBio ? c.PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr) : nullptr);
+    PKey privateKey(keyBio ? c.PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!leaf || !privateKey || c.X509_check_private_key(leaf.get(), privateKey.get()) != 1) {
+        c.ERR_clear_error();
         return Error { u"TLS_KEY_MISMATCH"_s,
             u"the TLS key %1 does not belong to the certificate %2"_s.arg(keyPath, certPath) };
     }
