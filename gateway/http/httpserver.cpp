@@ -386,8 +386,9 @@ void Server::close()
     if (!m_server)
         return;
     m_server->close();
-    delete m_server;
+    delete m_server; // with the sockets still in their TLS handshake
     m_server = nullptr;
+    m_handshaking = 0;
 }
 
 bool Server::isListening() const
