@@ -33,7 +33,7 @@ start_gateway() {
     GW_PORT=
     local i
     for ((i = 0; i < 200; i++)); do # up to 10 s
-        GW_PORT=$(sed -n 's|.*listening on ws://[^:]*:\([0-9]*\).*|\1|p' "$GW_LOG.out" 2>/dev/null | head -n1)
+        GW_PORT=$(sed -n 's|.*listening on wss\{0,1\}://[^:]*:\([0-9]*\).*|\1|p' "$GW_LOG.out" 2>/dev/null | head -n1)
         [[ -n $GW_PORT ]] && return 0
         kill -0 "$GW_PID" 2>/dev/null || break
         sleep 0.05

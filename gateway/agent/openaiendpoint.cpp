@@ -91,7 +91,7 @@ OpenAiEndpoint::OpenAiEndpoint(ChatRuntime *runtime, ProviderPool *pool, Authori
 void OpenAiEndpoint::registerRoutes(Http::Router &router)
 {
     router.add("GET", u"/v1/models"_s, [this](const Http::Request &request) {
-        if (!m_authorize(bearerToken(request)))
+        if (!m_authorize(bearerToken(request), request.peer))
             return openAiError(401,
                 u"Incorrect API key provided: pass the gateway token or your personal token as a Bearer token"_s,
                 u"invalid_request_error"_s, u"invalid_api_key"_s);
@@ -109,7 +109,7 @@ void OpenAiEndpoint::registerRoutes(Http::Router &router)
 
     router.addAsync("POST", u"/v1/chat/completions"_s,
         [this](const Http::Request &request, const std::shared_ptr<Http::Responder> &responder) {
-            const std::optional<QString> caller = m_authorize(bearerToken(request));
+            const std::optional<QString> caller = m_authorize(bearerToken(request), request.peer);
             if (!caller) {
                 responder->send(openAiError(401,
                     u"Incorrect API key provided: pass the gateway token or your personal token as a Bearer token"_s,

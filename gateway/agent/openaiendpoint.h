@@ -31,7 +31,8 @@ class OpenAiEndpoint final : public QObject
 public:
     /// The user a bearer token belongs to ("" = the owner, through the gateway token), or
     /// std::nullopt when the token is not valid.
-    using Authorizer = std::function<std::optional<QString>(const QString &bearerToken)>;
+    /// peer: the client address (for the brute-force delay); std::nullopt refuses (401).
+    using Authorizer = std::function<std::optional<QString>(const QString &bearerToken, const QString &peer)>;
 
     OpenAiEndpoint(ChatRuntime *runtime, ProviderPool *pool, Authorizer authorize, QObject *parent = nullptr);
     void registerRoutes(Http::Router &router);

@@ -12,6 +12,7 @@
 
 #include "channels/channelstore.h"
 #include "core/network.h"
+#include "http/origin.h"
 #include "http/router.h"
 #include "logging.h"
 #include "people/auditlog.h"
@@ -173,14 +174,8 @@ std::optional<Http::Response> refuseForeign(const Http::Request &request, bool l
     if (!request.header("content-type").startsWith("application/json"))
         return Http::Response::error(415, u"send application/json"_s);
     const QString host = QString::fromLatin1(request.header("host"));
-    const QByteArray origin = request.header("origin");
-    if (!origin.isEmpty()) {
-        const QUrl url(QString::fromLatin1(origin));
-        const QString originHostPort
-            = url.host() + (url.port() > 0 ? QString(u":"_s + QString::number(url.port())) : QString());
-        if (host.isEmpty() || originHostPort.compare(host, Qt::CaseInsensitive) != 0)
-            return Http::Response::error(403, u"origin not allowed"_s);
-    }
+    if (!Http::isSameOrigin(request))
+        return Http::Response::error(403, u"origin not allowed"_s);
     if (loopbackOnly) {
         const QUrl hostUrl(u"http://"_s + host);
         if (!hostUrl.isValid() || !isLoopbackHost(hostUrl.host()))

@@ -144,6 +144,9 @@ QList<KeySpec> buildSchema()
         secretKey(gateway, u"token"_s, g, &G::token),
         secretKey(gateway, u"password"_s, g, &G::password),
         booleanKey(gateway, u"allow_insecure_bind"_s, g, &G::allowInsecureBind),
+        booleanKey(gateway, u"tls_enabled"_s, g, &G::tlsEnabled),
+        optionalTextKey(gateway, u"tls_cert"_s, g, &G::tlsCert),
+        optionalTextKey(gateway, u"tls_key"_s, g, &G::tlsKey),
         integerKey(gateway, u"tick_interval_ms"_s, 1000, 3600000, g, &G::tickIntervalMs),
         integerKey(gateway, u"max_payload"_s, 1, INT64_FIELD_MAX, g, &G::maxPayload),
         integerKey(gateway, u"max_buffered_bytes"_s, 1, INT64_FIELD_MAX, g, &G::maxBufferedBytes),
@@ -152,6 +155,8 @@ QList<KeySpec> buildSchema()
         integerKey(gateway, u"header_timeout_ms"_s, 1, INT_FIELD_MAX, g, &G::headerTimeoutMs),
         integerKey(gateway, u"max_body_bytes"_s, 1, INT_FIELD_MAX, g, &G::maxBodyBytes),
         integerKey(gateway, u"max_connections"_s, 1, INT_FIELD_MAX, g, &G::maxConnections),
+        integerKey(gateway, u"max_connections_per_address"_s, 1, INT_FIELD_MAX, g, &G::maxConnectionsPerAddress),
+        optionalTextKey(gateway, u"allowed_origins"_s, g, &G::allowedOrigins),
 
         textKey(storage, u"path"_s, s, &S::path),
         choiceKey(storage, u"synchronous"_s, { u"OFF"_s, u"NORMAL"_s, u"FULL"_s }, s, &S::synchronous),

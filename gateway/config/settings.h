@@ -21,6 +21,13 @@ struct GatewaySettings
     QString password;
     /// Allow a non-loopback bind without TLS (a token is still mandatory).
     bool allowInsecureBind = false;
+    /// Serve HTTPS and WSS on the gateway port.
+    bool tlsEnabled = false;
+    /// PEM certificate (chain) file; empty: a self-signed certificate generated into the home
+    /// folder (tls/gateway-cert.pem). Relative paths resolve against the home folder.
+    QString tlsCert;
+    /// PEM private key file (unencrypted, mode 0600); empty with tlsCert empty: generated.
+    QString tlsKey;
     int tickIntervalMs = 30000;
     qint64 maxPayload = 26214400; // bytes, after connect
     qint64 maxBufferedBytes = 52428800; // bytes queued per socket before it is dropped
@@ -29,6 +36,11 @@ struct GatewaySettings
     int headerTimeoutMs = 5000; // time to receive a complete HTTP request head
     int maxBodyBytes = 1048576; // HTTP request body
     int maxConnections = 20000; // open sockets, all clients together
+    /// Open sockets from one remote address (loopback addresses are exempt).
+    int maxConnectionsPerAddress = 256;
+    /// Browser origins (scheme://host[:port], comma- or space-separated) allowed to open a
+    /// WebSocket besides the gateway's own.
+    QString allowedOrigins;
 };
 
 /// @brief [storage]: the SQLite database.

@@ -4,8 +4,11 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QTimerEvent>
 
 #include "http/responder.h"
@@ -23,6 +26,30 @@ constexpr int LISTEN_BACKLOG = 4096;
 } // namespace
 
 class Connection;
+
+/// @brief The listening socket: creates a QTcpSocket (or a QSslSocket for TLS) for each accepted
+/// descriptor and hands it to the Server at once (no pending queue), so that limits apply before
+/// any TLS work.
+class Listener final : public QTcpServer
+{
+public:
+    Listener(Server *server, bool tls) : QTcpServer(server), m_server(server), m_tls(tls) { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        m_server->admit(socket);
+    }
+
+private:
+    Server *m_server;
+    bool m_tls;
+};
 
 /// @brief The Responder handed to route handlers; forwards to its connection while it lives.
 class ConnectionResponder final : public Responder
@@ -341,10 +368,9 @@ Server::~Server() = default;
 Status Server::listen(const QHostAddress &address, quint16 port)
 {
     close();
-    m_server = new QTcpServer(this);
+    m_server = new Listener(this, isTls());
     m_server->setListenBacklogSize(LISTEN_BACKLOG);
     m_server->setMaxPendingConnections(LISTEN_BACKLOG);
-    connect(m_server, &QTcpServer::newConnection, this, &Server::acceptPending);
     if (!m_server->listen(address, port)) {
         const QString message
             = u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(m_server->errorString());
@@ -360,8 +386,9 @@ void Server::close()
     if (!m_server)
         return;
     m_server->close();
-    delete m_server;
+    delete m_server; // with the sockets still in their TLS handshake
     m_server = nullptr;
+    m_handshaking = 0;
 }
 
 bool Server::isListening() const
@@ -384,24 +411,107 @@ void Server::setUpgradeHandler(UpgradeHandler handler)
     m_upgradeHandler = std::move(handler);
 }
 
-void Server::acceptPending()
+void Server::setTlsConfiguration(const QSslConfiguration &configuration)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        if (m_connections >= m_settings.maxConnections) {
-            qCWarning(lcGatewayHttp) << "connection limit reached (" << m_settings.maxConnections << "); refusing"
-                                     << socket->peerAddress().toString();
+    m_tlsConfiguration = std::make_unique<QSslConfiguration>(configuration);
+}
+
+namespace
+{
+// One key per host: an IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d.
+QHostAddress addressKey(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : QHostAddress(address.toIPv6Address());
+}
+} // namespace
+
+int Server::connectionsFrom(const QHostAddress &address) const
+{
+    return m_perAddress.value(addressKey(address));
+}
+
+void Server::admit(QTcpSocket *socket)
+{
+    const QHostAddress peer = addressKey(socket->peerAddress());
+    if (m_connections + m_handshaking >= m_settings.maxConnections) {
+        qCWarning(lcGatewayHttp) << "connection limit reached (" << m_settings.maxConnections << "); refusing"
+                                 << peer.toString();
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    if (!(m_loopbackExempt && peer.isLoopback())) {
+        int &count = m_perAddress[peer];
+        if (count >= m_settings.maxConnectionsPerAddress) {
+            ++m_refusedPerAddress;
+            // One line per 100 refusals: a flood must not flood the log as well.
+            if (m_refusedPerAddress % 100 == 1)
+                qCWarning(lcGatewayHttp).noquote()
+                    << "refused" << peer.toString() << "- more than" << m_settings.maxConnectionsPerAddress
+                    << "connections from one address (" << m_refusedPerAddress << "refused so far)";
             socket->abort();
             socket->deleteLater();
-            continue;
+            return;
         }
-        // Small frames (a first token, an ack) must not wait for the peer's delayed ACK: Nagle
-        // added ~40 ms to every time-to-first-token (bench/overhead). WebSocket and SSE
-        // connections keep this socket.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto *connection = new Connection(this, socket);
-        if (socket->bytesAvailable() > 0)
-            connection->process();
+        ++count;
+        // Counted until the socket is gone, whoever owns it by then (an upgraded WebSocket too).
+        connect(socket, &QObject::destroyed, this, [this, peer] {
+            auto it = m_perAddress.find(peer);
+            if (it != m_perAddress.end() && --*it <= 0)
+                m_perAddress.erase(it);
+        });
     }
+
+    // Small frames (a first token, an ack) must not wait for the peer's delayed ACK: Nagle
+    // added ~40 ms to every time-to-first-token (bench/overhead). WebSocket and SSE
+    // connections keep this socket.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (!m_tlsConfiguration) {
+        serve(socket);
+        return;
+    }
+
+    // TLS first: the request head is read only from an encrypted socket. The handshake has
+    // header_timeout_ms; a plain-text client fails it and is closed.
+    auto *ssl = static_cast<QSslSocket *>(socket);
+    ++m_handshaking;
+    // The guard is the context of the handshake's connections and its timer: deleting it ends them.
+    auto *guard = new QTimer(ssl);
+    guard->setSingleShot(true);
+    const QString peerText = peer.toString();
+    const auto fail = [this, ssl, guard, peerText](const QString &reason) {
+        qCDebug(lcGatewayHttp).noquote() << "TLS handshake with" << peerText << "failed:" << reason;
+        ++m_failedHandshakes;
+        --m_handshaking;
+        guard->stop();
+        guard->deleteLater();
+        QObject::disconnect(ssl, nullptr, guard, nullptr);
+        ssl->abort();
+        ssl->deleteLater();
+    };
+    connect(guard, &QTimer::timeout, guard,
+        [fail, this] { fail(u"not completed within %1 ms"_s.arg(m_settings.headerTimeoutMs)); });
+    connect(ssl, &QSslSocket::errorOccurred, guard,
+        [fail, ssl](QAbstractSocket::SocketError) { fail(ssl->errorString()); });
+    connect(ssl, &QSslSocket::encrypted, guard, [this, ssl, guard] {
+        --m_handshaking;
+        QObject::disconnect(ssl, nullptr, guard, nullptr);
+        guard->stop();
+        guard->deleteLater();
+        serve(ssl);
+    });
+    guard->start(m_settings.headerTimeoutMs);
+    ssl->setSslConfiguration(*m_tlsConfiguration);
+    ssl->startServerEncryption();
+}
+
+void Server::serve(QTcpSocket *socket)
+{
+    auto *connection = new Connection(this, socket);
+    if (socket->bytesAvailable() > 0)
+        connection->process();
 }
 
 } // namespace Gateway::Http

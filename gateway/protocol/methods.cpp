@@ -272,6 +272,7 @@ void registerCoreMethods(Dispatcher &dispatcher, const GatewayInfo &info)
             gw.insert(u"bind"_s, settings.gateway.bind);
             gw.insert(u"port"_s, settings.gateway.port);
             gw.insert(u"home"_s, settings.home);
+            gw.insert(u"transport"_s, gateway->transport());
             status.insert(u"gateway"_s, gw);
             status.insert(u"people"_s, gateway->people());
         }

@@ -39,6 +39,8 @@ public:
     virtual QJsonObject people() const { return {}; }
     /// {channels:{id:{state, running, lastError?}}, channelOrder:[], channelLabels:{}}
     virtual QJsonObject channels() const { return {}; }
+    /// Transport security for admins: {tls, fingerprintSha256?, selfSigned?, notAfter?, refused counts}.
+    virtual QJsonObject transport() const { return {}; }
 };
 
 /// The server version string reported everywhere ("skynet-0.1.0").

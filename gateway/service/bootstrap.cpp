@@ -31,6 +31,7 @@
 #include "secrets/secretstore.h"
 #include "service/service.h"
 #include "service/systemlimits.h"
+#include "tls/credentials.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -214,9 +215,10 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         u"Optional: token (print the gateway token), config check (validate the "
         "configuration and exit), route \"<text>\" (print the model routing decision "
         "for <text> as JSON), soul --user <id> [--channel <name>] (print the persona "
-        "composed for that user on that channel, layer by layer), users, pairing, audit verify, doctor, "
-          "backup <file>, restore <file> (see '<command> --help' and docs/cli.md). Without a command the "
-          "gateway runs."_s,
+        "composed for that user on that channel, layer by layer), tls fingerprint (print the SHA-256 "
+        "fingerprint of the TLS certificate; generates the self-signed one if missing), users, pairing, "
+        "audit verify, doctor, backup <file>, restore <file> (see '<command> --help' and docs/cli.md). "
+        "Without a command the gateway runs."_s,
         u"[command [args...]]"_s);
 
     CommandLine result;
@@ -261,7 +263,7 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
     if (!positional.isEmpty()) {
         result.command = positional.first();
         result.arguments = positional.mid(1);
-        static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s, u"soul"_s };
+        static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s, u"soul"_s, u"tls"_s };
         if (Cli::isCliCommand(result.command)) {
             if (!result.showHelp) {
                 if (const QString error = Cli::usageError(
@@ -277,6 +279,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         }
         if (result.command == u"config" && result.arguments != QStringList { u"check"_s })
             return Error { u"USAGE"_s, u"usage: %1 config check"_s.arg(programName(isDesktopApp)) };
+        if (result.command == u"tls" && result.arguments != QStringList { u"fingerprint"_s })
+            return Error { u"USAGE"_s, u"usage: %1 tls fingerprint"_s.arg(programName(isDesktopApp)) };
         if (result.command == u"token" && !result.arguments.isEmpty())
             return Error { u"USAGE"_s, u"usage: %1 token"_s.arg(programName(isDesktopApp)) };
         if (result.command == u"route" && result.arguments.size() != 1)
@@ -456,6 +460,18 @@ int runCommand(const CommandLine &commandLine)
         printOut(*token + u'\n');
         return ExitOk;
     }
+    if (commandLine.command == u"tls") {
+        // The certificate the gateway serves (or would serve) with gateway.tls_enabled.
+        const Result<Tls::Credentials> credentials = Tls::loadConfigured(boot->settings);
+        if (!credentials) {
+            printErr(credentials.error().message + u'\n');
+            return ExitFailure;
+        }
+        if (!boot->settings.gateway.tlsEnabled)
+            printErr(u"note: TLS is off (gateway.tls_enabled = false)\n"_s);
+        printOut(credentials->fingerprint() + u'\n');
+        return ExitOk;
+    }
     if (commandLine.command == u"route") {
         // The decision the running gateway would make for a new conversation: a provider counts
         // as available when enabled and (cloud) its API key reference resolves. Circuit breakers
@@ -571,6 +587,8 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
         releaseStartupCode();
         const QString http = service.url().replace(0, 2, u"http"_s);
         printOut(u"Skynet gateway listening on %1 (health: %2/health)\n"_s.arg(service.url(), http));
+        if (service.isTls())
+            printOut(u"TLS certificate SHA-256 fingerprint: %1\n"_s.arg(service.tlsFingerprint()));
     });
     // At idle priority (SCHED_IDLE on Linux): the migrations must not take the CPU from the main
     // thread while it answers its first requests.

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QProcessEnvironment>
 #include <QSet>
+#include <QSslSocket>
 
 #include "agent/chatruntime.h"
 #include "agent/modelrouter.h"
@@ -38,6 +39,7 @@
 #include "service/localclient.h"
 #include "skills/skillmanager.h"
 #include "storage/database.h"
+#include "tls/credentials.h"
 #include "ws/hub.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -118,6 +120,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Ws::AuthConfig auth;
     /// "a gateway runs on this database" for skynet-gateway restore/doctor (docs/cli.md).
     std::unique_ptr<Cli::InstanceLock> instanceLock;
+    std::optional<Tls::Credentials> tls; ///< while listening with TLS
     QElapsedTimer uptime;
     qint64 startedAt = 0;
     bool running = false;
@@ -138,6 +141,22 @@ struct Service::Private final : public Protocol::GatewayInfo
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
     QJsonObject channels() const override { return channelManager ? channelManager->statusJson() : QJsonObject(); }
+    QJsonObject transport() const override
+    {
+        QJsonObject out { { u"tls"_s, tls.has_value() } };
+        if (tls) {
+            out.insert(u"fingerprintSha256"_s, tls->fingerprint());
+            out.insert(u"selfSigned"_s, tls->selfSigned);
+            out.insert(u"notAfter"_s, tls->certificate().expiryDate().toString(Qt::ISODate));
+        }
+        if (http) {
+            out.insert(u"refusedPerAddress"_s, http->refusedPerAddress());
+            out.insert(u"failedTlsHandshakes"_s, http->failedHandshakes());
+        }
+        if (hub)
+            out.insert(u"authFailures"_s, hub->authLimiter().failureCount());
+        return out;
+    }
     QJsonObject people() const override
     {
         QJsonObject byKind;
@@ -345,16 +364,31 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
 
     auto *openai = new Agent::OpenAiEndpoint(
         d->runtime, d->pool,
-        [this](const QString &bearer) -> std::optional<QString> {
+        [this](const QString &bearer, const QString &peer) -> std::optional<QString> {
             // The gateway's secret is the owner; a personal token is its user.
             const Ws::AuthConfig &auth = d->auth;
             if (auth.mode == u"none")
                 return QString();
+            // The WebSocket's brute-force delay covers the Bearer token too: one limiter per
+            // address for both doors.
+            Ws::AuthLimiter *limiter = d->hub ? &d->hub->authLimiter() : nullptr;
+            const qint64 now = Protocol::nowMs();
+            if (limiter && limiter->retryAfterMs(peer, now) > 0)
+                return std::nullopt;
             const QString &expected = auth.mode == u"password" ? auth.password : auth.token;
-            if (!expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8()))
+            if (!expected.isEmpty() && Secrets::constantTimeEquals(bearer.toUtf8(), expected.toUtf8())) {
+                if (limiter)
+                    limiter->recordSuccess(peer);
                 return QString();
-            if (const std::optional<People::User> user = d->peopleDirectory->userForToken(bearer))
+            }
+            if (const std::optional<People::User> user = d->peopleDirectory->userForToken(bearer)) {
+                if (limiter)
+                    limiter->recordSuccess(peer);
                 return user->id;
+            }
+            if (limiter)
+                limiter->recordFailure(peer, now);
+            recordAuthFailure(peer, bearer.isEmpty() ? u"HTTP_BEARER_MISSING"_s : u"HTTP_BEARER_MISMATCH"_s);
             return std::nullopt;
         },
         this);
@@ -437,28 +471,24 @@ Status Service::listen()
             return Ws::TokenUser { user->id, People::roleName(user->role) };
         return std::nullopt;
     };
-    // Failed logins go to the audit trail under a pseudonym of the address (no personal data).
-    auth.authFailed = [people = d->peopleDirectory](const QString &address, const QString &reason) {
-        people->record(u"anonymous"_s, u"auth.fail"_s, People::AuditLog::pseudonym(address), u"denied"_s,
-            QJsonObject { { u"reason"_s, reason.left(64) } });
-    };
     const bool hasSecret
         = (auth.mode == u"token" && !auth.token.isEmpty()) || (auth.mode == u"password" && !auth.password.isEmpty());
 
-    // Loopback by default; anything else needs a secret, and TLS (not yet available) or an
-    // explicit override.
+    // Loopback by default; anything else needs a secret, and TLS or an explicit override.
     if (!isLoopbackHost(gw.bind)) {
         if (!hasSecret) {
             return Error { u"INSECURE_BIND"_s,
                 u"refusing to listen on %1 without authentication: set SKYNET_GATEWAY_TOKEN (or gateway.token) "
                 "and gateway.auth = \"token\", or bind 127.0.0.1"_s.arg(gw.bind) };
         }
-        if (!gw.allowInsecureBind) {
+        if (!gw.tlsEnabled && !gw.allowInsecureBind) {
             return Error { u"INSECURE_BIND"_s,
-                u"refusing to listen on %1 without TLS: TLS is not available in this build; set "
-                "gateway.allow_insecure_bind = true to accept plain-text traffic beyond loopback"_s.arg(gw.bind) };
+                u"refusing to listen on %1 without TLS: set gateway.tls_enabled = true (a self-signed certificate "
+                "is generated unless gateway.tls_cert/tls_key name one), or gateway.allow_insecure_bind = true "
+                "to accept plain-text traffic beyond loopback"_s.arg(gw.bind) };
         }
-        qCWarning(lcGatewayService).noquote() << "listening beyond loopback on" << gw.bind << "WITHOUT TLS";
+        if (!gw.tlsEnabled)
+            qCWarning(lcGatewayService).noquote() << "listening beyond loopback on" << gw.bind << "WITHOUT TLS";
     }
     if ((auth.mode == u"token" || auth.mode == u"password") && !hasSecret) {
         return Error { u"AUTH_NOT_CONFIGURED"_s,
@@ -471,8 +501,27 @@ Status Service::listen()
     else if (!address.setAddress(gw.bind))
         return Error { u"BAD_BIND"_s, u"gateway.bind \"%1\" is not an IP address"_s.arg(gw.bind) };
 
+    // TLS: the configured certificate, or the self-signed one (generated on first run).
+    std::optional<Tls::Credentials> tls;
+    if (gw.tlsEnabled) {
+        if (!QSslSocket::supportsSsl())
+            return Error { u"TLS_UNAVAILABLE"_s,
+                u"gateway.tls_enabled is set but Qt has no TLS backend (OpenSSL 3 libraries not found)"_s };
+        Result<Tls::Credentials> credentials = Tls::loadConfigured(d->config);
+        if (!credentials)
+            return Error { credentials.error().code, credentials.error().message };
+        tls = std::move(credentials.value());
+        if (tls->generated)
+            qCInfo(lcGatewayService).noquote() << "generated a self-signed TLS certificate" << tls->certPath;
+        qCInfo(lcGatewayService).noquote()
+            << "TLS certificate" << tls->certPath << (tls->selfSigned ? "(self-signed)" : "") << "SHA-256 fingerprint"
+            << tls->fingerprint() << "valid until" << tls->certificate().expiryDate().toString(Qt::ISODate);
+    }
+
     d->http = new Http::Server(d->config.gateway, d->router, this);
     d->http->setAccessLogEnabled(d->config.logging.accessLog);
+    if (tls)
+        d->http->setTlsConfiguration(Tls::serverConfiguration(*tls));
     d->hub = new Ws::Hub(d->config, d->dispatcher, *d, this);
     d->hub->setAuth(auth);
     connect(d->peopleDirectory, &People::Directory::accessRevoked, d->hub,
@@ -480,6 +529,8 @@ Status Service::listen()
     d->auth = auth;
     d->eventRouter.hub = d->hub;
     connect(d->hub, &Ws::Hub::clientCountChanged, this, &Service::clientCountChanged);
+    connect(d->hub, &Ws::Hub::authenticationFailed, this,
+        [this](const QString &address, const QString &code) { recordAuthFailure(address, code); });
     d->http->setUpgradeHandler(
         [this](QTcpSocket *socket, const Http::Request &request) { d->hub->accept(socket, request); });
     if (Status s = d->http->listen(address, quint16(gw.port)); !s) {
@@ -490,6 +541,7 @@ Status Service::listen()
         d->hub = nullptr;
         return s;
     }
+    d->tls = std::move(tls);
     d->uptime.start();
     d->startedAt = Protocol::nowMs();
     d->running = true;
@@ -512,6 +564,7 @@ void Service::stop()
     delete d->http;
     d->http = nullptr;
     d->scheduler->detach();
+    d->tls.reset();
     d->db.close();
     d->instanceLock.reset();
     const bool wasReady = d->ready;
@@ -558,7 +611,26 @@ QString Service::url() const
     QString host = address().toString();
     if (address().protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
-    return u"ws://%1:%2"_s.arg(host).arg(port());
+    return u"%1://%2:%3"_s.arg(d->tls ? u"wss"_s : u"ws"_s, host).arg(port());
+}
+
+bool Service::isTls() const
+{
+    return d->tls.has_value();
+}
+
+QString Service::tlsFingerprint() const
+{
+    return d->tls ? d->tls->fingerprint() : QString();
+}
+
+void Service::recordAuthFailure(const QString &address, const QString &code)
+{
+    // The address is personal data: the audit log keeps a pseudonym; the rate limiter bounds how
+    // often one address can get here.
+    qCInfo(lcGatewayService).noquote() << "authentication failed:" << code;
+    d->peopleDirectory->record(u"anonymous"_s, u"auth.fail"_s, People::AuditLog::pseudonym(address), u"denied"_s,
+        QJsonObject { { u"code"_s, code } });
 }
 
 qint64 Service::uptimeMs() const

@@ -91,8 +91,12 @@ public:
     bool isReady() const;
     QHostAddress address() const;
     quint16 port() const;
-    /// "ws://127.0.0.1:18789" style URL of the WebSocket endpoint.
+    /// "ws://127.0.0.1:18789" style URL of the WebSocket endpoint ("wss://" with TLS).
     QString url() const;
+    /// Listening with TLS.
+    bool isTls() const;
+    /// SHA-256 fingerprint of the served certificate ("AB:CD:…"); empty without TLS.
+    QString tlsFingerprint() const;
     qint64 uptimeMs() const;
     int clientCount() const;
     const Config::Settings &settings() const;
@@ -111,6 +115,8 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    void recordAuthFailure(const QString &address, const QString &code);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

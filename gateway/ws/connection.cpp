@@ -310,8 +310,7 @@ void Connection::handleConnect(const Protocol::Request &request)
         }
         if (failure) {
             limiter.recordFailure(m_session.remoteAddress, now);
-            if (config.authFailed)
-                config.authFailed(m_session.remoteAddress, failure->details.value(u"authReason"_s).toString());
+            Q_EMIT m_hub->authenticationFailed(m_session.remoteAddress, failure->details.value(u"code"_s).toString());
             rejectHandshake(request.id, *failure, CLOSE_POLICY);
             return;
         }

@@ -11,6 +11,7 @@
 
 #include "core/network.h"
 #include "http/httprequest.h"
+#include "http/origin.h"
 #include "logging.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
@@ -24,24 +25,6 @@ namespace Gateway::Ws
 
 namespace
 {
-
-// Browsers send Origin; CLIs do not. A browser page may connect only from the gateway's own
-// origin (same host and port as it asked for) or from a loopback page while the gateway is
-// bound to loopback.
-bool originAllowed(const Http::Request &request, const Config::GatewaySettings &settings)
-{
-    const QByteArray origin = request.header("origin");
-    if (origin.isEmpty())
-        return true;
-    const QUrl url(QString::fromLatin1(origin));
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
-        return false;
-    const QString host = QString::fromLatin1(request.header("host"));
-    const QString originHostPort = url.host() + (url.port() > 0 ? u":"_s + QString::number(url.port()) : QString());
-    if (!host.isEmpty() && originHostPort.compare(host, Qt::CaseInsensitive) == 0)
-        return true;
-    return isLoopbackHost(settings.bind) && isLoopbackHost(url.host());
-}
 
 void refuse(QTcpSocket *socket, int status, const QString &message)
 {
@@ -58,7 +41,8 @@ Hub::Hub(const Config::Settings &settings, const Protocol::Dispatcher &dispatche
       m_settings(settings),
       m_dispatcher(dispatcher),
       m_info(info),
-      m_server(new QWebSocketServer(u"Skynet"_s, QWebSocketServer::NonSecureMode, this))
+      m_server(new QWebSocketServer(u"Skynet"_s, QWebSocketServer::NonSecureMode, this)),
+      m_allowedOrigins(Http::parseOriginList(settings.gateway.allowedOrigins))
 {
     m_server->setMaxPendingConnections(1 << 20);
     m_server->setHandshakeTimeout(settings.gateway.headerTimeoutMs);
@@ -85,7 +69,9 @@ void Hub::setAuth(const AuthConfig &auth)
 
 void Hub::accept(QTcpSocket *socket, const Http::Request &request)
 {
-    if (!originAllowed(request, m_settings.gateway)) {
+    // Browsers send Origin; CLIs do not. A browser page may connect from the gateway's own
+    // origin, from gateway.allowed_origins, or from a loopback page while bound to loopback.
+    if (!Http::originAllowed(request, m_allowedOrigins, isLoopbackHost(m_settings.gateway.bind))) {
         qCWarning(lcGatewayWs).noquote() << "refused WebSocket from" << request.peer << "with Origin"
                                          << QString::fromLatin1(request.header("origin").left(200));
         refuse(socket, 403, u"origin not allowed"_s);

@@ -48,8 +48,6 @@ struct AuthConfig
     QString password;
     /// Personal access tokens of users (People::Directory); std::nullopt = not a user's token.
     std::function<std::optional<TokenUser>(const QString &token)> userToken;
-    /// Called for every refused credential (the audit log's "auth.fail"); reason is e.g. "token_mismatch".
-    std::function<void(const QString &address, const QString &reason)> authFailed;
 };
 
 /// @brief All WebSocket clients of the gateway: takes upgraded sockets from the HTTP server,
@@ -98,6 +96,9 @@ public:
 
 Q_SIGNALS:
     void clientCountChanged();
+    /// A connect was refused for a wrong or missing secret (not for rate limiting): for the
+    /// audit log. code is the error code (AUTH_TOKEN_MISMATCH, ...).
+    void authenticationFailed(const QString &address, const QString &code);
 
 private:
     void takePending();
@@ -109,6 +110,7 @@ private:
     AuthConfig m_auth;
     AuthLimiter m_limiter;
     QWebSocketServer *m_server;
+    QStringList m_allowedOrigins; ///< gateway.allowed_origins, normalised
     QSet<Connection *> m_connections;
     QHash<QString, Connection *> m_byConnId; ///< authenticated sockets
     QHash<QString, QSet<Connection *>> m_subscribers; ///< session key → interested sockets

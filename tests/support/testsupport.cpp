@@ -66,12 +66,12 @@ quint16 TestGateway::port() const
 
 QUrl TestGateway::wsUrl() const
 {
-    return QUrl(u"ws://127.0.0.1:%1/"_s.arg(port()));
+    return QUrl(u"%1://127.0.0.1:%2/"_s.arg(m_service->isTls() ? u"wss"_s : u"ws"_s).arg(port()));
 }
 
 QUrl TestGateway::httpUrl(const QString &path) const
 {
-    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(port()).arg(path));
+    return QUrl(u"%1://127.0.0.1:%2%3"_s.arg(m_service->isTls() ? u"https"_s : u"http"_s).arg(port()).arg(path));
 }
 
 // ---------------------------------------------------------------- ProtocolClient
@@ -271,7 +271,7 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
     m_process.start(binary(), args);
     if (!m_process.waitForStarted(WAIT_MS))
         return false;
-    static const QRegularExpression listening(u"listening on ws://[^:]+:(\\d+)"_s);
+    static const QRegularExpression listening(u"listening on wss?://[^:]+:(\\d+)"_s);
     QRegularExpressionMatch match;
     (void)QTest::qWaitFor(
         [&] {

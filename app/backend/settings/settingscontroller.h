@@ -62,7 +62,8 @@ public:
     bool bindIsLoopback() const;
     bool isTokenSet() const;
     QString maskedToken() const;
-    bool isTlsAvailable() const { return false; }
+    /// The gateway serves TLS (gateway.tls_enabled in skynet.toml; no switch on this page yet).
+    bool isTlsAvailable() const { return true; }
     QString secretsLocation() const;
     bool secretsInKeychain() const;
     QString configPath() const;

@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(e.actor, u"anonymous"_s);
         QCOMPARE(e.outcome, u"denied"_s);
         QCOMPARE(e.target, Gateway::People::AuditLog::pseudonym(u"127.0.0.1"_s));
-        QCOMPARE(e.detail.value(u"reason"_s).toString(), u"token_mismatch"_s);
+        QCOMPARE(e.detail.value(u"code"_s).toString(), u"AUTH_TOKEN_MISMATCH"_s);
         QVERIFY(!text(e).contains(wrong));
         QVERIFY(!text(e).contains(u"127.0.0.1"_s));
 
@@ -82,7 +82,7 @@ private Q_SLOTS:
         ProtocolClient second;
         QVERIFY(second.open(m_gateway->wsUrl()));
         QVERIFY(!second.connect(ProtocolClient::connectParams(QString())).value(u"ok"_s).toBool());
-        QCOMPARE(entries(u"auth.fail"_s).first().detail.value(u"reason"_s).toString(), u"token_missing"_s);
+        QCOMPARE(entries(u"auth.fail"_s).first().detail.value(u"code"_s).toString(), u"AUTH_TOKEN_MISSING"_s);
         ProtocolClient good;
         QVERIFY(good.openAndConnect(m_gateway->wsUrl(), m_gateway->token()));
         QCOMPARE(entries(u"auth.fail"_s).size(), 2);

@@ -86,6 +86,11 @@ void compareSettings(const Settings &actual, const Settings &expected)
     QCOMPARE(actual.gateway.token, expected.gateway.token);
     QCOMPARE(actual.gateway.password, expected.gateway.password);
     QCOMPARE(actual.gateway.allowInsecureBind, expected.gateway.allowInsecureBind);
+    QCOMPARE(actual.gateway.tlsEnabled, expected.gateway.tlsEnabled);
+    QCOMPARE(actual.gateway.tlsCert, expected.gateway.tlsCert);
+    QCOMPARE(actual.gateway.tlsKey, expected.gateway.tlsKey);
+    QCOMPARE(actual.gateway.maxConnectionsPerAddress, expected.gateway.maxConnectionsPerAddress);
+    QCOMPARE(actual.gateway.allowedOrigins, expected.gateway.allowedOrigins);
     QCOMPARE(actual.gateway.tickIntervalMs, expected.gateway.tickIntervalMs);
     QCOMPARE(actual.gateway.maxPayload, expected.gateway.maxPayload);
     QCOMPARE(actual.gateway.maxBufferedBytes, expected.gateway.maxBufferedBytes);
@@ -362,6 +367,9 @@ void tst_ConfigLoader::loadFileWithEveryKey()
     expected.gateway.token = u"secret:gateway-token"_s;
     expected.gateway.password = u"env:SKYNET_TEST_PASSWORD"_s;
     expected.gateway.allowInsecureBind = true;
+    expected.gateway.tlsEnabled = true;
+    expected.gateway.tlsCert = u"/etc/skynet/cert.pem"_s;
+    expected.gateway.tlsKey = u"/etc/skynet/key.pem"_s;
     expected.gateway.tickIntervalMs = 1000;
     expected.gateway.maxPayload = 1048576;
     expected.gateway.maxBufferedBytes = 2097152;
@@ -370,6 +378,8 @@ void tst_ConfigLoader::loadFileWithEveryKey()
     expected.gateway.headerTimeoutMs = 2000;
     expected.gateway.maxBodyBytes = 65536;
     expected.gateway.maxConnections = 100;
+    expected.gateway.maxConnectionsPerAddress = 10;
+    expected.gateway.allowedOrigins = u"https://chat.example.org"_s;
     expected.storage.path = u"/var/lib/skynet/skynet.db"_s;
     expected.storage.synchronous = u"FULL"_s;
     expected.storage.busyTimeoutMs = 0;
