@@ -20,6 +20,8 @@ PKGS=(
 )
 # Test-only: the web chat page is tested in headless Chromium (scripts/test.sh sets this).
 if [ "${SKYNET_TEST_DEPS:-0}" = "1" ]; then PKGS+=(chromium); fi
+# The sanitizer and fuzzing build (scripts/fuzz-build.sh): clang with libFuzzer and the sanitizer runtimes.
+if [ "${SKYNET_FUZZ_DEPS:-0}" = "1" ]; then PKGS+=(clang-14 libclang-rt-14-dev llvm-14); fi
 # Node.js: the machine image ships a Node 20 with npm; Debian's own is used only where none is present.
 if ! command -v npm >/dev/null 2>&1; then PKGS+=(nodejs npm); fi
 

@@ -139,7 +139,9 @@ Http::Response WebChat::page(const QString &resource, const QByteArray &contentT
 void WebChat::registerRoutes(Http::Router &router)
 {
     for (const auto &[path, file] : files()) {
-        const auto [contentType, resource] = file;
+        // Copies, not structured bindings: clang before 16 cannot capture those (the fuzz build).
+        const auto contentType = file.first;
+        const auto resource = file.second;
         router.add(
             "GET", path, [this, resource, contentType](const Http::Request &) { return page(resource, contentType); });
     }
