@@ -33,6 +33,7 @@
 #include "secrets/secretstore.h"
 #include "service/localclient.h"
 #include "storage/database.h"
+#include "terminal/terminalmanager.h"
 #include "ws/hub.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -108,6 +109,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     People::Directory *peopleDirectory = nullptr;
     Channels::ChannelManager *channelManager = nullptr;
     Channels::WebChat *webChat = nullptr;
+    Terminal::Manager *terminal = nullptr;
     Ws::AuthConfig auth;
     QElapsedTimer uptime;
     qint64 startedAt = 0;
@@ -124,7 +126,8 @@ struct Service::Private final : public Protocol::GatewayInfo
     bool isReady() const override { return ready; }
     QStringList events() const override
     {
-        return { u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s };
+        return { u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"terminal.approval"_s,
+            u"terminal.job"_s, u"terminal.resolved"_s, u"tick"_s };
     }
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
@@ -279,6 +282,24 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
         d->channelManager->add(d->webChat);
     }
     d->channelManager->registerMethods(d->dispatcher);
+
+    // The admin terminal (off by default): its events go to admins only.
+    d->terminal = new Terminal::Manager(d->config.terminal, d->peopleDirectory, this);
+    d->terminal->registerMethods(d->dispatcher);
+    d->terminal->registerTools(d->runtime->tools());
+    connect(d->terminal, &Terminal::Manager::event, this, [this](const QString &name, const QJsonObject &payload) {
+        People::Directory *people = d->peopleDirectory;
+        if (d->hub) {
+            d->hub->broadcastIf(name, payload, [people](const Protocol::ClientSession &session) {
+                return people->actorOf(session).role == People::Role::Admin;
+            });
+        }
+        const auto locals = d->eventRouter.locals;
+        for (const QPointer<LocalClient> &client : locals) {
+            if (client)
+                client->deliver(name, payload);
+        }
+    });
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
@@ -525,6 +546,11 @@ Storage::Database *Service::database() const
 Agent::ProviderPool *Service::providerPool() const
 {
     return d->pool;
+}
+
+Terminal::Manager *Service::terminal() const
+{
+    return d->terminal;
 }
 
 Channels::ChannelManager *Service::channels() const

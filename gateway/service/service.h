@@ -45,6 +45,10 @@ namespace Channels
 {
 class ChannelManager;
 }
+namespace Terminal
+{
+class Manager;
+}
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -93,6 +97,7 @@ public:
     Agent::ChatRuntime *chatRuntime() const;
     People::Directory *people() const;
     Channels::ChannelManager *channels() const;
+    Terminal::Manager *terminal() const;
 
 Q_SIGNALS:
     void runningChanged();
