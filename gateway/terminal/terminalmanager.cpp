@@ -323,6 +323,7 @@ Result<QJsonObject> Manager::deny(qint64 id, const QString &approverId, const QS
     QJsonObject detail = auditDetail(request.command, id);
     detail.insert(u"hasReason"_s, !reason.isEmpty());
     m_people->record(approver, u"terminal.deny"_s, u"job:%1"_s.arg(id), u"denied"_s, detail);
+    remember(id, u"denied"_s);
     const QJsonObject payload { { u"id"_s, id }, { u"decision"_s, u"denied"_s }, { u"by"_s, approver },
         { u"reason"_s, reason } };
     Q_EMIT event(u"terminal.resolved"_s, payload);
@@ -382,6 +383,8 @@ Result<QJsonObject> Manager::status(qint64 id, const QString &actorId) const
         return *denied;
     if (const auto it = m_pending.constFind(id); it != m_pending.cend())
         return requestJson(*it);
+    if (const auto it = m_resolved.constFind(id); it != m_resolved.cend())
+        return QJsonObject { { u"id"_s, id }, { u"state"_s, *it } };
     const auto it = m_jobs.constFind(id);
     if (it == m_jobs.cend())
         return error(u"NOT_FOUND"_s, u"no terminal job or request %1"_s.arg(id));
@@ -444,9 +447,17 @@ void Manager::expire()
         m_people->record(
             u"system"_s, u"terminal.expire"_s, u"job:%1"_s.arg(id), u"expired"_s, auditDetail(it->command, id));
         it = m_pending.erase(it);
+        remember(id, u"expired"_s);
         Q_EMIT event(u"terminal.resolved"_s, QJsonObject { { u"id"_s, id }, { u"decision"_s, u"expired"_s } });
     }
     armExpiry();
+}
+
+void Manager::remember(qint64 id, const QString &state)
+{
+    m_resolved.insert(id, state);
+    while (m_resolved.size() > MAX_FINISHED)
+        m_resolved.erase(m_resolved.begin());
 }
 
 void Manager::trimFinished()

@@ -131,6 +131,7 @@ private:
     void expire();
     void armExpiry();
     void trimFinished();
+    void remember(qint64 id, const QString &state);
     QStringList environment(bool interactive) const;
 
     Config::TerminalSettings m_settings;
@@ -140,6 +141,8 @@ private:
     qint64 m_nextId = 1;
     QMap<qint64, Request> m_pending;
     QMap<qint64, Job> m_jobs;
+    /// Requests that ended without a job: id → "denied" or "expired" (the newest MAX_FINISHED).
+    QMap<qint64, QString> m_resolved;
     QTimer m_expiry;
 };
 

@@ -421,6 +421,7 @@ private Q_SLOTS:
         QCOMPARE(events.last().at(1).toJsonObject().value(u"decision"_s).toString(), u"expired"_s);
         QVERIFY(!manager.approve(id, {}));
         QCOMPARE(manager.jobs().size(), 0);
+        QCOMPARE(manager.status(id, {})->value(u"state"_s).toString(), u"expired"_s);
     }
 
     void sudoAlwaysNeedsApproval()
@@ -602,6 +603,9 @@ private Q_SLOTS:
         QVERIFY(tools.run(u"terminal_status"_s, QJsonObject { { u"id"_s, pending } }, context)
                     .content.contains(u"pending"_s));
         QVERIFY(asOwner(u"terminal.deny"_s, { { u"id"_s, pending } }).value(u"ok"_s).toBool());
+        result = tools.run(u"terminal_status"_s, QJsonObject { { u"id"_s, pending } }, context);
+        QVERIFY2(!result.isError && result.content.contains(u"denied"_s), qPrintable(result.content));
+        QVERIFY(tools.run(u"terminal_status"_s, QJsonObject { { u"id"_s, 999999 } }, context).isError);
         QVERIFY(tools.run(u"terminal_run"_s, QJsonObject {}, context).isError);
         QVERIFY(tools.run(u"terminal_status"_s, QJsonObject { { u"id"_s, u"x"_s } }, context).isError);
     }
