@@ -10,7 +10,7 @@ set(SKYNET_QML_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/qml")
 
 # Each page area keeps its C++ in app/backend/<area>/ and lists it in <area>/sources.cmake as
 # SKYNET_BACKEND_SOURCES_<AREA> (paths relative to app/).
-set(SKYNET_BACKEND_AREAS dashboard chat providers channels users audit settings logs desktop)
+set(SKYNET_BACKEND_AREAS dashboard chat providers channels users audit settings logs desktop terminal)
 set(SKYNET_BACKEND_AREA_SOURCES)
 foreach(area IN LISTS SKYNET_BACKEND_AREAS)
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/backend/${area}/sources.cmake)

@@ -233,6 +233,16 @@ ApplicationWindow {
         }
     }
 
+    // Admin-terminal commands waiting for approval, over every page (docs/terminal.md).
+    TerminalApprovalBanner {
+        objectName: "terminalApprovalBanner"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Theme.spacingLarge
+        width: Math.min(parent.width - 2 * Theme.spacingLarge, 640)
+        z: 1
+    }
+
     SetupWizard {
         objectName: "setupWizard"
     }

@@ -12,7 +12,7 @@ set(SKYNET_UI_QML_FILES
 )
 # Each page area keeps its QML in qml/<area>/ (the page is <Area>Page.qml) and lists the files
 # in <area>/files.cmake as SKYNET_QML_FILES_<AREA>, relative to qml/.
-set(SKYNET_UI_AREAS dashboard chat providers channels users audit settings logs wizard)
+set(SKYNET_UI_AREAS dashboard chat providers channels users audit settings logs wizard terminal)
 foreach(area IN LISTS SKYNET_UI_AREAS)
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${area}/files.cmake)
         include(${area}/files.cmake)

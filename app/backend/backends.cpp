@@ -12,13 +12,20 @@
 #include "providers/providerscontroller.h"
 #include "providers/wizardcontroller.h"
 #include "settings/settingscontroller.h"
+#include "terminal/terminalcontroller.h"
 #include "users/userscontroller.h"
 
 struct Backends::Private
 {
     // One member per page controller, declared in the order they are created.
     Private(GatewayHost &host, Gateway::Logging::EventLog *log, Language::Translators *translators)
-        : logs(log), dashboard(host), audit(host), settings(host, translators), channels(host), users(host)
+        : logs(log),
+          dashboard(host),
+          audit(host),
+          settings(host, translators),
+          channels(host),
+          users(host),
+          terminal(host)
     {
     }
 
@@ -28,6 +35,7 @@ struct Backends::Private
     SettingsController settings;
     ChannelsController channels;
     UsersController users;
+    TerminalController terminal; // approval of admin-terminal commands (a banner in Main.qml)
     std::unique_ptr<ChatController> chat; // Chat page
     // Providers & Models page and the first-run wizard (the wizard uses the Ollama controller).
     std::unique_ptr<OllamaController> ollama;

@@ -279,6 +279,16 @@ QList<KeySpec> buildSchema()
         integerKey(u"skills"_s, u"run_timeout_ms"_s, 1000, 600000, &Settings::skills, &SkillsSettings::runTimeoutMs),
         integerKey(u"skills"_s, u"memory_mb"_s, 64, 65536, &Settings::skills, &SkillsSettings::memoryMb),
         integerKey(u"skills"_s, u"max_output_kb"_s, 1, 16384, &Settings::skills, &SkillsSettings::maxOutputKb),
+        booleanKey(u"terminal"_s, u"enabled"_s, &Settings::terminal, &TerminalSettings::enabled),
+        optionalTextKey(u"terminal"_s, u"allowlist"_s, &Settings::terminal, &TerminalSettings::allowlist),
+        optionalTextKey(u"terminal"_s, u"ssh_hosts"_s, &Settings::terminal, &TerminalSettings::sshHosts),
+        integerKey(u"terminal"_s, u"time_limit_s"_s, 1, 86400, &Settings::terminal, &TerminalSettings::timeLimitS),
+        integerKey(u"terminal"_s, u"max_output_bytes"_s, 1024, 67108864, &Settings::terminal,
+            &TerminalSettings::maxOutputBytes),
+        integerKey(u"terminal"_s, u"max_jobs"_s, 1, 64, &Settings::terminal, &TerminalSettings::maxJobs),
+        integerKey(
+            u"terminal"_s, u"approval_timeout_s"_s, 1, 86400, &Settings::terminal, &TerminalSettings::approvalTimeoutS),
+        integerKey(u"terminal"_s, u"kill_grace_ms"_s, 0, 60000, &Settings::terminal, &TerminalSettings::killGraceMs),
     };
 }
 

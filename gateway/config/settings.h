@@ -265,6 +265,27 @@ struct SkillsSettings
     int maxOutputKb = 64;
 };
 
+/// @brief [terminal]: the admin terminal tool (docs/terminal.md). Off by default.
+struct TerminalSettings
+{
+    bool enabled = false;
+    /// Comma-separated glob patterns (`*` any text, `?` one character, whole command) of commands
+    /// that run without approval; only commands without shell operators can match.
+    QString allowlist;
+    /// Comma-separated hosts `ssh` may reach (after approval); any other host is refused.
+    QString sshHosts;
+    /// Wall-clock limit of a command or session; it is killed (process group) when reached.
+    int timeLimitS = 600;
+    /// Output kept per job (the newest bytes; older ones are dropped and the job says truncated).
+    qint64 maxOutputBytes = 1048576;
+    /// Jobs and sessions running at once.
+    int maxJobs = 4;
+    /// How long a request waits for an admin's decision before it expires.
+    int approvalTimeoutS = 300;
+    /// Time between SIGTERM and SIGKILL when a job is killed.
+    int killGraceMs = 2000;
+};
+
 /// @brief The whole validated configuration plus where it came from.
 struct Settings
 {
@@ -279,6 +300,7 @@ struct Settings
     RoutingSettings routing;
     PricingSettings pricing;
     SkillsSettings skills;
+    TerminalSettings terminal;
 
     /// The home folder (~/.skynet, SKYNET_HOME or --home); absolute.
     QString home;

@@ -64,6 +64,15 @@ const QList<MethodRule> &Policy::methodRules()
         { u"skills.search"_s, A, A, A },
         { u"status"_s, A, A, A },
         { u"system-presence"_s, A, N, N },
+        { u"terminal.approve"_s, A, N, N },
+        { u"terminal.deny"_s, A, N, N },
+        { u"terminal.jobs"_s, A, N, N },
+        { u"terminal.kill"_s, A, N, N },
+        { u"terminal.output"_s, A, N, N },
+        { u"terminal.pending"_s, A, N, N },
+        { u"terminal.run"_s, A, N, N },
+        { u"terminal.session"_s, A, N, N },
+        { u"terminal.write"_s, A, N, N },
         { u"usage.cost"_s, A, O, O },
         { u"usage.status"_s, A, O, O },
         { u"users.create"_s, A, N, N },
@@ -87,6 +96,9 @@ const QList<ToolRule> &Policy::toolRules()
         { u"reminder"_s, Role::Child, true },
         { u"skill_load"_s, Role::Child, false },
         { u"skill_run"_s, Role::User, false },
+        // The admin terminal: never for users or children, whatever their allowlist says.
+        { u"terminal_run"_s, Role::Admin, false },
+        { u"terminal_status"_s, Role::Admin, false },
     };
     return rules;
 }

@@ -40,6 +40,7 @@
 #include "skills/skillmanager.h"
 #include "storage/database.h"
 #include "tls/credentials.h"
+#include "terminal/terminalmanager.h"
 #include "ws/hub.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -117,6 +118,7 @@ struct Service::Private final : public Protocol::GatewayInfo
     Channels::WebChat *webChat = nullptr;
     Scheduler::Scheduler *scheduler = nullptr;
     Skills::SkillManager *skillManager = nullptr;
+    Terminal::Manager *terminal = nullptr;
     Ws::AuthConfig auth;
     /// "a gateway runs on this database" for skynet-gateway restore/doctor (docs/cli.md).
     std::unique_ptr<Cli::InstanceLock> instanceLock;
@@ -136,7 +138,8 @@ struct Service::Private final : public Protocol::GatewayInfo
     bool isReady() const override { return ready; }
     QStringList events() const override
     {
-        return { u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"tick"_s };
+        return { u"agent"_s, u"chat"_s, u"connect.challenge"_s, u"shutdown"_s, u"terminal.approval"_s,
+            u"terminal.job"_s, u"terminal.resolved"_s, u"tick"_s };
     }
 
     QJsonArray providers() const override { return pool ? pool->status() : QJsonArray(); }
@@ -332,6 +335,24 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     });
     d->scheduler->registerMethods(d->dispatcher);
     d->scheduler->registerTools(d->runtime->tools());
+
+    // The admin terminal (off by default): its events go to admins only.
+    d->terminal = new Terminal::Manager(d->config.terminal, d->peopleDirectory, this);
+    d->terminal->registerMethods(d->dispatcher);
+    d->terminal->registerTools(d->runtime->tools());
+    connect(d->terminal, &Terminal::Manager::event, this, [this](const QString &name, const QJsonObject &payload) {
+        People::Directory *people = d->peopleDirectory;
+        if (d->hub) {
+            d->hub->broadcastIf(name, payload, [people](const Protocol::ClientSession &session) {
+                return people->actorOf(session).role == People::Role::Admin;
+            });
+        }
+        const auto locals = d->eventRouter.locals;
+        for (const QPointer<LocalClient> &client : locals) {
+            if (client)
+                client->deliver(name, payload);
+        }
+    });
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
@@ -656,6 +677,11 @@ Storage::Database *Service::database() const
 Agent::ProviderPool *Service::providerPool() const
 {
     return d->pool;
+}
+
+Terminal::Manager *Service::terminal() const
+{
+    return d->terminal;
 }
 
 Channels::ChannelManager *Service::channels() const

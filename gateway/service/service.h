@@ -53,6 +53,10 @@ namespace Skills
 {
 class SkillManager;
 }
+namespace Terminal
+{
+class Manager;
+}
 
 /// @brief Owns everything the gateway is made of: listener, storage, secrets, protocol.
 ///
@@ -107,6 +111,7 @@ public:
     Channels::ChannelManager *channels() const;
     Scheduler::Scheduler *scheduler() const;
     Skills::SkillManager *skills() const;
+    Terminal::Manager *terminal() const;
 
 Q_SIGNALS:
     void runningChanged();

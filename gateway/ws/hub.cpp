@@ -186,6 +186,16 @@ void Hub::broadcast(const QString &event, const QJsonValue &payload, const QStri
     }
 }
 
+void Hub::broadcastIf(const QString &event, const QJsonValue &payload,
+    const std::function<bool(const Protocol::ClientSession &session)> &accept)
+{
+    const QSet<Connection *> connections = m_connections;
+    for (Connection *connection : connections) {
+        if (m_connections.contains(connection) && connection->isAuthenticated() && accept(connection->session()))
+            connection->sendEvent(event, payload);
+    }
+}
+
 int Hub::closeUser(const QString &userId, int code, const QString &reason)
 {
     int closed = 0;

@@ -26,6 +26,7 @@ namespace Gateway::Protocol
 {
 class Dispatcher;
 class GatewayInfo;
+struct ClientSession;
 } // namespace Gateway::Protocol
 
 namespace Gateway::Ws
@@ -75,6 +76,9 @@ public:
     QJsonArray presence(int limit) const;
     /// Sends `event` to every authenticated socket holding requiredScope (empty: all).
     void broadcast(const QString &event, const QJsonValue &payload, const QString &requiredScope = {});
+    /// An event for the authenticated clients `accept` says yes to (e.g. admins only).
+    void broadcastIf(const QString &event, const QJsonValue &payload,
+        const std::function<bool(const Protocol::ClientSession &session)> &accept);
     /// Closes every socket authenticated as this user (a personal token revoked, the user
     /// deleted); returns how many.
     int closeUser(const QString &userId, int code, const QString &reason);

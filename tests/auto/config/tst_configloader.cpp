@@ -289,7 +289,7 @@ void tst_ConfigLoader::schemaIsConsistent()
     QCOMPARE(ConfigSchema::sections(),
         (QStringList { u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s, u"people"_s, u"scheduler"_s,
             u"channels.telegram"_s, u"channels.discord"_s, u"channels.whatsapp"_s, u"channels.webchat"_s,
-            u"providers.ollama"_s, u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s, u"skills"_s }));
+            u"providers.ollama"_s, u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s, u"skills"_s, u"terminal"_s }));
     QVERIFY(!ConfigSchema::find(u"gateway"_s));
     QVERIFY(!ConfigSchema::isTablePath(u"gatway"_s));
 }
@@ -509,15 +509,15 @@ void tst_ConfigLoader::badInput_data()
     QTest::addRow("unknown section")
         << QByteArray("[gatway]\nport = 1\n") << 1 << 2 << u"gatway"_s
         << u"unknown section [gatway] (did you mean gateway?); known sections: %1"_s.arg(
-               u"[gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills]"_s)
+               u"[gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills], [terminal]"_s)
         << true;
     QTest::addRow("unknown section after a good one")
         << QByteArray("[gateway]\nport = 1\n\n[providerz]\nx = 1\n") << 4 << 2 << u"providerz"_s
-        << u"unknown section [providerz]; known sections: [gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills]"_s
+        << u"unknown section [providerz]; known sections: [gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills], [terminal]"_s
         << true;
     QTest::addRow("key outside any section")
         << QByteArray("# c\nport = 1\n[gateway]\n") << 2 << 1 << u"port"_s
-        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills]"_s
+        << u"key outside any section; put it under one of [gateway], [storage], [logging], [agent], [people], [scheduler], [channels.telegram], [channels.discord], [channels.whatsapp], [channels.webchat], [providers.ollama], [providers.anthropic], [providers.openai], [routing], [pricing], [skills], [terminal]"_s
         << true;
     QTest::addRow("section is a value") << QByteArray("gateway = 5\n") << 1 << 1 << u"gateway"_s
                                         << u"expected a table [gateway], got integer"_s << true;

@@ -331,6 +331,35 @@ private:
         return q.exec() && q.next() ? q.value(0).toInt() : -1;
     }
 
+    /// The admin terminal (docs/terminal.md): what an approve, deny, kill, output or write needs
+    /// is created for the admin only (the others are refused before it would matter).
+    void terminalParams(const QString &method, const Person &caller, QJsonObject *p)
+    {
+        const bool admin = caller.role == u"admin";
+        const auto submitted = [this](const QString &m, const QJsonObject &params) {
+            return asOwner(m, params).value(u"id"_s).toInteger();
+        };
+        if (method == u"terminal.run") {
+            *p = { { u"command"_s, u"true"_s } };
+        } else if (method == u"terminal.approve" || method == u"terminal.deny") {
+            const qint64 id = admin ? submitted(u"terminal.run"_s, { { u"command"_s, u"true; true"_s } }) : 1;
+            QVERIFY(id > 0);
+            *p = { { u"id"_s, id } };
+        } else if (method == u"terminal.kill" || method == u"terminal.output") {
+            const qint64 id = admin ? submitted(u"terminal.run"_s, { { u"command"_s, u"true"_s } }) : 1;
+            QVERIFY(id > 0);
+            *p = { { u"id"_s, id } };
+        } else if (method == u"terminal.write") {
+            qint64 id = 1;
+            if (admin) {
+                id = submitted(u"terminal.session"_s, {});
+                QVERIFY(id > 0);
+                QVERIFY(asOwner(u"terminal.approve"_s, { { u"id"_s, id } }).contains(u"id"_s));
+            }
+            *p = { { u"id"_s, id }, { u"data"_s, u"exit\n"_s } };
+        }
+    }
+
     /// Params valid for `method` called by `caller` on their own data (subject == nullptr) or on
     /// `subject`'s data. Creates what the call consumes (a memory, a user, an identity); *probe
     /// gets what to look at afterwards (the memory id, the user id, the new display name).
@@ -435,6 +464,8 @@ private:
         } else if (method == u"send") {
             p = { { u"channel"_s, u"loopback"_s }, { u"to"_s, u"chat-1"_s }, { u"message"_s, u"hello"_s },
                 { u"idempotencyKey"_s, uniqueId() } };
+        } else if (method.startsWith(u"terminal.")) {
+            terminalParams(method, caller, &p);
         }
         // Every other method takes no params (or only optional ones).
         if (subject && SUBJECT_METHODS.contains(method) && !p.contains(u"sessionKey"_s) && !p.contains(u"runId"_s))
@@ -628,6 +659,8 @@ private Q_SLOTS:
             s.providers.ollama.baseUrl = url;
             s.providers.ollama.model = u"llama3.2"_s;
             s.providers.ollama.maxRetries = 0;
+            s.terminal.enabled = true; // its methods and tools are in the tables too
+            s.terminal.allowlist = u"true"_s;
         });
         QVERIFY2(m_gateway->isRunning(), qPrintable(m_gateway->errorString()));
 
