@@ -470,7 +470,7 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
     std::optional<QStringList> allowedTools;
     if (m_people && run->user) {
         const People::TurnContext context = m_people->turnContext(*run->user, run->options.channel, run->text);
-        parts = PromptParts { context.persona, context.userBlock, context.recalled };
+        parts = PromptParts { context.persona, context.userBlock, context.recalled, {} };
         QStringList names;
         for (const Providers::ToolSpec &spec : m_tools->specs())
             names.append(spec.name);

@@ -14,6 +14,8 @@
 #include <QNetworkReply>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -30,6 +32,7 @@
 #include "secrets/secretstore.h"
 #include "service/bootstrap.h"
 #include "storage/migrations.h"
+#include "tls/credentials.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -77,12 +80,19 @@ struct Probe
     QString error;
 };
 
-Probe get(const QUrl &url)
+/// GET with short limits; for https, `trusted` are the certificates accepted as the authority (the
+/// gateway's own, which may be self-signed).
+Probe get(const QUrl &url, const QList<QSslCertificate> &trusted = {})
 {
     QNetworkAccessManager manager;
     manager.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     QNetworkRequest request(url);
     request.setTransferTimeout(NETWORK_TIMEOUT_MS);
+    if (url.scheme() == u"https" && !trusted.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(trusted);
+        request.setSslConfiguration(ssl);
+    }
     QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
     QTimer deadline;
@@ -405,7 +415,49 @@ void checkChannels(const Config::Settings &settings, Secrets::SecretStore *store
             c.webchat.enabled ? u"channels: only the web chat (/chat) is enabled"_s : u"channels: none enabled"_s);
 }
 
-void checkPort(const Config::Settings &settings, Report &report)
+/// TLS: the configured or self-signed certificate loads (key matches, valid now, key file 0600),
+/// and a non-loopback bind is covered. Returns the certificate chain to trust for the port probe.
+QList<QSslCertificate> checkTls(const Config::Settings &settings, Report &report)
+{
+    const Config::GatewaySettings &gw = settings.gateway;
+    const bool loopback = gw.bind == u"localhost" || QHostAddress(gw.bind).isLoopback();
+    if (!gw.tlsEnabled) {
+        if (loopback)
+            report.ok(u"tls: off (the gateway listens on this computer only)"_s);
+        else if (gw.allowInsecureBind)
+            report.warn(u"tls: off while listening on %1 (gateway.allow_insecure_bind): tokens and chats cross "
+                        "the network in clear text"_s.arg(gw.bind),
+                u"set gateway.tls_enabled = true (a self-signed certificate is generated on first start)"_s);
+        else
+            report.fail(u"tls: off while gateway.bind is %1; the gateway refuses to start like this"_s.arg(gw.bind),
+                u"set gateway.tls_enabled = true, or bind to 127.0.0.1"_s);
+        return {};
+    }
+    const bool configured = !gw.tlsCert.isEmpty() || !gw.tlsKey.isEmpty();
+    const QString certPath
+        = configured ? QDir(settings.home).absoluteFilePath(gw.tlsCert) : Tls::selfSignedCertPath(settings);
+    const QString keyPath
+        = configured ? QDir(settings.home).absoluteFilePath(gw.tlsKey) : Tls::selfSignedKeyPath(settings);
+    if (!configured && !QFileInfo::exists(certPath) && !QFileInfo::exists(keyPath)) {
+        report.ok(u"tls: on; a self-signed certificate will be generated on first start"_s);
+        return {};
+    }
+    const Result<Tls::Credentials> loaded = Tls::load(certPath, keyPath);
+    if (!loaded) {
+        report.fail(u"tls: "_s + loaded.error().message,
+            configured
+                ? u"point gateway.tls_cert and gateway.tls_key at a matching PEM certificate and unencrypted "
+                  "key (chmod 600 the key)"_s
+                : u"delete %1 and %2; the gateway generates a new pair on its next start"_s.arg(certPath, keyPath));
+        return {};
+    }
+    report.ok(u"tls: on, %1 certificate valid until %2, SHA-256 fingerprint %3"_s.arg(
+        loaded->selfSigned || !configured ? u"self-signed"_s : u"configured"_s,
+        loaded->certificate().expiryDate().toString(Qt::ISODate), loaded->fingerprint()));
+    return loaded->chain;
+}
+
+void checkPort(const Config::Settings &settings, const QList<QSslCertificate> &trusted, Report &report)
 {
     const Config::GatewaySettings &gw = settings.gateway;
     QHostAddress address;
@@ -427,13 +479,13 @@ void checkPort(const Config::Settings &settings, Report &report)
         return;
     }
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(settings.gateway.tlsEnabled ? u"https"_s : u"http"_s);
     url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6
             ? u"127.0.0.1"_s
             : address.toString());
     url.setPort(gw.port);
     url.setPath(u"/health"_s);
-    const Probe probe = get(url);
+    const Probe probe = get(url, trusted);
     const QJsonObject health = QJsonDocument::fromJson(probe.body).object();
     if (probe.status == 200 && health.value(u"ok"_s).toBool() && health.contains(u"version"_s)) {
         report.ok(u"port: %1:%2 is in use by a running Skynet gateway (version %3)"_s.arg(gw.bind).arg(gw.port).arg(
@@ -474,7 +526,8 @@ int runDoctor(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     checkSecrets(settings, store, report);
     checkProviders(settings, store.get(), report);
     checkChannels(settings, store.get(), report);
-    checkPort(settings, report);
+    const QList<QSslCertificate> trusted = checkTls(settings, report);
+    checkPort(settings, trusted, report);
 
     out << u"\n%1 checks: %2 OK, %3 WARN, %4 FAIL\n"_s.arg(report.total())
                .arg(report.total() - report.warnings() - report.failures())

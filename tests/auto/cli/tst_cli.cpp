@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -585,9 +586,11 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
         static const QRegularExpression problem(u"^(FAIL|WARN) "_s, QRegularExpression::MultilineOption);
         QVERIFY2(!run.out.contains(problem), qPrintable(run.out));
-        for (const QString &line : { u"OK    home: "_s, u"OK    config: "_s, u"OK    database: "_s,
-                 u"OK    secret store: "_s, u"OK    secret: gateway.token (env:CLI_TEST_TOKEN) is set"_s,
-                 u"OK    provider: Ollama answers at "_s, u"OK    port: 127.0.0.1:%1 is free"_s.arg(m_port) })
+        for (const QString &line :
+            { u"OK    home: "_s, u"OK    config: "_s, u"OK    database: "_s, u"OK    secret store: "_s,
+                u"OK    secret: gateway.token (env:CLI_TEST_TOKEN) is set"_s, u"OK    provider: Ollama answers at "_s,
+                u"OK    tls: off (the gateway listens on this computer only)"_s,
+                u"OK    port: 127.0.0.1:%1 is free"_s.arg(m_port) })
             QVERIFY2(run.out.contains(line), qPrintable(line + u"\n---\n"_s + run.out));
         QVERIFY(run.out.contains(u", 0 WARN, 0 FAIL"_s));
     }
@@ -615,6 +618,37 @@ private Q_SLOTS:
         QCOMPARE(gateway.terminate(), 0);
     }
 
+    void doctorWithRunningTlsGateway()
+    {
+        // The port probe speaks https with the gateway's own (self-signed) certificate as authority.
+        GatewayProcess gateway;
+        const quint16 port = freePort();
+        QByteArray toml = config(port, m_ollama->baseUrl().toString());
+        toml.replace("[gateway]\n", "[gateway]\ntls_enabled = true\n");
+        QVERIFY(writeFile(QDir(gateway.home()).filePath(u"skynet.toml"_s), toml));
+        const QStringList env = { u"CLI_TEST_TOKEN="_s + TOKEN };
+        QProcess &process = gateway.process();
+        process.setProcessEnvironment(cleanEnvironment(env));
+        process.start(GatewayProcess::binary(), { u"--home"_s, gateway.home() });
+        QVERIFY(process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(process.readAllStandardOutput().contains("listening")
+                || QFileInfo::exists(QDir(gateway.home()).filePath(u"tls/gateway-cert.pem"_s)),
+            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [port] {
+                QTcpSocket socket;
+                socket.connectToHost(QHostAddress::LocalHost, port);
+                return socket.waitForConnected(1000);
+            }(),
+            10000);
+        const Run run = cli(gateway.home(), { u"doctor"_s }, env);
+        QVERIFY2(run.code == 0, qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"OK    tls: on, self-signed certificate valid until "_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"OK    port: 127.0.0.1:%1 is in use by a running Skynet gateway"_s.arg(port)),
+            qPrintable(run.out));
+        QCOMPARE(gateway.terminate(), 0);
+    }
+
     void doctorBroken_data()
     {
         QTest::addColumn<QByteArray>("extraConfig");
@@ -635,6 +669,9 @@ private Q_SLOTS:
                                      << QStringList { u"WARN  provider: Ollama is not reachable at "_s,
                                             u"→ start it (ollama serve)"_s,
                                             u"FAIL  providers: no model provider is usable"_s };
+        QTest::addRow("bad tls files") << QByteArray() << u"bad-tls"_s
+                                       << QStringList { u"FAIL  tls: "_s,
+                                              u"→ point gateway.tls_cert and gateway.tls_key"_s };
         QTest::addRow("port taken") << QByteArray() << u"port-taken"_s
                                     << QStringList { u"FAIL  port: 127.0.0.1:"_s, u"is used by another program"_s,
                                            u"→ stop that program, or give Skynet another port"_s };
@@ -655,7 +692,16 @@ private Q_SLOTS:
             QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
             port = squatter.serverPort();
         }
-        QVERIFY(writeFile(QDir(home()).filePath(u"skynet.toml"_s), config(port, ollamaUrl, extraConfig)));
+        QByteArray toml = config(port, ollamaUrl, extraConfig);
+        if (problem == u"bad-tls") {
+            toml.replace(
+                "[gateway]\n", "[gateway]\ntls_enabled = true\ntls_cert = \"cert.pem\"\ntls_key = \"key.pem\"\n");
+            QVERIFY(writeFile(QDir(home()).filePath(u"cert.pem"_s), "-----BEGIN CERTIFICATE-----\nnot base64\n"));
+            QVERIFY(writeFile(QDir(home()).filePath(u"key.pem"_s), "garbage"));
+            QVERIFY(QFile::setPermissions(
+                QDir(home()).filePath(u"key.pem"_s), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        }
+        QVERIFY(writeFile(QDir(home()).filePath(u"skynet.toml"_s), toml));
         if (problem == u"garbage-db")
             QVERIFY(writeFile(db(), QByteArray(8192, 'x')));
         const Run run = cli(home(), { u"doctor"_s });

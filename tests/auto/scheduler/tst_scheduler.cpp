@@ -122,7 +122,7 @@ private Q_SLOTS:
 
     void schemaHasTheUniqueFiring()
     {
-        QCOMPARE(m_db->schemaVersion(), 6);
+        QVERIFY(m_db->schemaVersion() >= 6); // later migrations add other tables
         QSqlQuery q(m_db->connection());
         QVERIFY(q.exec(u"INSERT INTO scheduler_jobs (user_id, kind, spec, message, created_at, updated_at) "
                        "VALUES ('u1', 'cron', '* * * * *', 'x', 0, 0)"_s));
