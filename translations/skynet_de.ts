@@ -2267,6 +2267,68 @@
     </message>
 </context>
 <context>
+    <name>TerminalApprovalBanner</name>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="23" />
+        <source>Terminal commands waiting for approval</source>
+        <translation>Terminal-Befehle warten auf Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="33" />
+        <source>Terminal commands waiting for your approval</source>
+        <translation>Terminal-Befehle warten auf Ihre Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="63" />
+        <source>An interactive shell session</source>
+        <translation>Eine interaktive Shell-Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="67" />
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="71" />
+        <source>Asked by the assistant for %1 in %2</source>
+        <translation>Vom Assistenten für %1 angefragt, in %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="71" />
+        <source>Asked by %1 in %2</source>
+        <translation>Angefragt von %1, in %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="88" />
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="89" />
+        <source>Approve and run the command</source>
+        <translation>Befehl freigeben und ausführen</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="94" />
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="95" />
+        <source>Deny the command</source>
+        <translation>Befehl ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalController</name>
+    <message>
+        <location filename="../app/backend/terminal/terminalcontroller.cpp" line="99" />
+        <location filename="../app/backend/terminal/terminalcontroller.cpp" line="111" />
+        <source>The gateway is not running.</source>
+        <translation>Das Gateway läuft nicht.</translation>
+    </message>
+</context>
+<context>
     <name>TierField</name>
     <message>
         <location filename="../qml/providers/TierField.qml" line="23" />

@@ -2273,6 +2273,68 @@
     </message>
 </context>
 <context>
+    <name>TerminalApprovalBanner</name>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="23" />
+        <source>Terminal commands waiting for approval</source>
+        <translation>Komande terminala čekaju odobrenje</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="33" />
+        <source>Terminal commands waiting for your approval</source>
+        <translation>Komande terminala čekaju vaše odobrenje</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="63" />
+        <source>An interactive shell session</source>
+        <translation>Interaktivna sesija školjke</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="67" />
+        <source>Command: %1</source>
+        <translation>Komanda: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="71" />
+        <source>Asked by the assistant for %1 in %2</source>
+        <translation>Zatražio asistent za %1, u %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="71" />
+        <source>Asked by %1 in %2</source>
+        <translation>Zatražio %1, u %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="88" />
+        <source>Approve</source>
+        <translation>Odobri</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="89" />
+        <source>Approve and run the command</source>
+        <translation>Odobri i pokreni komandu</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="94" />
+        <source>Deny</source>
+        <translation>Odbij</translation>
+    </message>
+    <message>
+        <location filename="../qml/terminal/TerminalApprovalBanner.qml" line="95" />
+        <source>Deny the command</source>
+        <translation>Odbij komandu</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalController</name>
+    <message>
+        <location filename="../app/backend/terminal/terminalcontroller.cpp" line="99" />
+        <location filename="../app/backend/terminal/terminalcontroller.cpp" line="111" />
+        <source>The gateway is not running.</source>
+        <translation>Gateway ne radi.</translation>
+    </message>
+</context>
+<context>
     <name>TierField</name>
     <message>
         <location filename="../qml/providers/TierField.qml" line="23" />

@@ -9,10 +9,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibrary>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+
+#include "core/libcrypto.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,17 +25,70 @@ namespace Gateway::Skills
 namespace
 {
 
+// libcrypto is resolved at run time rather than linked (core/libcrypto.h): a gateway that never
+// checks a skill signature does not map it. The headers give the types; these pointers the
+// functions.
+#define SKYNET_SIGNATURE_FUNCTIONS(X)                                                                                  \
+    X(BIO_free)                                                                                                        \
+    X(BIO_new_mem_buf)                                                                                                 \
+    X(EVP_DigestSign)                                                                                                  \
+    X(EVP_DigestSignInit)                                                                                              \
+    X(EVP_DigestVerify)                                                                                                \
+    X(EVP_DigestVerifyInit)                                                                                            \
+    X(EVP_MD_CTX_free)                                                                                                 \
+    X(EVP_MD_CTX_new)                                                                                                  \
+    X(EVP_PKEY_free)                                                                                                   \
+    X(EVP_PKEY_get_base_id)                                                                                            \
+    X(EVP_PKEY_get_raw_public_key)                                                                                     \
+    X(EVP_PKEY_new_raw_private_key)                                                                                    \
+    X(EVP_PKEY_new_raw_public_key)                                                                                     \
+    X(PEM_read_bio_PUBKEY)
+
+struct Crypto
+{
+#define SKYNET_SIGNATURE_POINTER(name) decltype(&::name) name = nullptr;
+    SKYNET_SIGNATURE_FUNCTIONS(SKYNET_SIGNATURE_POINTER)
+#undef SKYNET_SIGNATURE_POINTER
+    QString error;
+    bool ok() const
+    {
+        return PEM_read_bio_PUBKEY != nullptr;
+    }
+};
+
+const Crypto &crypto()
+{
+    static const Crypto loaded = [] {
+        Crypto c;
+        QLibrary *library = LibCrypto::library(&c.error);
+        if (!library)
+            return c;
+        bool complete = true;
+#define SKYNET_SIGNATURE_RESOLVE(fn)                                                                                   \
+    c.fn = reinterpret_cast<decltype(c.fn)>(library->resolve(#fn));                                                    \
+    complete = complete && c.fn != nullptr;
+        SKYNET_SIGNATURE_FUNCTIONS(SKYNET_SIGNATURE_RESOLVE)
+#undef SKYNET_SIGNATURE_RESOLVE
+        if (!complete) {
+            c = Crypto();
+            c.error = u"libcrypto lacks the Ed25519 functions of OpenSSL 3"_s;
+        }
+        return c;
+    }();
+    return loaded;
+}
+
 struct PkeyFree
 {
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
+    void operator()(EVP_PKEY *key) const { crypto().EVP_PKEY_free(key); }
 };
 struct MdCtxFree
 {
-    void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); }
+    void operator()(EVP_MD_CTX *ctx) const { crypto().EVP_MD_CTX_free(ctx); }
 };
 struct BioFree
 {
-    void operator()(BIO *bio) const { BIO_free(bio); }
+    void operator()(BIO *bio) const { crypto().BIO_free(bio); }
 };
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
@@ -121,15 +177,17 @@ QByteArray Signature::parseKey(const QByteArray &text)
 {
     const QByteArray trimmed = text.trimmed();
     if (trimmed.startsWith("-----BEGIN")) {
-        std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(trimmed.constData(), int(trimmed.size())));
+        if (!crypto().ok())
+            return {}; // no libcrypto: no key (every signed skill is then refused, never accepted)
+        std::unique_ptr<BIO, BioFree> bio(crypto().BIO_new_mem_buf(trimmed.constData(), int(trimmed.size())));
         if (!bio)
             return {};
-        Pkey key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
-        if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519)
+        Pkey key(crypto().PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+        if (!key || crypto().EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_ED25519)
             return {};
         QByteArray raw(32, '\0');
         size_t length = size_t(raw.size());
-        if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char *>(raw.data()), &length) != 1
+        if (crypto().EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char *>(raw.data()), &length) != 1
             || length != 32)
             return {};
         return raw;
@@ -175,30 +233,30 @@ QList<PublisherKey> Signature::loadKeys(const QString &inlineKeys, const QString
 
 bool Signature::verify(const QByteArray &publicKey, const QByteArray &data, const QByteArray &signature)
 {
-    if (publicKey.size() != 32 || signature.size() != 64)
+    if (publicKey.size() != 32 || signature.size() != 64 || !crypto().ok())
         return false;
-    Pkey key(EVP_PKEY_new_raw_public_key(
+    Pkey key(crypto().EVP_PKEY_new_raw_public_key(
         EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(publicKey.constData()), 32));
-    MdCtx ctx(EVP_MD_CTX_new());
-    if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
+    MdCtx ctx(crypto().EVP_MD_CTX_new());
+    if (!key || !ctx || crypto().EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
         return false;
-    return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()), 64,
+    return crypto().EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()), 64,
                reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))
         == 1;
 }
 
 QByteArray Signature::sign(const QByteArray &privateKey, const QByteArray &data)
 {
-    if (privateKey.size() != 32)
+    if (privateKey.size() != 32 || !crypto().ok())
         return {};
-    Pkey key(EVP_PKEY_new_raw_private_key(
+    Pkey key(crypto().EVP_PKEY_new_raw_private_key(
         EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(privateKey.constData()), 32));
-    MdCtx ctx(EVP_MD_CTX_new());
-    if (!key || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
+    MdCtx ctx(crypto().EVP_MD_CTX_new());
+    if (!key || !ctx || crypto().EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
         return {};
     QByteArray signature(64, '\0');
     size_t length = 64;
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+    if (crypto().EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
             reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()))
             != 1
         || length != 64)
@@ -208,15 +266,15 @@ QByteArray Signature::sign(const QByteArray &privateKey, const QByteArray &data)
 
 QByteArray Signature::publicKeyOf(const QByteArray &privateKey)
 {
-    if (privateKey.size() != 32)
+    if (privateKey.size() != 32 || !crypto().ok())
         return {};
-    Pkey key(EVP_PKEY_new_raw_private_key(
+    Pkey key(crypto().EVP_PKEY_new_raw_private_key(
         EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(privateKey.constData()), 32));
     if (!key)
         return {};
     QByteArray raw(32, '\0');
     size_t length = 32;
-    if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char *>(raw.data()), &length) != 1)
+    if (crypto().EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char *>(raw.data()), &length) != 1)
         return {};
     return raw;
 }

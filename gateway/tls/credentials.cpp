@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "tls/credentials.h"
 
+#include "core/libcrypto.h"
+
 #include <memory>
 
 #include <QCryptographicHash>
@@ -32,9 +34,8 @@ namespace
 
 constexpr qint64 MAX_PEM_BYTES = 1 << 20; // a certificate chain or key file larger than 1 MiB is not one
 
-// libcrypto is resolved at run time rather than linked: a gateway without TLS must not map it
-// (~3.5 MB of resident pages, docs/performance.md), and with TLS Qt's OpenSSL backend has loaded
-// the same library already. The headers give the types; these pointers the functions.
+// libcrypto is resolved at run time rather than linked (core/libcrypto.h): the headers give the
+// types; these pointers the functions.
 #define SKYNET_CRYPTO_FUNCTIONS(X)                                                                                     \
     X(ERR_get_error)                                                                                                   \
     X(ERR_clear_error)                                                                                                 \
@@ -85,29 +86,19 @@ const Crypto &crypto()
 {
     static const Crypto loaded = [] {
         Crypto c;
-        // Linux, macOS, Windows (the OpenSSL 3 DLLs next to the executables).
-        const QList<QPair<QString, int>> names
-            = { { u"crypto"_s, 3 }, { u"libcrypto.3"_s, -1 }, { u"libcrypto-3-x64"_s, -1 }, { u"libcrypto-3"_s, -1 } };
-        for (const auto &[name, version] : names) {
-            QLibrary library(name, version);
-            if (!library.load()) {
-                c.error = library.errorString();
-                continue;
-            }
-            bool complete = true;
+        QLibrary *library = LibCrypto::library(&c.error);
+        if (!library)
+            return c;
+        bool complete = true;
 #define SKYNET_CRYPTO_RESOLVE(fn)                                                                                      \
-    c.fn = reinterpret_cast<decltype(c.fn)>(library.resolve(#fn));                                                     \
+    c.fn = reinterpret_cast<decltype(c.fn)>(library->resolve(#fn));                                                    \
     complete = complete && c.fn != nullptr;
-            SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_RESOLVE)
+        SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_RESOLVE)
 #undef SKYNET_CRYPTO_RESOLVE
-            if (complete) {
-                c.error.clear();
-                return c; // stays loaded for the life of the process
-            }
+        if (!complete) {
             c = Crypto();
-            c.error = name + u" lacks OpenSSL 3 functions"_s;
+            c.error = u"libcrypto lacks OpenSSL 3 functions"_s;
         }
-        c.error = u"OpenSSL 3 (libcrypto) is not available: "_s + c.error;
         return c;
     }();
     return loaded;
