@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include "gatewayhost.h"
 
+#include <QJsonObject>
+
 #include "config/configeditor.h"
 #include "config/secretref.h"
+#include "people/directory.h"
 #include "secrets/secretstore.h"
 #include "service/localclient.h"
 #include "service/service.h"
@@ -28,6 +31,7 @@ void GatewayHost::build(Gateway::Bootstrap bootstrap)
     m_configPath = bootstrap.settings.configPath;
     m_home = bootstrap.settings.home;
     m_secrets = bootstrap.secrets;
+    m_secretsWritten = bootstrap.secretsWritten; // audited once the service has its database
     m_service = std::make_unique<Gateway::Service>(std::move(bootstrap.settings), bootstrap.secrets);
     connect(m_service.get(), &Gateway::Service::errorOccurred, this, &GatewayHost::errorOccurred);
     m_client = m_service->createLocalClient(tr("Skynet desktop"), this);
@@ -48,8 +52,13 @@ Gateway::Status GatewayHost::start()
     if (m_service->isRunning())
         return {};
     Gateway::Status status = m_service->start();
-    if (!status)
+    if (!status) {
         Q_EMIT errorOccurred(status.error().message);
+        return status;
+    }
+    for (const QString &name : std::as_const(m_secretsWritten))
+        auditSecret(u"secret.set"_s, name);
+    m_secretsWritten.clear();
     return status;
 }
 
@@ -135,7 +144,18 @@ Gateway::Status GatewayHost::applyConfig(const ConfigChange &change)
             (void)restart();
         return Error { u"RESTART"_s, restarted.error().message };
     }
+    // The audit trail names each secret that changed (never its value), as the owner's action.
+    for (const ConfigChange::Secret &secret : change.secrets)
+        auditSecret(secret.remove ? u"secret.remove"_s : u"secret.set"_s, secret.name);
     return {};
+}
+
+void GatewayHost::auditSecret(const QString &action, const QString &name)
+{
+    Gateway::People::Directory *people = m_service ? m_service->people() : nullptr;
+    if (people && m_service->isReady())
+        people->record(people->ownerId().isEmpty() ? u"system"_s : people->ownerId(), action, name, u"ok"_s,
+            QJsonObject { { u"via"_s, u"desktop"_s } });
 }
 
 Gateway::Status GatewayHost::regenerateToken()
@@ -155,5 +175,6 @@ Gateway::Status GatewayHost::regenerateToken()
         return Error { u"SECRET"_s, s.error().message };
     if (Gateway::Status s = restart(); !s)
         return Error { u"RESTART"_s, s.error().message };
+    auditSecret(u"secret.set"_s, Gateway::gatewayTokenSecretName());
     return {};
 }

@@ -95,11 +95,14 @@ Q_SIGNALS:
 
 private:
     void build(Gateway::Bootstrap bootstrap);
+    /// Records a secret's change in the audit trail of the running gateway.
+    void auditSecret(const QString &action, const QString &name);
 
     Factory m_factory;
     QString m_configPath;
     QString m_home;
     std::shared_ptr<Gateway::Secrets::SecretStore> m_secrets;
+    QStringList m_secretsWritten; ///< by prepare() (a generated token), to audit after start()
     std::unique_ptr<Gateway::Service> m_service;
     QPointer<Gateway::LocalClient> m_client;
 };

@@ -98,7 +98,7 @@ std::unique_ptr<GatewayHost> tst_GatewayStatus::makeService(int port)
     settings.gateway.auth = u"token"_s;
     settings.gateway.token = TOKEN; // a plain value resolves to itself
     settings.logging.file = false;
-    Gateway::Bootstrap boot { settings, m_secrets, {} };
+    Gateway::Bootstrap boot { settings, m_secrets, {}, {} };
     return std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
 }
 

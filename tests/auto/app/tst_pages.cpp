@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -40,6 +41,8 @@
 #include "secrets/secretstore.h"
 #include "service/bootstrap.h"
 #include "service/localclient.h"
+#include "people/directory.h"
+#include "people/auditlog.h"
 #include "service/service.h"
 #include "settings/language.h"
 #include "settings/settingscontroller.h"
@@ -362,6 +365,14 @@ private Q_SLOTS:
         QVERIFY(fileText().contains("secret:providers.anthropic.api_key"));
         QVERIFY(!fileText().contains("sk-ant-test-2"));
         QCOMPARE(m_host->service()->settings().providers.anthropic.apiKey, u"secret:"_s + secretName);
+        // Audited by name, never by value.
+        const QList<Gateway::People::AuditEntry> audited
+            = m_host->service()->people()->audit()->list(u"secret.*"_s, 10);
+        QVERIFY(!audited.isEmpty());
+        QCOMPARE(audited.constFirst().action, u"secret.set"_s);
+        QCOMPARE(audited.constFirst().target, secretName);
+        for (const Gateway::People::AuditEntry &entry : audited)
+            QVERIFY(!QJsonDocument(entry.toJson()).toJson().contains("sk-ant-test-2"));
 
         // Removing it: gone from the store, the file names nothing.
         ConfigChange removal;
@@ -370,6 +381,7 @@ private Q_SLOTS:
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
         QVERIFY(!m_host->secrets()->read(secretName));
         QVERIFY(!fileText().contains("secret:providers.anthropic.api_key"));
+        QCOMPARE(m_host->service()->people()->audit()->list(u"secret.*"_s, 1).constFirst().action, u"secret.remove"_s);
     }
 
     void regeneratedTokenStaysOffDisk()

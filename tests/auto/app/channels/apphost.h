@@ -71,7 +71,7 @@ struct Home
             return Gateway::Error { u"CONFIG"_s, loaded.error().toString() };
         loaded->configPath = configPath;
         loaded->gateway.port = 0; // any free port (as --port 0 does)
-        return Gateway::Bootstrap { *loaded, secrets, {} };
+        return Gateway::Bootstrap { *loaded, secrets, {}, {} };
     }
 
     /// A started host (nullptr on failure).

@@ -171,7 +171,7 @@ std::unique_ptr<GatewayHost> tst_ChatController::makeHost()
     settings.providers.ollama.baseUrl = m_ollama->baseUrl().toString();
     settings.providers.ollama.model = u"llama3.2"_s;
     settings.providers.ollama.maxRetries = 0;
-    Gateway::Bootstrap boot { settings, m_secrets, {} };
+    Gateway::Bootstrap boot { settings, m_secrets, {}, {} };
     return std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
 }
 

@@ -124,7 +124,7 @@ std::unique_ptr<GatewayHost> tst_DesktopIntegration::makeHost(int port)
     settings.gateway.auth = u"token"_s;
     settings.gateway.token = u"tst-desktop-token"_s;
     settings.logging.file = false;
-    Gateway::Bootstrap boot { settings, m_secrets, {} };
+    Gateway::Bootstrap boot { settings, m_secrets, {}, {} };
     return std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
 }
 

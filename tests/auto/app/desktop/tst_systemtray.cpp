@@ -50,7 +50,7 @@ void tst_SystemTray::init()
     settings.gateway.auth = u"token"_s;
     settings.gateway.token = u"tst-systemtray-token"_s;
     settings.logging.file = false;
-    Gateway::Bootstrap boot { settings, secrets, {} };
+    Gateway::Bootstrap boot { settings, secrets, {}, {} };
     m_host = std::make_unique<GatewayHost>(boot, [boot] { return Gateway::Result<Gateway::Bootstrap>(boot); });
 }
 
