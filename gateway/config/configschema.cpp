@@ -189,8 +189,8 @@ QList<KeySpec> buildSchema()
 
         booleanKey(u"scheduler"_s, u"enabled"_s, &Settings::scheduler, &SchedulerSettings::enabled),
         textKey(u"scheduler"_s, u"default_time_zone"_s, &Settings::scheduler, &SchedulerSettings::defaultTimeZone),
-        integerKey(
-            u"scheduler"_s, u"max_jobs_per_user"_s, 0, 100000, &Settings::scheduler, &SchedulerSettings::maxJobsPerUser),
+        integerKey(u"scheduler"_s, u"max_jobs_per_user"_s, 0, 100000, &Settings::scheduler,
+            &SchedulerSettings::maxJobsPerUser),
 
         booleanKey(u"channels.telegram"_s, u"enabled"_s, &Settings::channels, &ChannelsSettings::telegram,
             &TelegramSettings::enabled),

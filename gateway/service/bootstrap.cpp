@@ -266,8 +266,8 @@ Result<CommandLine> parseCommandLine(const QStringList &arguments, bool isDeskto
         static const QStringList commands = { u"token"_s, u"config"_s, u"route"_s, u"soul"_s, u"tls"_s };
         if (Cli::isCliCommand(result.command)) {
             if (!result.showHelp) {
-                if (const QString error = Cli::usageError(
-                        result.command, Cli::Arguments { result.arguments, result.force, result.limit });
+                if (const QString error
+                    = Cli::usageError(result.command, Cli::Arguments { result.arguments, result.force, result.limit });
                     !error.isEmpty())
                     return Error { u"USAGE"_s, error };
             }
@@ -430,8 +430,8 @@ int runCommand(const CommandLine &commandLine)
         QString errText;
         QTextStream out(&outText);
         QTextStream err(&errText);
-        const int code = Cli::run(commandLine,
-            Cli::Arguments { commandLine.arguments, commandLine.force, commandLine.limit }, out, err);
+        const int code = Cli::run(
+            commandLine, Cli::Arguments { commandLine.arguments, commandLine.force, commandLine.limit }, out, err);
         out.flush();
         err.flush();
         printOut(outText);

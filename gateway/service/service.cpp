@@ -325,14 +325,12 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->scheduler = new Scheduler::Scheduler(schedulerOptions, this);
     d->scheduler->setPeople(d->peopleDirectory);
     Channels::ChannelManager *channels = d->channelManager;
-    d->scheduler->setSender([channels](const QString &channel, const QString &chat, const QString &text,
-                                const QString &key, const QString &userId) {
-        return channels->send(channel, chat, text, key, userId);
-    });
-    d->scheduler->setSessionKeyFunction([runtime = d->runtime, mainKey = d->config.agent.mainKey](
-                                            const QString &userId) {
-        return runtime->canonicalSessionKey(mainKey, userId);
-    });
+    d->scheduler->setSender(
+        [channels](const QString &channel, const QString &chat, const QString &text, const QString &key,
+            const QString &userId) { return channels->send(channel, chat, text, key, userId); });
+    d->scheduler->setSessionKeyFunction(
+        [runtime = d->runtime, mainKey = d->config.agent.mainKey](
+            const QString &userId) { return runtime->canonicalSessionKey(mainKey, userId); });
     d->scheduler->registerMethods(d->dispatcher);
     d->scheduler->registerTools(d->runtime->tools());
 

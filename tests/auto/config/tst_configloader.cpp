@@ -289,7 +289,8 @@ void tst_ConfigLoader::schemaIsConsistent()
     QCOMPARE(ConfigSchema::sections(),
         (QStringList { u"gateway"_s, u"storage"_s, u"logging"_s, u"agent"_s, u"people"_s, u"scheduler"_s,
             u"channels.telegram"_s, u"channels.discord"_s, u"channels.whatsapp"_s, u"channels.webchat"_s,
-            u"providers.ollama"_s, u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s, u"skills"_s, u"terminal"_s }));
+            u"providers.ollama"_s, u"providers.anthropic"_s, u"providers.openai"_s, u"routing"_s, u"pricing"_s,
+            u"skills"_s, u"terminal"_s }));
     QVERIFY(!ConfigSchema::find(u"gateway"_s));
     QVERIFY(!ConfigSchema::isTablePath(u"gatway"_s));
 }

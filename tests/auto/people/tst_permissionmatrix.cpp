@@ -627,8 +627,8 @@ private:
             const QJsonObject got = asOwner(u"users.get"_s, { { u"userId"_s, probe.toString() } });
             QCOMPARE(got.value(u"identities"_s).toArray().size(), 2);
         } else if ((method == u"cron.remove" || method == u"cron.update") && subject) {
-            QCOMPARE(countRows(u"SELECT COUNT(*) FROM scheduler_jobs WHERE id = ? AND spec = '0 9 * * *'"_s, { probe }),
-                1);
+            QCOMPARE(
+                countRows(u"SELECT COUNT(*) FROM scheduler_jobs WHERE id = ? AND spec = '0 9 * * *'"_s, { probe }), 1);
         } else if (method == u"cron.run" && subject) {
             QCOMPARE(countRows(u"SELECT COUNT(*) FROM scheduler_runs WHERE job_id = ?"_s, { probe }), 0);
         } else if (method == u"memory.delete" && subject) {
