@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include "protocol/params.h"
 #include "logging.h"
 #include "people/auditlog.h"
 #include "people/directory.h"
@@ -44,62 +45,7 @@ ProtocolError fromError(const Error &error)
     return ProtocolError::invalidRequest(error.message, error.code);
 }
 
-/// Strict parameter reading: a wrong type or an over-long value is an error, never ignored.
-class Params
-{
-public:
-    Params(const QJsonObject &params, QString method) : m_params(params), m_method(std::move(method)) { }
-
-    std::optional<QString> string(const QString &key, int maxLength, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        if (!v.isString())
-            return fail(u"%1 must be a string"_s.arg(key)), std::nullopt;
-        if (v.toString().size() > maxLength)
-            return fail(u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength)), std::nullopt;
-        if (required && v.toString().trimmed().isEmpty())
-            return fail(u"%1 must not be empty"_s.arg(key)), std::nullopt;
-        return v.toString();
-    }
-    std::optional<qint64> integer(const QString &key, qint64 minimum, qint64 maximum, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < double(minimum) || d > double(maximum))
-            return fail(u"%1 must be an integer from %2 to %3"_s.arg(key).arg(minimum).arg(maximum)), std::nullopt;
-        return qint64(d);
-    }
-    bool has(const QString &key) const { return m_params.contains(key); }
-    QJsonValue value(const QString &key) const { return m_params.value(key); }
-    void fail(const QString &message)
-    {
-        if (m_error.isEmpty())
-            m_error = message;
-    }
-    /// Answers the error and returns true when a parameter was bad.
-    bool rejected(const Reply &reply) const
-    {
-        if (m_error.isEmpty())
-            return false;
-        reply.fail(ProtocolError::invalidRequest(u"invalid %1 params: %2"_s.arg(m_method, m_error)));
-        return true;
-    }
-
-private:
-    const QJsonObject &m_params;
-    QString m_method;
-    QString m_error;
-};
+using Protocol::Params;
 
 std::optional<QStringList> nameList(const QJsonValue &value, const QString &key, Params &p)
 {

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include "protocol/params.h"
 #include "agent/toolregistry.h"
 #include "people/directory.h"
 #include "people/userstore.h"
@@ -35,75 +36,7 @@ ProtocolError fromError(const Error &error)
     return ProtocolError::invalidRequest(error.message, error.code);
 }
 
-/// Strict reading of params: wrong types are errors, never ignored. The first problem wins.
-class Params
-{
-public:
-    Params(const QJsonObject &params, QString method) : m_params(params), m_method(std::move(method)) { }
-
-    std::optional<QString> string(const QString &key, int maxLength, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        if (!v.isString())
-            return fail(u"%1 must be a string"_s.arg(key)), std::nullopt;
-        if (v.toString().size() > maxLength)
-            return fail(u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength)), std::nullopt;
-        return v.toString();
-    }
-    std::optional<qint64> integer(const QString &key, qint64 minimum, qint64 maximum, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < double(minimum) || d > double(maximum))
-            return fail(u"%1 must be an integer from %2 to %3"_s.arg(key).arg(minimum).arg(maximum)), std::nullopt;
-        return qint64(d);
-    }
-    std::optional<bool> boolean(const QString &key)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (!v.isBool())
-            return fail(u"%1 must be true or false"_s.arg(key)), std::nullopt;
-        return v.toBool();
-    }
-    std::optional<QJsonObject> object(const QString &key)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (!v.isObject())
-            return fail(u"%1 must be an object"_s.arg(key)), std::nullopt;
-        return v.toObject();
-    }
-    void fail(const QString &problem)
-    {
-        if (m_problem.isEmpty())
-            m_problem = problem;
-    }
-    bool rejected(const Reply &reply) const
-    {
-        if (m_problem.isEmpty())
-            return false;
-        reply.fail(ProtocolError::invalidRequest(u"invalid %1 params: %2"_s.arg(m_method, m_problem)));
-        return true;
-    }
-
-private:
-    QJsonObject m_params;
-    QString m_method;
-    QString m_problem;
-};
+using Protocol::Params;
 
 /// Reads the job fields shared by cron.add and cron.update into job (only those present).
 void readJobFields(Params &p, Job &job)

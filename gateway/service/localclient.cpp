@@ -63,7 +63,7 @@ QString LocalClient::call(const QString &method, const QJsonObject &params, Call
 
 void LocalClient::deliver(const QString &name, const QJsonObject &payload)
 {
-    Q_EMIT event(name, payload);
+    Q_EMIT eventReceived(name, payload);
 }
 
 } // namespace Gateway

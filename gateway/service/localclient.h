@@ -44,12 +44,12 @@ public:
     /// not at all when this object is destroyed first. Returns the request id.
     QString call(const QString &method, const QJsonObject &params = {}, Callback callback = {});
     const Protocol::ClientSession &session() const { return m_session; }
-    /// Emits event(); called by the service's event routing.
+    /// Emits eventReceived(); called by the service's event routing.
     void deliver(const QString &name, const QJsonObject &payload);
 
 Q_SIGNALS:
     /// A run event (`chat`, `agent`) for a session this client follows.
-    void event(const QString &name, const QJsonObject &payload);
+    void eventReceived(const QString &name, const QJsonObject &payload);
 
 private:
     friend class Service;

@@ -338,7 +338,7 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->terminal = new Terminal::Manager(d->config.terminal, d->peopleDirectory, this);
     d->terminal->registerMethods(d->dispatcher);
     d->terminal->registerTools(d->runtime->tools());
-    connect(d->terminal, &Terminal::Manager::event, this, [this](const QString &name, const QJsonObject &payload) {
+    connect(d->terminal, &Terminal::Manager::eventRaised, this, [this](const QString &name, const QJsonObject &payload) {
         People::Directory *people = d->peopleDirectory;
         if (d->hub) {
             d->hub->broadcastIf(name, payload, [people](const Protocol::ClientSession &session) {

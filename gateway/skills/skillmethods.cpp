@@ -5,6 +5,7 @@
 // the handlers validate every parameter strictly.
 #include <QJsonArray>
 
+#include "protocol/params.h"
 #include "agent/toolregistry.h"
 #include "logging.h"
 #include "people/directory.h"
@@ -37,88 +38,7 @@ ProtocolError fromError(const Error &error)
     return ProtocolError::invalidRequest(error.message, error.code);
 }
 
-/// Strict parameters: wrong types, unknown keys and over-long values are errors.
-class Params
-{
-public:
-    Params(const QJsonObject &params, QString method, const QStringList &allowed)
-        : m_params(params), m_method(std::move(method))
-    {
-        for (auto it = params.constBegin(); it != params.constEnd(); ++it) {
-            if (!allowed.contains(it.key())) {
-                fail(u"unknown parameter \"%1\""_s.arg(it.key().left(32)));
-                break;
-            }
-        }
-    }
-    std::optional<QString> string(const QString &key, int maxLength, bool required)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        if (!v.isString())
-            return fail(u"%1 must be a string"_s.arg(key)), std::nullopt;
-        if (v.toString().size() > maxLength)
-            return fail(u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength)), std::nullopt;
-        if (required && v.toString().trimmed().isEmpty())
-            return fail(u"%1 must not be empty"_s.arg(key)), std::nullopt;
-        return v.toString();
-    }
-    bool boolean(const QString &key)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull())
-            return false;
-        if (!v.isBool())
-            fail(u"%1 must be true or false"_s.arg(key));
-        return v.toBool();
-    }
-    std::optional<int> integer(const QString &key, int minimum, int maximum)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < minimum || d > maximum)
-            return fail(u"%1 must be an integer from %2 to %3"_s.arg(key).arg(minimum).arg(maximum)), std::nullopt;
-        return int(d);
-    }
-    QStringList strings(const QString &key, int maxItems, int maxLength)
-    {
-        const QJsonValue v = m_params.value(key);
-        QStringList list;
-        if (v.isUndefined() || v.isNull())
-            return list;
-        if (!v.isArray() || v.toArray().size() > maxItems)
-            return fail(u"%1 must be an array of at most %2 strings"_s.arg(key).arg(maxItems)), list;
-        for (const QJsonValue &item : v.toArray()) {
-            if (!item.isString() || item.toString().size() > maxLength)
-                return fail(u"%1 must hold strings of at most %2 characters"_s.arg(key).arg(maxLength)), QStringList();
-            list.append(item.toString());
-        }
-        return list;
-    }
-    void fail(const QString &message)
-    {
-        if (m_error.isEmpty())
-            m_error = message;
-    }
-    bool rejected(const Reply &reply) const
-    {
-        if (m_error.isEmpty())
-            return false;
-        reply.fail(ProtocolError::invalidRequest(u"invalid %1 params: %2"_s.arg(m_method, m_error)));
-        return true;
-    }
-
-private:
-    const QJsonObject &m_params;
-    QString m_method;
-    QString m_error;
-};
+using Protocol::Params;
 
 } // namespace
 
@@ -164,7 +84,7 @@ void SkillManager::registerMethods(Protocol::Dispatcher &dispatcher)
                 return;
             const bool isAdmin = actorOf(client).role == People::Role::Admin;
             QJsonArray skills;
-            for (const SkillRecord &r : m_registry->search(*query, limit.value_or(10), !isAdmin))
+            for (const SkillRecord &r : m_registry->search(*query, int(limit.value_or(10)), !isAdmin))
                 skills.append(r.toJson(isAdmin));
             reply.ok(QJsonObject { { u"skills"_s, skills } });
         });
@@ -194,8 +114,8 @@ void SkillManager::registerMethods(Protocol::Dispatcher &dispatcher)
                 if (!ManifestParser::knownCapabilities().contains(cap))
                     p.fail(u"capabilities must be network, exec or files"_s);
             }
-            approval.allowUnsigned = p.boolean(u"allowUnsigned"_s);
-            approval.installRequirements = p.boolean(u"installRequirements"_s);
+            approval.allowUnsigned = p.boolean(u"allowUnsigned"_s).value_or(false);
+            approval.installRequirements = p.boolean(u"installRequirements"_s).value_or(false);
             if (p.rejected(reply) || !ready(reply))
                 return;
             Result<SkillRecord> enabled = enable(*name, approval, actorOf(client).userId);

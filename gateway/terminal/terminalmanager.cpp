@@ -191,7 +191,7 @@ Result<QJsonObject> Manager::submit(
     m_pending.insert(id, request);
     armExpiry();
     const QJsonObject payload = requestJson(request);
-    Q_EMIT event(u"terminal.approval"_s, payload);
+    Q_EMIT eventRaised(u"terminal.approval"_s, payload);
     return payload;
 }
 
@@ -273,7 +273,7 @@ Result<QJsonObject> Manager::startJob(const Request &request, const QString &app
         else
             detail.insert(u"exitCode"_s, p->exitCode());
         m_people->record(u"system"_s, u"terminal.exit"_s, u"job:%1"_s.arg(id), PtyJob::stateName(p->state()), detail);
-        Q_EMIT event(u"terminal.job"_s, jobJson(*it));
+        Q_EMIT eventRaised(u"terminal.job"_s, jobJson(*it));
         Q_EMIT jobFinished(id);
         trimFinished();
     });
@@ -281,14 +281,14 @@ Result<QJsonObject> Manager::startJob(const Request &request, const QString &app
     if (!process->start()) {
         m_people->record(
             actor, u"terminal.start"_s, u"job:%1"_s.arg(id), u"failed"_s, auditDetail(request.command, id));
-        Q_EMIT event(u"terminal.job"_s, jobJson(job));
+        Q_EMIT eventRaised(u"terminal.job"_s, jobJson(job));
         return error(u"START_FAILED"_s, process->errorString());
     }
     QJsonObject detail = auditDetail(request.command, id);
     detail.insert(u"approvedBy"_s, approvedBy);
     m_people->record(actor, u"terminal.start"_s, u"job:%1"_s.arg(id), u"ok"_s, detail);
     const QJsonObject payload = jobJson(job);
-    Q_EMIT event(u"terminal.job"_s, payload);
+    Q_EMIT eventRaised(u"terminal.job"_s, payload);
     return payload;
 }
 
@@ -304,7 +304,7 @@ Result<QJsonObject> Manager::approve(qint64 id, const QString &approverId)
     armExpiry();
     const QString approver = actorName(approverId);
     m_people->record(approver, u"terminal.approve"_s, u"job:%1"_s.arg(id), u"ok"_s, auditDetail(request.command, id));
-    Q_EMIT event(u"terminal.resolved"_s,
+    Q_EMIT eventRaised(u"terminal.resolved"_s,
         QJsonObject { { u"id"_s, id }, { u"decision"_s, u"approved"_s }, { u"by"_s, approver } });
     return startJob(request, approver);
 }
@@ -326,7 +326,7 @@ Result<QJsonObject> Manager::deny(qint64 id, const QString &approverId, const QS
     remember(id, u"denied"_s);
     const QJsonObject payload { { u"id"_s, id }, { u"decision"_s, u"denied"_s }, { u"by"_s, approver },
         { u"reason"_s, reason } };
-    Q_EMIT event(u"terminal.resolved"_s, payload);
+    Q_EMIT eventRaised(u"terminal.resolved"_s, payload);
     return QJsonObject { { u"id"_s, id }, { u"state"_s, u"denied"_s } };
 }
 
@@ -448,7 +448,7 @@ void Manager::expire()
             u"system"_s, u"terminal.expire"_s, u"job:%1"_s.arg(id), u"expired"_s, auditDetail(it->command, id));
         it = m_pending.erase(it);
         remember(id, u"expired"_s);
-        Q_EMIT event(u"terminal.resolved"_s, QJsonObject { { u"id"_s, id }, { u"decision"_s, u"expired"_s } });
+        Q_EMIT eventRaised(u"terminal.resolved"_s, QJsonObject { { u"id"_s, id }, { u"decision"_s, u"expired"_s } });
     }
     armExpiry();
 }

@@ -93,7 +93,7 @@ public:
 
 Q_SIGNALS:
     /// For admin clients only: terminal.approval, terminal.resolved, terminal.job.
-    void event(const QString &name, const QJsonObject &payload);
+    void eventRaised(const QString &name, const QJsonObject &payload);
     /// A job ended (tests and one-shot callers wait on it).
     void jobFinished(qint64 id);
 

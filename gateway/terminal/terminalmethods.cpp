@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QPointer>
 
+#include "protocol/params.h"
 #include "agent/toolregistry.h"
 #include "people/directory.h"
 #include "protocol/dispatcher.h"
@@ -44,66 +45,7 @@ ProtocolError toProtocol(const Error &error)
     return ProtocolError::invalidRequest(error.message, error.code);
 }
 
-/// Strict parameters: a wrong type or size is an "invalid <method> params" error.
-class Params
-{
-public:
-    Params(const QJsonObject &params, QString method) : m_params(params), m_method(std::move(method)) { }
-
-    std::optional<QString> string(const QString &key, qint64 maxLength, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        if (!v.isString())
-            return fail(u"%1 must be a string"_s.arg(key)), std::nullopt;
-        if (v.toString().size() > maxLength)
-            return fail(u"%1 is longer than %2 characters"_s.arg(key).arg(maxLength)), std::nullopt;
-        return v.toString();
-    }
-    std::optional<qint64> integer(const QString &key, qint64 minimum, qint64 maximum, bool required = false)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(u"%1 is required"_s.arg(key));
-            return std::nullopt;
-        }
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < double(minimum) || d > double(maximum))
-            return fail(u"%1 must be an integer from %2 to %3"_s.arg(key).arg(minimum).arg(maximum)), std::nullopt;
-        return qint64(d);
-    }
-    bool boolean(const QString &key)
-    {
-        const QJsonValue v = m_params.value(key);
-        if (v.isUndefined() || v.isNull())
-            return false;
-        if (!v.isBool())
-            fail(u"%1 must be a boolean"_s.arg(key));
-        return v.toBool();
-    }
-    void fail(const QString &message)
-    {
-        if (m_error.isEmpty())
-            m_error = message;
-    }
-    bool rejected(const Reply &reply) const
-    {
-        if (m_error.isEmpty())
-            return false;
-        reply.fail(ProtocolError::invalidRequest(u"invalid %1 params: %2"_s.arg(m_method, m_error)));
-        return true;
-    }
-
-private:
-    const QJsonObject &m_params;
-    QString m_method;
-    QString m_error;
-};
+using Protocol::Params;
 
 void answer(const Reply &reply, const Result<QJsonObject> &result)
 {
@@ -127,7 +69,7 @@ void Manager::registerMethods(Protocol::Dispatcher &dispatcher)
             Params p(params, u"terminal.run"_s);
             const std::optional<QString> command = p.string(u"command"_s, MAX_COMMAND, true);
             const std::optional<QString> cwd = p.string(u"cwd"_s, 4096);
-            const bool wait = p.boolean(u"wait"_s);
+            const bool wait = p.boolean(u"wait"_s).value_or(false);
             if (p.rejected(reply))
                 return;
             Requester requester { actorId(client), u"protocol"_s, {} };

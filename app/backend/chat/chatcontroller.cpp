@@ -79,7 +79,7 @@ void ChatController::attach()
 {
     m_client = m_host.client();
     if (m_client)
-        connect(m_client, &Gateway::LocalClient::event, this, &ChatController::onEvent);
+        connect(m_client, &Gateway::LocalClient::eventReceived, this, &ChatController::onEvent);
     if (Gateway::Service *service = m_host.service())
         connect(service, &Gateway::Service::readyChanged, this, &ChatController::onReadyChanged);
     onReadyChanged();

@@ -41,7 +41,7 @@ void TerminalController::attach()
 {
     m_client = m_host.client();
     if (m_client)
-        connect(m_client, &Gateway::LocalClient::event, this, &TerminalController::onEvent);
+        connect(m_client, &Gateway::LocalClient::eventReceived, this, &TerminalController::onEvent);
     const bool enabled = m_host.service() && m_host.service()->settings().terminal.enabled;
     if (enabled != m_enabled) {
         m_enabled = enabled;

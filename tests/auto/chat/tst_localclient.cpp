@@ -100,8 +100,8 @@ private Q_SLOTS:
         auto gateway = makeGateway();
         Gateway::LocalClient *client = gateway->service()->createLocalClient(u"a"_s, this);
         Gateway::LocalClient *other = gateway->service()->createLocalClient(u"b"_s, this);
-        QSignalSpy events(client, &Gateway::LocalClient::event);
-        QSignalSpy otherEvents(other, &Gateway::LocalClient::event);
+        QSignalSpy events(client, &Gateway::LocalClient::eventReceived);
+        QSignalSpy otherEvents(other, &Gateway::LocalClient::eventReceived);
 
         m_ollama->enqueue(FakeOllama::Turn::text({ u"Hel"_s, u"lo "_s, u"there"_s }));
         const Gateway::LocalReply sent = callAndWait(*client, u"chat.send"_s,
@@ -144,7 +144,7 @@ private Q_SLOTS:
         const Gateway::LocalReply stopped = callAndWait(*client, u"chat.history"_s, { { u"sessionKey"_s, u"x"_s } });
         QVERIFY(stopped.errorCode != u"TEST_TIMEOUT"); // storage closed: still an answer, no crash
         QVERIFY(gateway->service()->start().ok());
-        QSignalSpy events(client, &Gateway::LocalClient::event);
+        QSignalSpy events(client, &Gateway::LocalClient::eventReceived);
         m_ollama->enqueue(FakeOllama::Turn::text({ u"offline "_s, u"ok"_s }));
         const Gateway::LocalReply sent = callAndWait(*client, u"chat.send"_s,
             { { u"sessionKey"_s, u"nolisten"_s }, { u"message"_s, u"hi"_s }, { u"idempotencyKey"_s, u"k2"_s } });

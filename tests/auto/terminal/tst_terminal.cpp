@@ -411,7 +411,7 @@ private Q_SLOTS:
         settings.enabled = true;
         settings.approvalTimeoutS = 1;
         Manager manager(settings, m_gateway->service()->people());
-        QSignalSpy events(&manager, &Manager::event);
+        QSignalSpy events(&manager, &Manager::eventRaised);
         const auto submitted = manager.submit({}, u"uptime"_s, {}, false);
         QVERIFY(submitted);
         const qint64 id = submitted->value(u"id"_s).toInteger();
