@@ -46,35 +46,15 @@ namespace
 
 struct Crypto
 {
-#define SKYNET_SIGNATURE_POINTER(name) decltype(&::name) name = nullptr;
-    SKYNET_SIGNATURE_FUNCTIONS(SKYNET_SIGNATURE_POINTER)
-#undef SKYNET_SIGNATURE_POINTER
+    SKYNET_LIBCRYPTO_POINTERS(SKYNET_SIGNATURE_FUNCTIONS)
     QString error;
-    bool ok() const
-    {
-        return PEM_read_bio_PUBKEY != nullptr;
-    }
+    bool ok() const { return PEM_read_bio_PUBKEY != nullptr; }
 };
 
 const Crypto &crypto()
 {
-    static const Crypto loaded = [] {
-        Crypto c;
-        QLibrary *library = LibCrypto::library(&c.error);
-        if (!library)
-            return c;
-        bool complete = true;
-#define SKYNET_SIGNATURE_RESOLVE(fn)                                                                                   \
-    c.fn = reinterpret_cast<decltype(c.fn)>(library->resolve(#fn));                                                    \
-    complete = complete && c.fn != nullptr;
-        SKYNET_SIGNATURE_FUNCTIONS(SKYNET_SIGNATURE_RESOLVE)
-#undef SKYNET_SIGNATURE_RESOLVE
-        if (!complete) {
-            c = Crypto();
-            c.error = u"libcrypto lacks the Ed25519 functions of OpenSSL 3"_s;
-        }
-        return c;
-    }();
+    static const Crypto loaded = LibCrypto::load<Crypto>(u"libcrypto lacks the Ed25519 functions of OpenSSL 3"_s,
+        [](QLibrary &library, Crypto &table) { SKYNET_LIBCRYPTO_RESOLVE_ALL(SKYNET_SIGNATURE_FUNCTIONS) });
     return loaded;
 }
 

@@ -76,31 +76,14 @@ constexpr qint64 MAX_PEM_BYTES = 1 << 20; // a certificate chain or key file lar
 
 struct Crypto
 {
-#define SKYNET_CRYPTO_POINTER(name) decltype(&::name) name = nullptr;
-    SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_POINTER)
-#undef SKYNET_CRYPTO_POINTER
+    SKYNET_LIBCRYPTO_POINTERS(SKYNET_CRYPTO_FUNCTIONS)
     QString error;
 };
 
 const Crypto &crypto()
 {
-    static const Crypto loaded = [] {
-        Crypto c;
-        QLibrary *library = LibCrypto::library(&c.error);
-        if (!library)
-            return c;
-        bool complete = true;
-#define SKYNET_CRYPTO_RESOLVE(fn)                                                                                      \
-    c.fn = reinterpret_cast<decltype(c.fn)>(library->resolve(#fn));                                                    \
-    complete = complete && c.fn != nullptr;
-        SKYNET_CRYPTO_FUNCTIONS(SKYNET_CRYPTO_RESOLVE)
-#undef SKYNET_CRYPTO_RESOLVE
-        if (!complete) {
-            c = Crypto();
-            c.error = u"libcrypto lacks OpenSSL 3 functions"_s;
-        }
-        return c;
-    }();
+    static const Crypto loaded = LibCrypto::load<Crypto>(u"libcrypto lacks OpenSSL 3 functions"_s,
+        [](QLibrary &library, Crypto &table) { SKYNET_LIBCRYPTO_RESOLVE_ALL(SKYNET_CRYPTO_FUNCTIONS) });
     return loaded;
 }
 
