@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # README command two: installs what is needed, builds with warnings as errors, and runs every
-# test suite with CTest (in parallel). The last line printed is CTest's summary.
+# test suite with CTest (in parallel); then the sanitizer leg (scripts/sanitize-test.sh: the same
+# suites, and short fuzz runs, built with clang under ASan + UBSan) unless SKYNET_SKIP_SANITIZE=1.
+# Extra arguments go to both ctest runs. The last line printed is CTest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,5 +19,8 @@ trap 'rm -rf "$TEST_HOME"' EXIT
 export SKYNET_TEST_HOME="$TEST_HOME"
 export QT_QPA_PLATFORM=offscreen
 
-cd "$BUILD_DIR"
-ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@"
+(cd "$BUILD_DIR" && ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@")
+
+if [ "${SKYNET_SKIP_SANITIZE:-0}" != "1" ]; then
+    ./scripts/sanitize-test.sh "$@"
+fi

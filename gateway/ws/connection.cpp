@@ -27,7 +27,6 @@ constexpr int SERVER_MIN_PROTOCOL = 3;
 constexpr int SERVER_MAX_PROTOCOL = 4;
 constexpr quint64 PRE_CONNECT_MAX_FRAME = 64 * 1024;
 
-constexpr int CLOSE_NORMAL = 1000;
 constexpr int CLOSE_PROTOCOL_ERROR = 1002;
 constexpr int CLOSE_POLICY = 1008;
 
