@@ -22,7 +22,6 @@ namespace Gateway::Channels
 namespace
 {
 
-constexpr int REQUEST_TIMEOUT_MS = 30'000;
 constexpr int MAX_BACKOFF_MS = 60'000;
 constexpr int MAX_UPDATES = 100;
 
@@ -138,7 +137,7 @@ void TelegramChannel::stop()
 
 void TelegramChannel::checkToken()
 {
-    QNetworkReply *reply = call(u"getMe"_s, {}, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"getMe"_s, {}, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (!m_running)
@@ -290,7 +289,7 @@ void TelegramChannel::setWebhook()
 {
     const QJsonObject params { { u"url"_s, m_options.webhookUrl.toString() },
         { u"secret_token"_s, m_options.webhookSecret }, { u"allowed_updates"_s, QJsonArray { u"message"_s } } };
-    QNetworkReply *reply = call(u"setWebhook"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"setWebhook"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (!m_running)
@@ -327,7 +326,7 @@ void TelegramChannel::typing(const QString &chatId, const QString &threadId)
     QJsonObject params { { u"chat_id"_s, chatId.toLongLong() }, { u"action"_s, u"typing"_s } };
     if (!threadId.isEmpty())
         params.insert(u"message_thread_id"_s, threadId.toLongLong());
-    QNetworkReply *reply = call(u"sendChatAction"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"sendChatAction"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
@@ -368,7 +367,7 @@ void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts
     // editMessageText has no message_thread_id: the message stays in its topic.
     if (!message.threadId.isEmpty() && !editing)
         params.insert(u"message_thread_id"_s, message.threadId.toLongLong());
-    QNetworkReply *reply = call(editing ? u"editMessageText"_s : u"sendMessage"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(editing ? u"editMessageText"_s : u"sendMessage"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this,
         [this, reply, message, parts, html, firstId, editing, done = std::move(done)]() mutable {
             reply->deleteLater();
