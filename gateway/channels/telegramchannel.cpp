@@ -35,6 +35,8 @@ struct ApiAnswer
     qint64 retryAfterS = -1;
     QString migrateTo;
     bool networkError = false;
+    /// A 2xx whose body is unreadable (malformed, or cut off): Telegram took the call.
+    bool unreadableSuccess = false;
 };
 
 ApiAnswer readAnswer(QNetworkReply *reply)
@@ -43,6 +45,7 @@ ApiAnswer readAnswer(QNetworkReply *reply)
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     const QJsonObject json = QJsonDocument::fromJson(body).object();
+    answer.unreadableSuccess = answer.status >= 200 && answer.status < 300 && json.isEmpty();
     if (answer.status == 0 || (json.isEmpty() && reply->error() != QNetworkReply::NoError)) {
         answer.networkError = true;
         answer.description = reply->errorString();
@@ -375,7 +378,8 @@ void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts
             // Editing to the text the message already has: Telegram says so, and it is done.
             const bool unchanged = editing && answer.errorCode == 400
                 && answer.description.contains(u"message is not modified"_s, Qt::CaseInsensitive);
-            if (answer.ok || unchanged) {
+            // A 2xx with an unreadable answer was taken: sending it again would post it twice.
+            if (answer.ok || unchanged || answer.unreadableSuccess) {
                 if (firstId.isEmpty())
                     firstId
                         = editing ? message.editMessageId : idString(answer.result.toObject().value(u"message_id"_s));

@@ -257,11 +257,11 @@ private Q_SLOTS:
         QFETCH(QString, code);
         Gateway::Error error;
         if (fault.startsWith(u"text:")) {
-            error = Gateway::Storage::storageError(
-                u"cannot commit"_s, QSqlError(u"Unable to commit transaction"_s, fault.mid(5), QSqlError::TransactionError));
+            error = Gateway::Storage::storageError(u"cannot commit"_s,
+                QSqlError(u"Unable to commit transaction"_s, fault.mid(5), QSqlError::TransactionError));
         } else if (fault.startsWith(u"native:")) {
-            error = Gateway::Storage::storageError(
-                u"cannot write"_s, QSqlError(u"Unable to fetch row"_s, u"x"_s, QSqlError::StatementError, fault.mid(7)));
+            error = Gateway::Storage::storageError(u"cannot write"_s,
+                QSqlError(u"Unable to fetch row"_s, u"x"_s, QSqlError::StatementError, fault.mid(7)));
         } else {
             QTemporaryDir dir;
             Gateway::Storage::Database db;
@@ -315,7 +315,8 @@ private Q_SLOTS:
         QCOMPARE(error.value(u"retryable"_s).toBool(), true);
         // Reads go on: WAL readers do not wait for the writer.
         QCOMPARE(TestSupport::httpGet(m_gateway->httpUrl(u"/health"_s)).status, 200);
-        QCOMPARE(history(client, u"main"_s), QStringList({ u"user: before the lock"_s, u"assistant: First answer."_s }));
+        QCOMPARE(
+            history(client, u"main"_s), QStringList({ u"user: before the lock"_s, u"assistant: First answer."_s }));
 
         QVERIFY(locker.release());
         // The same request again (the client retries): accepted now, nothing before is lost.
@@ -345,7 +346,8 @@ private Q_SLOTS:
         QVERIFY(refused.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"storage is full"_s));
         QCOMPARE(refused.value(u"error"_s).toObject().value(u"retryable"_s).toBool(), false);
         QCOMPARE(TestSupport::httpGet(m_gateway->httpUrl(u"/health"_s)).status, 200);
-        QCOMPARE(history(client, u"main"_s), QStringList({ u"user: before the disk filled"_s, u"assistant: Stored."_s }));
+        QCOMPARE(
+            history(client, u"main"_s), QStringList({ u"user: before the disk filled"_s, u"assistant: Stored."_s }));
         QCOMPARE(chatRequests(), 1); // no model call for a message that was not stored
 
         // Space again: the same request goes through.
@@ -481,8 +483,8 @@ private Q_SLOTS:
             }
         }
         ProtocolClient client;
-        QVERIFY(client.openAndConnect(QUrl(u"ws://127.0.0.1:%1"_s.arg(gateway.port())), token, 4,
-            { u"operator.write"_s }));
+        QVERIFY(
+            client.openAndConnect(QUrl(u"ws://127.0.0.1:%1"_s.arg(gateway.port())), token, 4, { u"operator.write"_s }));
         chatOk(client, u"after the limit"_s, u"run-after"_s, u"Working again."_s);
         QCOMPARE(gateway.terminate(), 0);
     }
