@@ -458,6 +458,7 @@ private Q_SLOTS:
             QCOMPARE(refused.value(u"error"_s).toObject().value(u"code"_s).toString(), u"UNAVAILABLE"_s);
             const QString detail = errorDetailCode(refused);
             QVERIFY2(detail == u"STORAGE_FULL" || detail == u"STORAGE_IO_ERROR", dump(refused).left(400).constData());
+            qInfo().noquote() << accepted.size() - 1 << "message(s) accepted under the limit, then" << detail;
             // Still up: health, reads, and the earlier conversation.
             QCOMPARE(gateway.process().state(), QProcess::Running);
             QCOMPARE(TestSupport::httpGet(QUrl(u"http://127.0.0.1:%1/health"_s.arg(gateway.port()))).status, 200);
