@@ -590,8 +590,8 @@ void ChannelManager::armPump()
 
 void ChannelManager::storageFault(const Error &error)
 {
-    qCWarning(lcGatewayStorage).noquote() << error.message << "- unanswered channel messages are tried again in"
-                                          << m_storageRetryDelayMs << "ms";
+    qCWarning(lcGatewayStorage).noquote()
+        << error.message << "- unanswered channel messages are tried again in" << m_storageRetryDelayMs << "ms";
     if (m_storageRetryTimer.isActive())
         return;
     m_storageRetryTimer.start(m_storageRetryDelayMs);
@@ -617,8 +617,7 @@ void ChannelManager::retryUnhandled()
 
 void ChannelManager::holdPump(const Error &error)
 {
-    qCWarning(lcGatewayStorage).noquote() << error.message << "- deliveries paused for" << STORAGE_RETRY_MIN_MS
-                                          << "ms";
+    qCWarning(lcGatewayStorage).noquote() << error.message << "- deliveries paused for" << STORAGE_RETRY_MIN_MS << "ms";
     m_pumpHeldUntil = m_clock() + STORAGE_RETRY_MIN_MS;
 }
 
