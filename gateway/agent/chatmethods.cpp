@@ -15,6 +15,7 @@
 #include "people/directory.h"
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 using Gateway::Protocol::ClientSession;
@@ -42,7 +43,16 @@ std::optional<QString> ChatRuntime::startClientRun(const ClientSession &client, 
         options.channel = u"webchat"_s;
     const Result<QString> started = startRun(canonicalKey, message, idempotencyKey, reused, options);
     if (!started) {
-        reply.fail(ProtocolError { Protocol::Code::Unavailable.toString(), started.error().message, {}, true, 1000 });
+        // A database that cannot take the message says why (details.code STORAGE_FULL,
+        // STORAGE_BUSY, ...): a busy one is worth another try, a full one needs the operator.
+        const Error &error = started.error();
+        const bool storage = error.code.startsWith(u"STORAGE_"_s);
+        const bool retryable = !storage || Storage::isTransientStorageError(error);
+        QJsonObject details;
+        if (storage)
+            details.insert(u"code"_s, error.code);
+        reply.fail(ProtocolError {
+            Protocol::Code::Unavailable.toString(), error.message, details, retryable, retryable ? 1000 : -1 });
         return std::nullopt;
     }
     return *started;

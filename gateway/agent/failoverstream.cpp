@@ -42,6 +42,14 @@ void FailoverStream::start()
         ProviderError error;
         error.kind = ProviderError::Kind::Connect;
         error.message = u"no model provider is available (check [providers] and [routing] in the config)"_s;
+        // Configured, but parked after a 429 with retry-after or with its circuit open: say so.
+        bool resting = false;
+        for (const QString &id : m_pool ? m_pool->ids() : QStringList())
+            resting = resting || !m_pool->isAvailable(id);
+        if (resting) {
+            error.kind = ProviderError::Kind::Overloaded;
+            error.message = u"the model providers are resting after errors or rate limits; try again shortly"_s;
+        }
         m_done = true;
         Q_EMIT failed(error);
         return;

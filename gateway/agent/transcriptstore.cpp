@@ -151,7 +151,7 @@ Status TranscriptStore::beginRun(const QString &runId, const QString &sessionKey
         return sqlError(u"cannot record the run"_s, q);
     }
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the run: "_s + db.lastError().text() };
+        return Storage::storageError(u"cannot commit the run"_s, tx.error());
     return {};
 }
 
@@ -177,7 +177,7 @@ Status TranscriptStore::startRun(const QString &runId, qint64 nowMs)
     if (!q.exec())
         return sqlError(u"cannot touch the session"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the run start: "_s + db.lastError().text() };
+        return Storage::storageError(u"cannot commit the run start"_s, tx.error());
     return {};
 }
 
@@ -262,7 +262,7 @@ Status TranscriptStore::appendMessage(StoredMessage &m)
     if (!q.exec())
         return sqlError(u"cannot touch the session"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the message: "_s + db.lastError().text() };
+        return Storage::storageError(u"cannot commit the message"_s, tx.error());
     return {};
 }
 
@@ -430,7 +430,7 @@ Status TranscriptStore::recordCompaction(const QString &sessionKey, qint64 throu
     if (!q.exec())
         return sqlError(u"cannot record the compaction"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the compaction: "_s + db.lastError().text() };
+        return Storage::storageError(u"cannot commit the compaction"_s, tx.error());
     return {};
 }
 

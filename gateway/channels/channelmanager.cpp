@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QScopeGuard>
+#include <QSet>
 #include <QUrl>
 
 #include "agent/chatruntime.h"
@@ -21,6 +22,7 @@
 #include "protocol/dispatcher.h"
 #include "protocol/frames.h"
 #include "secrets/secretstore.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 using Gateway::Protocol::ClientSession;
@@ -68,6 +70,8 @@ ChannelManager::ChannelManager(
 {
     m_pumpTimer.setSingleShot(true);
     connect(&m_pumpTimer, &QTimer::timeout, this, &ChannelManager::pump);
+    m_storageRetryTimer.setSingleShot(true);
+    connect(&m_storageRetryTimer, &QTimer::timeout, this, &ChannelManager::retryUnhandled);
     if (m_runtime) {
         connect(m_runtime, &Agent::ChatRuntime::runFinished, this, &ChannelManager::onRunFinished);
         connect(m_runtime, &Agent::ChatRuntime::runDelta, this, &ChannelManager::onRunDelta);
@@ -200,6 +204,7 @@ void ChannelManager::stopAll()
     for (Channel *channel : std::as_const(m_channels))
         channel->stop();
     m_pumpTimer.stop();
+    m_storageRetryTimer.stop();
 }
 
 bool ChannelManager::accept(const InboundMessage &message)
@@ -287,6 +292,8 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
             // Pairing: a code and nothing else until an admin approves it.
             const bool known = m_store->pairingState(channelId, m.senderId) == u"pending";
             const Result<QString> code = m_store->pairingCode(channelId, m.senderId, m.senderName, m.chatId, now);
+            if (!code && Storage::isStorageFault(code.error()))
+                return storageFault(code.error());
             if (!code)
                 return finishIgnored(code.error().message);
             if (!known) {
@@ -305,6 +312,8 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
         }
     }
     const Result<People::User> user = m_people->resolveInbound(channelId, m.senderId, m.senderName, true);
+    if (!user && Storage::isStorageFault(user.error()))
+        return storageFault(user.error());
     if (!user)
         return finishIgnored(user.error().message);
     const People::Actor actor { user->id, user->role, channelId };
@@ -344,6 +353,10 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
         = m_runtime->startRun(m_runtime->canonicalSessionKey(conversation, user->id), m.text, runId, &reused, options);
     if (!started) {
         m_runs.remove(runId);
+        // The message is recorded: when the database could not take the run, it is tried again
+        // once the fault is over rather than answered with an error (nothing accepted is lost).
+        if (Storage::isStorageFault(started.error()))
+            return storageFault(started.error());
         reply(channelId, platformId, user->id, u"Sorry, I can't answer right now: "_s + started.error().message);
         return;
     }
@@ -527,6 +540,9 @@ void ChannelManager::reply(
     message.editMessageId = record->draftMessageId;
     const Result<qint64> queued = m_store->enqueue(channelId, userId, message, m_clock());
     if (!queued) {
+        // Still "received": processed again (the finished run's answer is reused) after the fault.
+        if (Storage::isStorageFault(queued.error()))
+            return storageFault(queued.error());
         qCWarning(lcGatewayStorage).noquote() << queued.error().message;
         return;
     }
@@ -566,9 +582,43 @@ void ChannelManager::armPump()
         m_pumpTimer.stop();
         return;
     }
-    const qint64 delay = qBound<qint64>(0, *next - m_clock(), MAX_RETRY_DELAY_MS);
+    const qint64 now = m_clock();
+    const qint64 delay = qBound<qint64>(0, qMax(*next, m_pumpHeldUntil) - now, MAX_RETRY_DELAY_MS);
     if (!m_pumpTimer.isActive() || m_pumpTimer.remainingTime() > delay)
         m_pumpTimer.start(int(delay));
+}
+
+void ChannelManager::storageFault(const Error &error)
+{
+    qCWarning(lcGatewayStorage).noquote()
+        << error.message << "- unanswered channel messages are tried again in" << m_storageRetryDelayMs << "ms";
+    if (m_storageRetryTimer.isActive())
+        return;
+    m_storageRetryTimer.start(m_storageRetryDelayMs);
+    m_storageRetryDelayMs = qMin(m_storageRetryDelayMs * 2, STORAGE_RETRY_MAX_MS);
+}
+
+void ChannelManager::retryUnhandled()
+{
+    if (!m_store)
+        return;
+    QSet<QPair<QString, QString>> running;
+    for (const QPair<QString, QString> &message : std::as_const(m_runs))
+        running.insert(message);
+    for (const InboundRecord &record : m_store->unhandled(PUMP_BATCH * 10)) {
+        const QPair<QString, QString> key { record.message.channel, record.message.platformId };
+        if (!running.contains(key))
+            process(key.first, key.second);
+    }
+    // No new fault during this pass: the next one starts with the short delay again.
+    if (!m_storageRetryTimer.isActive())
+        m_storageRetryDelayMs = STORAGE_RETRY_MIN_MS;
+}
+
+void ChannelManager::holdPump(const Error &error)
+{
+    qCWarning(lcGatewayStorage).noquote() << error.message << "- deliveries paused for" << STORAGE_RETRY_MIN_MS << "ms";
+    m_pumpHeldUntil = m_clock() + STORAGE_RETRY_MIN_MS;
 }
 
 void ChannelManager::pump()
@@ -576,13 +626,26 @@ void ChannelManager::pump()
     if (!m_store)
         return;
     const qint64 now = m_clock();
+    if (now < m_pumpHeldUntil)
+        return armPump();
+    // What a platform took while the database could not record it: recorded first, never re-sent.
+    for (auto it = m_sentUnrecorded.begin(); it != m_sentUnrecorded.end();) {
+        if (Status s = m_store->markSent(it.key(), it.value(), now); !s) {
+            holdPump(s.error());
+            return armPump();
+        }
+        it = m_sentUnrecorded.erase(it);
+    }
     for (const OutboxRecord &row : m_store->due(now, PUMP_BATCH)) {
-        if (m_inFlight.contains(row.message.outboxId))
+        if (m_inFlight.contains(row.message.outboxId) || m_sentUnrecorded.contains(row.message.outboxId))
             continue;
         Channel *channel = m_channels.value(row.channel);
         if (!channel || channel->state() != Channel::State::Running) {
             // Kept until the channel is back (checked again shortly).
-            (void)m_store->markRetry(row.message.outboxId, u"channel not running"_s, now + 5000);
+            if (Status s = m_store->markRetry(row.message.outboxId, u"channel not running"_s, now + 5000); !s) {
+                holdPump(s.error());
+                break;
+            }
             continue;
         }
         m_inFlight.insert(row.message.outboxId);
@@ -596,7 +659,10 @@ void ChannelManager::pump()
             const qint64 at = m_clock();
             switch (result.outcome) {
             case DeliveryResult::Outcome::Sent:
-                (void)m_store->markSent(id, result.platformMessageId, at);
+                if (Status s = m_store->markSent(id, result.platformMessageId, at); !s) {
+                    m_sentUnrecorded.insert(id, result.platformMessageId);
+                    holdPump(s.error());
+                }
                 Q_EMIT delivered(channelId, id);
                 break;
             case DeliveryResult::Outcome::Retry: {
@@ -610,7 +676,8 @@ void ChannelManager::pump()
                 const qint64 backoff = result.retryAfterMs >= 0
                     ? result.retryAfterMs
                     : qMin<qint64>(MAX_RETRY_DELAY_MS, qint64(1000) << qMin(attempts, 9));
-                (void)m_store->markRetry(id, result.error, at + backoff);
+                if (Status s = m_store->markRetry(id, result.error, at + backoff); !s)
+                    holdPump(s.error());
                 qCInfo(lcGatewayService).noquote()
                     << "channel" << channelId << "reply" << id << "retry in" << backoff << "ms:" << result.error;
                 break;

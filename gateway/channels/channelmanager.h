@@ -78,6 +78,8 @@ public:
     Channel *channel(const QString &id) const { return m_channels.value(id); }
     QStringList channelIds() const { return m_order; }
     ChannelStore *store() const { return m_store.get(); }
+    /// True while unanswered inbound messages wait to be processed again after a storage fault.
+    bool storageRetryPending() const { return m_storageRetryTimer.isActive(); }
     /// channels.status / health: {channels:{id:{state, lastError, ...}}, channelOrder, channelLabels}
     QJsonObject statusJson() const;
     /// Access policy of a channel: dm_policy ("pairing", "allowlist", "open") and the ids always
@@ -91,6 +93,11 @@ public:
     /// draft. 0 turns it off. Default DEFAULT_STREAM_INTERVAL_MS.
     void setStreaming(const QString &channelId, int intervalMs) { m_streamIntervals.insert(channelId, intervalMs); }
     static constexpr int DEFAULT_STREAM_INTERVAL_MS = 1500;
+    /// After a storage fault (database busy or full), unanswered inbound messages are processed
+    /// again after this delay, doubling up to STORAGE_RETRY_MAX_MS while the fault lasts; the
+    /// outbox holds its deliveries for STORAGE_RETRY_MIN_MS.
+    static constexpr int STORAGE_RETRY_MIN_MS = 1000;
+    static constexpr int STORAGE_RETRY_MAX_MS = 60'000;
     /// Test seam: milliseconds now.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
@@ -127,6 +134,10 @@ private:
     void reply(const QString &channel, const QString &platformId, const QString &userId, const QString &text);
     void pump();
     void armPump();
+    /// A write failed because of the database (busy, full): log it and try again later.
+    void storageFault(const Error &error);
+    void holdPump(const Error &error);
+    void retryUnhandled();
     bool allowedByList(const QString &channel, const QString &senderId) const;
     QString dmPolicy(const QString &channel) const;
 
@@ -168,6 +179,12 @@ private:
     QHash<QString, int> m_streamIntervals;
     QTimer m_pumpTimer;
     std::function<qint64()> m_clock;
+    QTimer m_storageRetryTimer; ///< re-processes unanswered inbound messages after a storage fault
+    int m_storageRetryDelayMs = STORAGE_RETRY_MIN_MS;
+    qint64 m_pumpHeldUntil = 0; ///< after a failed outbox write, nothing is delivered before this (ms)
+    /// Delivered, but the database did not take the news: outbox id → platform message id. Recorded
+    /// before anything else is delivered, and never delivered again.
+    QHash<qint64, QString> m_sentUnrecorded;
 
     // ---- delivery statuses (platforms that report delivery later: WhatsApp status webhooks)
 Q_SIGNALS:

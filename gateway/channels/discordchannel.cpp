@@ -25,7 +25,6 @@ namespace Gateway::Channels
 namespace
 {
 
-constexpr int REQUEST_TIMEOUT_MS = 30'000;
 constexpr int MAX_BACKOFF_MS = 60'000;
 constexpr int CLOSE_TIMEOUT_MS = 5'000;
 /// Our own close code for reconnects: anything but 1000/1001 keeps the session resumable.
@@ -128,7 +127,7 @@ QNetworkReply *DiscordChannel::rest(const QByteArray &verb, const QString &path,
     request.setRawHeader("Authorization", "Bot " + m_options.token.toUtf8());
     // The shape Discord requires: "DiscordBot ($url, $versionNumber)".
     request.setRawHeader("User-Agent", "DiscordBot (https://github.com/skynet-gateway/skynet, " SKYNET_VERSION ")");
-    request.setTransferTimeout(REQUEST_TIMEOUT_MS);
+    request.setTransferTimeout(m_options.requestTimeoutMs);
     QByteArray payload;
     if (verb != "GET") {
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);

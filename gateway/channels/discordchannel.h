@@ -48,6 +48,8 @@ public:
         QString token;
         QUrl gatewayUrl; ///< empty: GET /gateway/bot
         int intents = GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT;
+        /// Every Bot API / REST call gives up after this long without a byte (then retried later).
+        int requestTimeoutMs = 30'000;
     };
 
     explicit DiscordChannel(Options options, QObject *parent = nullptr);

@@ -22,7 +22,6 @@ namespace Gateway::Channels
 namespace
 {
 
-constexpr int REQUEST_TIMEOUT_MS = 30'000;
 constexpr int MAX_BACKOFF_MS = 60'000;
 constexpr int MAX_UPDATES = 100;
 
@@ -36,6 +35,8 @@ struct ApiAnswer
     qint64 retryAfterS = -1;
     QString migrateTo;
     bool networkError = false;
+    /// A 2xx whose body is unreadable (malformed, or cut off): Telegram took the call.
+    bool unreadableSuccess = false;
 };
 
 ApiAnswer readAnswer(QNetworkReply *reply)
@@ -44,6 +45,7 @@ ApiAnswer readAnswer(QNetworkReply *reply)
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     const QJsonObject json = QJsonDocument::fromJson(body).object();
+    answer.unreadableSuccess = answer.status >= 200 && answer.status < 300 && json.isEmpty();
     if (answer.status == 0 || (json.isEmpty() && reply->error() != QNetworkReply::NoError)) {
         answer.networkError = true;
         answer.description = reply->errorString();
@@ -138,7 +140,7 @@ void TelegramChannel::stop()
 
 void TelegramChannel::checkToken()
 {
-    QNetworkReply *reply = call(u"getMe"_s, {}, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"getMe"_s, {}, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (!m_running)
@@ -290,7 +292,7 @@ void TelegramChannel::setWebhook()
 {
     const QJsonObject params { { u"url"_s, m_options.webhookUrl.toString() },
         { u"secret_token"_s, m_options.webhookSecret }, { u"allowed_updates"_s, QJsonArray { u"message"_s } } };
-    QNetworkReply *reply = call(u"setWebhook"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"setWebhook"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         if (!m_running)
@@ -327,7 +329,7 @@ void TelegramChannel::typing(const QString &chatId, const QString &threadId)
     QJsonObject params { { u"chat_id"_s, chatId.toLongLong() }, { u"action"_s, u"typing"_s } };
     if (!threadId.isEmpty())
         params.insert(u"message_thread_id"_s, threadId.toLongLong());
-    QNetworkReply *reply = call(u"sendChatAction"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(u"sendChatAction"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
 }
 
@@ -368,7 +370,7 @@ void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts
     // editMessageText has no message_thread_id: the message stays in its topic.
     if (!message.threadId.isEmpty() && !editing)
         params.insert(u"message_thread_id"_s, message.threadId.toLongLong());
-    QNetworkReply *reply = call(editing ? u"editMessageText"_s : u"sendMessage"_s, params, REQUEST_TIMEOUT_MS);
+    QNetworkReply *reply = call(editing ? u"editMessageText"_s : u"sendMessage"_s, params, m_options.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this,
         [this, reply, message, parts, html, firstId, editing, done = std::move(done)]() mutable {
             reply->deleteLater();
@@ -376,7 +378,8 @@ void TelegramChannel::sendPart(const OutboundMessage &message, QStringList parts
             // Editing to the text the message already has: Telegram says so, and it is done.
             const bool unchanged = editing && answer.errorCode == 400
                 && answer.description.contains(u"message is not modified"_s, Qt::CaseInsensitive);
-            if (answer.ok || unchanged) {
+            // A 2xx with an unreadable answer was taken: sending it again would post it twice.
+            if (answer.ok || unchanged || answer.unreadableSuccess) {
                 if (firstId.isEmpty())
                     firstId
                         = editing ? message.editMessageId : idString(answer.result.toObject().value(u"message_id"_s));

@@ -48,6 +48,8 @@ public:
         QUrl webhookUrl;
         QString webhookSecret;
         QString webhookPath = QStringLiteral("/webhooks/telegram");
+        /// Every Bot API / REST call gives up after this long without a byte (then retried later).
+        int requestTimeoutMs = 30'000;
     };
 
     explicit TelegramChannel(Options options, QObject *parent = nullptr);

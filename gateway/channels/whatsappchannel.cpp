@@ -25,7 +25,6 @@ namespace Gateway::Channels
 namespace
 {
 
-constexpr int REQUEST_TIMEOUT_MS = 30'000;
 constexpr int MAX_PART = 4096;
 constexpr int MAX_FAILURES = 50;
 constexpr qsizetype MAX_TEXT = 16'000;
@@ -305,7 +304,7 @@ QNetworkReply *WhatsAppChannel::post(const QJsonObject &body)
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader("Authorization", "Bearer " + m_options.accessToken.toUtf8());
-    request.setTransferTimeout(REQUEST_TIMEOUT_MS);
+    request.setTransferTimeout(m_options.requestTimeoutMs);
     return m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 

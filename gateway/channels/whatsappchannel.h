@@ -44,6 +44,8 @@ public:
         QString appSecret;
         QString verifyToken;
         QString path = QStringLiteral("/webhooks/whatsapp");
+        /// Every Bot API / REST call gives up after this long without a byte (then retried later).
+        int requestTimeoutMs = 30'000;
     };
 
     /// @brief A message Meta reported as failed (asynchronously, through a status webhook).

@@ -160,7 +160,8 @@ QList<KeySpec> buildSchema()
 
         textKey(storage, u"path"_s, s, &S::path),
         choiceKey(storage, u"synchronous"_s, { u"OFF"_s, u"NORMAL"_s, u"FULL"_s }, s, &S::synchronous),
-        integerKey(storage, u"busy_timeout_ms"_s, 0, INT_FIELD_MAX, s, &S::busyTimeoutMs),
+        // Bounded: a locked database answers STORAGE_BUSY within a minute, never hangs a request.
+        integerKey(storage, u"busy_timeout_ms"_s, 0, 60'000, s, &S::busyTimeoutMs),
         choiceKey(storage, u"secrets"_s, { u"auto"_s, u"keychain"_s, u"file"_s }, s, &S::secrets),
 
         choiceKey(logging, u"level"_s, { u"debug"_s, u"info"_s, u"warning"_s, u"error"_s }, l, &L::level),

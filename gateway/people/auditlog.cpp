@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 #include "storage/database.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -83,7 +84,7 @@ Status AuditLog::append(qint64 atMs, const QString &actor, const QString &action
     q.addBindValue(entry.prevHash);
     q.addBindValue(entry.hash);
     if (!q.exec())
-        return Error { u"STORAGE_ERROR"_s, u"cannot append to the audit log: "_s + q.lastError().text() };
+        return Storage::sqlError(u"cannot append to the audit log"_s, q);
     return {};
 }
 

@@ -209,7 +209,7 @@ Result<Memory> MemoryStore::add(const QString &userId, const QString &kind, cons
         existingId = q.lastInsertId().toLongLong();
     }
     if (tx.isActive() && !tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the memory: "_s + db.lastError().text() };
+        return Storage::storageError(u"cannot commit the memory"_s, tx.error());
 
     std::optional<Memory> saved = get(userId, existingId);
     if (!saved)

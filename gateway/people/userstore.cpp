@@ -293,7 +293,7 @@ Result<User> UserStore::resolve(
     if (Status s = insertIdentity(channel, externalId, user->id, displayName, nowMs); !s)
         return s.error();
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the new user"_s };
+        return Storage::storageError(u"cannot commit the new user"_s, tx.error());
     return user;
 }
 
@@ -354,7 +354,7 @@ Status UserStore::merge(const QString &fromId, const QString &intoId)
     if (Status s = mergeLocked(fromId, intoId); !s)
         return s;
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the merge"_s };
+        return Storage::storageError(u"cannot commit the merge"_s, tx.error());
     return {};
 }
 
@@ -408,7 +408,7 @@ Result<User> UserStore::unlink(const QString &channel, const QString &externalId
     if (!q.exec())
         return sqlError(u"cannot unlink the identity"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the unlink"_s };
+        return Storage::storageError(u"cannot commit the unlink"_s, tx.error());
     return fresh;
 }
 
@@ -436,7 +436,7 @@ Result<QString> UserStore::issueLinkCode(const QString &userId, const QString &c
     if (!q.exec())
         return sqlError(u"cannot store the link code"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the link code"_s };
+        return Storage::storageError(u"cannot commit the link code"_s, tx.error());
     return QString(code.left(5) + u'-' + code.mid(5));
 }
 
@@ -511,7 +511,7 @@ Result<LinkOutcome> UserStore::redeemLinkCode(const QString &code, const QString
     if (!q.exec())
         return sqlError(u"cannot use up the link code"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the link"_s };
+        return Storage::storageError(u"cannot commit the link"_s, tx.error());
     outcome.user = get(intoId).value_or(*into);
     return outcome;
 }
@@ -557,7 +557,7 @@ Status UserStore::erase(const QString &userId)
     if (!q.exec(u"INSERT INTO memories_fts(memories_fts) VALUES ('optimize')"_s))
         return sqlError(u"cannot compact the memory index"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the erasure"_s };
+        return Storage::storageError(u"cannot commit the erasure"_s, tx.error());
     return {};
 }
 

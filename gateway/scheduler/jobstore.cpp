@@ -292,7 +292,7 @@ Result<QList<Firing>> JobStore::record(const QList<FiringPlan> &plans, qint64 no
         }
     }
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the firings"_s };
+        return Storage::storageError(u"cannot commit the firings"_s, tx.error());
     return recorded;
 }
 
@@ -376,7 +376,7 @@ Status JobStore::deliverToSession(const Firing &firing, const Job &job, const QS
     if (!q.exec())
         return sqlError(u"cannot touch the session"_s, q);
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the reminder"_s };
+        return Storage::storageError(u"cannot commit the reminder"_s, tx.error());
     return {};
 }
 

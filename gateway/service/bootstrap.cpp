@@ -153,6 +153,10 @@ void installQuitOnSignals(QCoreApplication *app)
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
     ::signal(SIGPIPE, SIG_IGN);
+    // A write past the file size limit (RLIMIT_FSIZE, e.g. a quota'd service) must fail with
+    // EFBIG, which SQLite reports as a full or unwritable database, instead of killing the
+    // process with SIGXFSZ (docs/reliability.md, fault injection).
+    ::signal(SIGXFSZ, SIG_IGN);
 }
 #else
 } // namespace
@@ -521,6 +525,8 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
     // The headless gateway needs nothing from GLib.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    // Before anything is written (config, logs): past a file size limit, EFBIG, not SIGXFSZ.
+    ::signal(SIGXFSZ, SIG_IGN);
 #endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(programName(isDesktopApp));

@@ -136,7 +136,7 @@ Result<SkillRecord> SkillRegistry::save(const SkillRecord &record, const QList<F
             return sqlError(u"cannot pin a file"_s, ins);
     }
     if (!tx.commit())
-        return Error { u"STORAGE_ERROR"_s, u"cannot commit the skill"_s };
+        return Storage::storageError(u"cannot commit the skill"_s, tx.error());
     std::optional<SkillRecord> saved = get(record.manifest.name);
     if (!saved)
         return Error { u"STORAGE_ERROR"_s, u"the saved skill is gone"_s };

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include "logging.h"
+#include "storage/sql.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,11 +20,41 @@ namespace
 {
 std::atomic<int> s_connectionCounter { 0 };
 
+// SQLite's primary result codes (sqlite3.h); extended codes carry them in the low byte.
+constexpr int SQLITE_IOERR_CODE = 10;
+constexpr int SQLITE_BUSY_CODE = 5;
+constexpr int SQLITE_LOCKED_CODE = 6;
+constexpr int SQLITE_FULL_CODE = 13;
+
 Error sqlError(const QString &what, const QSqlError &error)
 {
-    return Error { u"STORAGE_ERROR"_s, what + u": "_s + error.text() };
+    return storageError(what, error);
 }
 } // namespace
+
+Error storageError(const QString &what, const QSqlError &error)
+{
+    bool numeric = false;
+    const int native = error.nativeErrorCode().toInt(&numeric);
+    const int primary = numeric ? (native & 0xff) : -1;
+    const QString text = error.text();
+    // SQLite's own messages (sqlite3ErrStr), for the calls where QtSql drops the result code.
+    const bool busy = primary == SQLITE_BUSY_CODE || primary == SQLITE_LOCKED_CODE
+        || text.contains(u"database is locked"_s) || text.contains(u"database table is locked"_s);
+    const bool full = primary == SQLITE_FULL_CODE || text.contains(u"database or disk is full"_s);
+    const bool io = primary == SQLITE_IOERR_CODE || text.contains(u"disk I/O error"_s);
+    if (busy) {
+        return Error { u"STORAGE_BUSY"_s,
+            what + u": storage is busy (the database is locked by another process); try again shortly: "_s + text };
+    }
+    if (full)
+        return Error { u"STORAGE_FULL"_s, what + u": storage is full (the database cannot grow): "_s + text };
+    if (io) {
+        return Error { u"STORAGE_IO_ERROR"_s,
+            what + u": storage cannot be written (disk full, file size limit or I/O error): "_s + text };
+    }
+    return Error { u"STORAGE_ERROR"_s, what + u": "_s + text };
+}
 
 Database::Database() : m_connectionName(u"skynet-%1"_s.arg(s_connectionCounter.fetch_add(1))) { }
 
@@ -174,6 +205,7 @@ bool Transaction::commit()
     m_active = false;
     if (m_db.commit())
         return true;
+    m_error = m_db.lastError();
     m_db.rollback();
     return false;
 }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include "core/result.h"
@@ -64,9 +65,12 @@ public:
     ~Transaction();
     bool isActive() const { return m_active; }
     bool commit();
+    /// Why commit() failed (the connection's error right after the failed COMMIT).
+    QSqlError error() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
+    QSqlError m_error;
     bool m_active = false;
 };
 

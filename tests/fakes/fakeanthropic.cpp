@@ -163,6 +163,13 @@ FakeAnthropic::Turn FakeAnthropic::Turn::malformed(const QStringList &piecesBefo
     return t;
 }
 
+FakeAnthropic::Turn FakeAnthropic::Turn::truncated(const QStringList &piecesBefore)
+{
+    Turn t = piecesBefore.isEmpty() ? Turn() : text(piecesBefore);
+    t.ending = Ending::Truncated;
+    return t;
+}
+
 FakeAnthropic::FakeAnthropic(QObject *parent)
     : QObject(parent),
       m_server(new FakeHttpServer(this)),
@@ -713,6 +720,7 @@ ScriptedResponse FakeAnthropic::messages(const RecordedRequest &request)
             response.silent = true;
             response.resetAfterChunks = turn.ending == Turn::Ending::Reset;
             return response;
+        case Turn::Ending::Truncated:
         case Turn::Ending::Malformed:
             response = ScriptedResponse::json(200, {});
             response.chunks = { "{\"id\":\"" + messageId.toUtf8() + "\",\"type\":\"message\",\"content\":[{" };
@@ -837,6 +845,8 @@ ScriptedResponse FakeAnthropic::messages(const RecordedRequest &request)
     case Turn::Ending::Reset:
         response.resetAfterChunks = true;
         break;
+    case Turn::Ending::Truncated:
+        break; // the body just ends (a clean close) before message_stop
     case Turn::Ending::Malformed:
         events.append("event: content_block_delta\ndata: "
                       "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_de\n\n");

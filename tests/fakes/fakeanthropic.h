@@ -54,6 +54,7 @@ public:
             Stall, ///< after the deltas: silence, connection open (silent if no blocks)
             Reset, ///< after the deltas: TCP reset before message_stop
             Malformed, ///< after the deltas: a data: line that is not JSON, then close
+            Truncated, ///< after the deltas: a clean close without message_delta and message_stop
         };
 
         int httpStatus = 200; ///< not 200: the JSON error body, no stream
@@ -80,6 +81,7 @@ public:
         static Turn stall(const QStringList &piecesBefore = {});
         static Turn reset(const QStringList &piecesBefore = {});
         static Turn malformed(const QStringList &piecesBefore = {});
+        static Turn truncated(const QStringList &piecesBefore = {});
     };
 
     /// @brief Token usage of one response, as reported in `usage`.

@@ -135,6 +135,14 @@ FakeOllama::Turn FakeOllama::Turn::malformedLine(const QStringList &piecesBefore
     return t;
 }
 
+FakeOllama::Turn FakeOllama::Turn::truncated(const QStringList &piecesBefore)
+{
+    Turn t;
+    t.pieces = piecesBefore;
+    t.ending = Ending::Truncated;
+    return t;
+}
+
 FakeOllama::FakeOllama(QObject *parent) : QObject(parent), m_server(new FakeHttpServer(this))
 {
     setModels({ u"llama3.2:latest"_s, u"qwen3:0.6b"_s });
@@ -479,6 +487,7 @@ ScriptedResponse FakeOllama::chat(const RecordedRequest &request)
             silent.resetAfterChunks = true;
             return silent;
         }
+        case Turn::Ending::Truncated:
         case Turn::Ending::Malformed: {
             ScriptedResponse broken = ScriptedResponse::json(200, {});
             broken.chunks = { "{\"model\":\"" + modelName.toUtf8() + "\",\"message\":{\"role\":" };
@@ -532,6 +541,8 @@ ScriptedResponse FakeOllama::chat(const RecordedRequest &request)
         lines.append(
             "{\"model\":\"" + modelName.toUtf8() + "\",\"message\":{\"role\":\"assistant\",\"content\":oops}\n");
         break;
+    case Turn::Ending::Truncated:
+        break; // the body just ends (a clean close) where the done line should come
     }
     if (turn.splitLines) {
         QList<QByteArray> split;

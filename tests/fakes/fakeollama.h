@@ -45,6 +45,7 @@ public:
             Stall, ///< silence with the connection open (no headers if nothing was written)
             Reset, ///< half a JSON line without '\n', then a TCP reset
             Malformed, ///< a line that is not JSON, then close
+            Truncated, ///< the pieces, then a clean close without the done line
         };
 
         int httpStatus = 200; ///< not 200: a plain error response {"error": error}
@@ -67,6 +68,7 @@ public:
         static Turn stall(const QStringList &piecesBefore = {});
         static Turn reset(const QStringList &piecesBefore = {});
         static Turn malformedLine(const QStringList &piecesBefore = {});
+        static Turn truncated(const QStringList &piecesBefore = {});
     };
 
     explicit FakeOllama(QObject *parent = nullptr);

@@ -137,6 +137,14 @@ FakeOpenAI::Turn FakeOpenAI::Turn::malformed(const QStringList &piecesBefore)
     return t;
 }
 
+FakeOpenAI::Turn FakeOpenAI::Turn::truncated(const QStringList &piecesBefore)
+{
+    Turn t;
+    t.pieces = piecesBefore;
+    t.ending = Ending::Truncated;
+    return t;
+}
+
 FakeOpenAI::FakeOpenAI(QObject *parent)
     : QObject(parent), m_server(new FakeHttpServer(this)), m_models({ u"gpt-4o-mini"_s, u"gpt-4.1"_s })
 {
@@ -357,6 +365,7 @@ ScriptedResponse FakeOpenAI::completions(const RecordedRequest &request)
             response.silent = true;
             response.resetAfterChunks = turn.ending == Turn::Ending::Reset;
             return response;
+        case Turn::Ending::Truncated:
         case Turn::Ending::Malformed:
             response = ScriptedResponse::json(200, {});
             response.chunks = { "{\"id\":\"" + id.toUtf8() + "\",\"object\":\"chat.completion\",\"choices\":[{" };
@@ -464,6 +473,8 @@ ScriptedResponse FakeOpenAI::completions(const RecordedRequest &request)
     case Turn::Ending::Malformed:
         events.append(event("{\"id\":\"" + id.toUtf8() + "\",\"object\":\"chat.completion.chunk\",\"choices\":[{"));
         break;
+    case Turn::Ending::Truncated:
+        break; // the body just ends (a clean close) before the finish chunk
     }
     if (turn.pingComments) {
         QList<QByteArray> withPings;

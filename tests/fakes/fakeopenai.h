@@ -51,6 +51,7 @@ public:
             EofWithoutDone, ///< after the finish chunk: close without data: [DONE]
             Reset, ///< after the pieces: TCP reset
             Malformed, ///< after the pieces: a data: line that is not JSON, then close
+            Truncated, ///< after the pieces: a clean close without finish chunk and [DONE]
         };
 
         int httpStatus = 200; ///< not 200: JSON error body
@@ -81,6 +82,7 @@ public:
         static Turn eofWithoutDone(const QStringList &pieces);
         static Turn reset(const QStringList &piecesBefore = {});
         static Turn malformed(const QStringList &piecesBefore = {});
+        static Turn truncated(const QStringList &piecesBefore = {});
     };
 
     explicit FakeOpenAI(QObject *parent = nullptr);

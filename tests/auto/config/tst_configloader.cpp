@@ -472,7 +472,10 @@ void tst_ConfigLoader::badInput_data()
         << u"expected an integer of at least 1, got -1024"_s << true;
     QTest::addRow("negative busy timeout")
         << QByteArray("[storage]\nbusy_timeout_ms = -5\n") << 2 << 19 << u"storage.busy_timeout_ms"_s
-        << u"expected an integer from 0 to 2147483647, got -5"_s << true;
+        << u"expected an integer from 0 to 60000, got -5"_s << true;
+    QTest::addRow("busy timeout above a minute")
+        << QByteArray("[storage]\nbusy_timeout_ms = 60001\n") << 2 << 19 << u"storage.busy_timeout_ms"_s
+        << u"expected an integer from 0 to 60000, got 60001"_s << true;
     QTest::addRow("int field overflow") << QByteArray("[gateway]\nmax_connections = 3000000000\n") << 2 << 19
                                         << u"gateway.max_connections"_s
                                         << u"expected an integer from 1 to 2147483647, got 3000000000"_s << true;
