@@ -64,8 +64,8 @@ namespace
 constexpr int REPLY_PIECES = 8;
 constexpr int START_TIMEOUT_MS = 15000;
 constexpr int REQUEST_TIMEOUT_MS = 30000;
-constexpr int TURN_TIMEOUT_MS = 60000;
-constexpr int DRAIN_TIMEOUT_MS = 60000;
+constexpr int TURN_TIMEOUT_MS = 300000; ///< the gateway's own run timeout (agent.run_timeout_ms)
+constexpr int DRAIN_TIMEOUT_MS = 300000;
 constexpr int RSS_SAMPLE_MS = 500;
 const QString MODEL = u"llama3.2"_s;
 
@@ -543,7 +543,7 @@ public:
 
     // Results (valid after freeze()).
     std::vector<double> latencyMs; ///< send -> final, turns completed inside the window
-    std::vector<int> turnsPerChatter;
+    std::vector<int> turnsPerChatter; ///< completed turns, in the window or while draining
     QHash<QString, int> errors;
     int ready = 0;
     int failed = 0;
@@ -659,7 +659,8 @@ private:
         if (state == u"final")
             turnDone(index);
         else if (state == u"error" || state == u"aborted")
-            turnFailed(index, u"run ended with "_s + state.toString());
+            turnFailed(index,
+                u"run ended with "_s + state.toString() + u": "_s + stringField(message, u"errorMessage").toString());
     }
 
     void sendTurn(int index)
@@ -704,6 +705,7 @@ private:
             ++turnsPerChatter[size_t(index)];
         } else {
             ++completedAfter;
+            ++turnsPerChatter[size_t(index)]; // starvation counts every completed turn
         }
         conn.sentNs = 0;
         --inFlight;
@@ -823,6 +825,7 @@ public:
     std::vector<Answer> answers;
     int drafts = 0;
     int otherCalls = 0;
+    QHash<QString, int> otherTexts; ///< answers that are not ours (error texts), by their start
 
 public Q_SLOTS:
     void listen(quint16 *port)
@@ -867,6 +870,8 @@ private:
         const QRegularExpressionMatch match = pattern.match(call.text);
         answers.push_back(
             Answer { match.hasMatch() ? match.captured(1).toInt() : -1, nowNs(), call.chatId, call.method });
+        if (!match.hasMatch())
+            otherTexts[call.text.left(100)] += 1;
     }
 
     Fakes::FakeTelegram *m_fake = nullptr;
@@ -1164,6 +1169,8 @@ int run(const Options &options)
                     channelDuplicates += n > 1 ? n - 1 : 0;
                 }
                 channelDrafts = telegram->drafts;
+                for (auto it = telegram->otherTexts.cbegin(); it != telegram->otherTexts.cend(); ++it)
+                    errors[u"channel reply: "_s + it.key()] += it.value();
             },
             Qt::BlockingQueuedConnection);
     }
@@ -1181,7 +1188,8 @@ int run(const Options &options)
     std::printf("| gateway-added latency under load, p50 / p99 | %.1f / %.1f ms |\n", l50 - d50, l99 - d99);
     std::printf("| one client on the idle gateway, p50 / p99 (added p50) | %.2f / %.2f ms (%.2f ms) |\n",
         percentile(unloaded, 50), percentile(unloaded, 99), percentile(unloaded, 50) - d50);
-    std::printf("| turns per client min / median / max | %.0f / %.0f / %.0f; %d clients with 0 turns |\n",
+    std::printf("| completed turns per client (window + drain) min / median / max | %.0f / %.0f / %.0f; %d clients "
+                "with 0 turns |\n",
         percentile(turns, 0), percentile(turns, 50), percentile(turns, 100), starved);
     std::printf("| turn errors | %d (+%d finished after the window, %d still in flight%s) |\n", turnErrors, after,
         stillInFlight, drained ? "" : ", DRAIN TIMED OUT");
