@@ -352,6 +352,8 @@ public:
         }
     }
 
+    /// Removes the log folder (the process ends with _exit(), which runs no destructor).
+    void removeLogs() { m_logDir.remove(); }
     qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     QUrl url() const { return m_url; }
@@ -1269,6 +1271,9 @@ int run(const Options &options)
     // Tearing down 10k sockets one by one costs seconds; the children are stopped first.
     gateway.stop();
     fake.stop();
+    gateway.removeLogs();
+    fake.removeLogs();
+    home.remove();
     std::fflush(nullptr);
     ::_exit(ok ? 0 : 3);
 }
