@@ -35,11 +35,15 @@ HttpExchange::HttpExchange(QNetworkAccessManager &nam, QNetworkRequest request, 
     else
         reply = nam.sendCustomRequest(request, verb, body);
     m_reply = reply;
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
+        if (m_phase == Phase::Queued)
+            enterPhase(Phase::Connecting);
+    });
     connect(reply, &QNetworkReply::requestSent, this, &HttpExchange::onRequestSent);
     connect(reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &HttpExchange::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
-    enterPhase(Phase::Connecting);
+    enterPhase(Phase::Queued);
 }
 
 HttpExchange::~HttpExchange()
@@ -80,7 +84,7 @@ QUrl HttpExchange::endpoint(const QUrl &base, const QString &path)
 
 void HttpExchange::onRequestSent()
 {
-    if (m_phase == Phase::Connecting)
+    if (m_phase == Phase::Queued || m_phase == Phase::Connecting)
         enterPhase(Phase::WaitingForFirstByte);
 }
 
@@ -93,7 +97,7 @@ void HttpExchange::onMetaData()
         return;
     m_headersSeen = true;
     m_status = status.toInt();
-    if (m_phase == Phase::Connecting)
+    if (m_phase == Phase::Queued || m_phase == Phase::Connecting)
         enterPhase(Phase::WaitingForFirstByte);
     Q_EMIT responseStarted(m_status);
 }
@@ -166,6 +170,9 @@ void HttpExchange::onTimeout()
     error.kind = ProviderError::Kind::Timeout;
     error.httpStatus = m_status;
     switch (m_phase) {
+    case Phase::Queued:
+        error.message = u"no free connection to the provider within %1 ms"_s.arg(m_timeouts.firstByte.count());
+        break;
     case Phase::Connecting:
         error.message = u"no connection within %1 ms"_s.arg(m_timeouts.connect.count());
         break;
@@ -183,6 +190,9 @@ void HttpExchange::enterPhase(Phase phase)
 {
     m_phase = phase;
     switch (phase) {
+    case Phase::Queued:
+        m_timer.start(m_timeouts.firstByte);
+        break;
     case Phase::Connecting:
         m_timer.start(m_timeouts.connect);
         break;

@@ -58,7 +58,11 @@ Q_SIGNALS:
     void failed(const Gateway::Providers::ProviderError &error);
 
 private:
-    enum class Phase { Connecting, WaitingForFirstByte, Streaming };
+    /// Queued: QNetworkAccessManager holds the request until one of its connections to the host
+    /// is free (at most six per host over HTTP/1.1); bounded by Timeouts::firstByte. The connect
+    /// timeout starts only when a socket starts connecting, so a busy gateway (hundreds of turns
+    /// waiting for a connection) does not fail them with "no connection".
+    enum class Phase { Queued, Connecting, WaitingForFirstByte, Streaming };
 
     void onRequestSent();
     void onMetaData();
@@ -76,7 +80,7 @@ private:
     QString m_path;
     QTimer m_timer;
     QElapsedTimer m_elapsed;
-    Phase m_phase = Phase::Connecting;
+    Phase m_phase = Phase::Queued;
     int m_status = 0;
     bool m_headersSeen = false;
     QByteArray m_errorBody;

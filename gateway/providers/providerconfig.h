@@ -14,7 +14,9 @@ namespace Gateway::Providers
 /// calls (model lists, /api/show, ...) are also retried with exponential backoff.
 struct Timeouts
 {
-    /// From sending the request until it is on the wire (TCP/TLS connect included).
+    /// From the moment a socket starts connecting until the request is on the wire (TCP/TLS
+    /// connect included). Time spent waiting for one of QNetworkAccessManager's connections to the
+    /// host (six over HTTP/1.1) does not count; that wait is bounded by firstByte.
     std::chrono::milliseconds connect { 10'000 };
     /// From request sent until the first body byte (a cold local model can take long to load).
     std::chrono::milliseconds firstByte { 120'000 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 #include <memory>
+#include <vector>
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void malformedLine();
     void stallTimesOut();
     void silentServerTimesOut();
+    void queuedRequestsAreNotConnectTimeouts();
     void resetIsConnectError_data();
     void resetIsConnectError();
     void connectionRefused();
@@ -356,6 +358,31 @@ void tst_OllamaProvider::stallTimesOut()
     QVERIFY(rec.error.afterOutput);
     QCOMPARE(rec.text, u"thinking..."_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_fake->server().openConnections(), 0, WAIT_MS); // we hung up
+}
+
+void tst_OllamaProvider::queuedRequestsAreNotConnectTimeouts()
+{
+    // QNetworkAccessManager opens at most six connections per host and queues the rest. Eight
+    // streams of ~600 ms at once: the last two wait ~600 ms for a free connection, longer than
+    // the 200 ms connect timeout, which must only count once a socket starts connecting.
+    constexpr int STREAMS = 8;
+    for (int i = 0; i < STREAMS; ++i) {
+        FakeOllama::Turn turn = FakeOllama::Turn::text({ u"a"_s, u"b"_s, u"c"_s, u"d"_s });
+        turn.chunkDelayMs = 150;
+        m_fake->enqueue(turn);
+    }
+    Timeouts timeouts = fastTimeouts(2000, 5000);
+    timeouts.connect = std::chrono::milliseconds(200);
+    auto provider = makeProvider(timeouts);
+    std::vector<std::unique_ptr<StreamRecorder>> recorders;
+    for (int i = 0; i < STREAMS; ++i)
+        recorders.push_back(std::make_unique<StreamRecorder>(provider->chat(simpleRequest(), this)));
+    for (const auto &rec : recorders) {
+        QTRY_VERIFY_WITH_TIMEOUT(rec->done(), WAIT_MS);
+        QVERIFY2(rec->finished, qPrintable(rec->error.message));
+        QCOMPARE(rec->text, u"abcd"_s);
+    }
+    QCOMPARE(m_fake->server().requestCount(u"/api/chat"_s), STREAMS);
 }
 
 void tst_OllamaProvider::silentServerTimesOut()
