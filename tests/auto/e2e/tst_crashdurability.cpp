@@ -7,7 +7,9 @@
 // clean run lets everything drain, then:
 //
 // - every inbound message got exactly one reply (the Ollama fake answers "Echo: <text>", so the
-//   fakes' records say which message a reply answers), and nothing else was said in those chats;
+//   fakes' records say which message a reply answers), and nothing else was said in those chats
+//   (by design, a message whose run had started and was interrupted three times is answered once
+//   with the "interrupted" error instead: checked at the outbox and at the platform);
 // - every due of every job (below) was delivered exactly once: one scheduler_runs row, one outbox
 //   row marked sent (channel targets) or one transcript message (session target), and exactly as
 //   many messages with the job's text at the fake as rows marked sent;
