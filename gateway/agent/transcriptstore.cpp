@@ -436,14 +436,22 @@ Status TranscriptStore::recordCompaction(const QString &sessionKey, qint64 throu
 
 int TranscriptStore::markInterruptedRuns(qint64 nowMs)
 {
+    // Two messages: a run that was still waiting in its session's queue never reached the model,
+    // so it cannot be what brought the process down (ChannelManager counts only the others).
     QSqlQuery q(m_db->connection());
     q.prepare(
         u"UPDATE runs SET status = 'error', error = 'interrupted: the gateway stopped during the run', ended_at = ? "
-        "WHERE status IN ('queued', 'running')"_s);
+        "WHERE status = 'running'"_s);
     q.addBindValue(nowMs);
     if (!q.exec())
         return 0;
-    return q.numRowsAffected();
+    int n = q.numRowsAffected();
+    q.prepare(u"UPDATE runs SET status = 'error', error = 'interrupted: the gateway stopped before the run started', "
+              "ended_at = ? WHERE status = 'queued'"_s);
+    q.addBindValue(nowMs);
+    if (q.exec())
+        n += q.numRowsAffected();
+    return n;
 }
 
 } // namespace Gateway::Agent

@@ -108,7 +108,8 @@ public:
     /// the session's messages up to throughId are summarised.
     Status recordCompaction(const QString &sessionKey, qint64 throughId, const QString &provider, const QString &model,
         const Providers::Usage &usage, double costUsd, qint64 nowMs);
-    /// Runs left queued or running by a previous process: marked "error" ("interrupted").
+    /// Runs left queued or running by a previous process: marked "error" ("interrupted: the gateway
+    /// stopped during the run", or "… before the run started" for queued ones).
     int markInterruptedRuns(qint64 nowMs);
 
 private:

@@ -35,6 +35,7 @@ namespace Gateway::Channels
 namespace
 {
 constexpr int MAX_RUN_ATTEMPTS = 3;
+constexpr int MAX_RUN_IDS = 64; ///< run ids per message, queued ones included
 constexpr int PUMP_BATCH = 20;
 constexpr qint64 MAX_RETRY_DELAY_MS = 10 * 60 * 1000;
 constexpr int MAX_OUTBOX_ATTEMPTS = 50;
@@ -323,15 +324,21 @@ void ChannelManager::process(const QString &channelId, const QString &platformId
     // The run id comes from the message: after a restart the same message finds its run.
     QString runId;
     std::optional<Agent::RunOutcome> done;
-    for (int attempt = 1; attempt <= MAX_RUN_ATTEMPTS; ++attempt) {
+    int begun = 0; ///< attempts that reached the model
+    for (int attempt = 1;; ++attempt) {
         runId = u"ch:%1:%2"_s.arg(channelId, platformId) + (attempt > 1 ? u":%1"_s.arg(attempt) : QString());
         done = m_runtime->outcome(runId);
-        // A run the last process could not finish is tried again under the next id.
-        if (done && done->status == u"error" && done->errorMessage.startsWith(u"interrupted"_s)) {
-            done.reset();
-            continue;
-        }
-        break;
+        if (!done || done->status != u"error" || !done->errorMessage.startsWith(u"interrupted"_s))
+            break;
+        // A run the last process could not finish is tried again under the next id, at most
+        // MAX_RUN_ATTEMPTS times (a message that brings the process down must not do so forever).
+        // A run that was still queued behind others never reached the model: it costs no attempt,
+        // else a backlog would be answered with errors after a few restarts (bounded all the same).
+        if (!done->errorMessage.startsWith(u"interrupted: the gateway stopped before"_s))
+            ++begun;
+        if (begun >= MAX_RUN_ATTEMPTS || attempt >= MAX_RUN_IDS)
+            break; // answered with the error of the last attempt
+        done.reset();
     }
     if (done) {
         m_runs.insert(runId, { channelId, platformId });

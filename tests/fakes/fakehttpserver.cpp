@@ -3,6 +3,7 @@
 #include "fakehttpserver.h"
 
 #include <memory>
+#include <utility>
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -452,8 +453,31 @@ void FakeHttpServer::onNewConnection()
     }
 }
 
+void FakeHttpServer::setHold(std::function<bool(const RecordedRequest &request)> predicate)
+{
+    m_hold = std::move(predicate);
+}
+
+int FakeHttpServer::release()
+{
+    m_hold = {};
+    const QList<QPair<RecordedRequest, Responder>> held = std::exchange(m_held, {});
+    int dropped = 0;
+    for (const auto &[request, responder] : held) {
+        if (responder.isWaiting())
+            respond(request, responder);
+        else
+            ++dropped;
+    }
+    return dropped;
+}
+
 void FakeHttpServer::respond(const RecordedRequest &request, const Responder &responder)
 {
+    if (m_hold && m_hold(request)) {
+        m_held.append({ request, responder });
+        return;
+    }
     auto queue = m_queues.find(request.path);
     if (queue != m_queues.end() && !queue->isEmpty()) {
         responder.respond(queue->dequeue());

@@ -114,6 +114,15 @@ public:
     /// Connections currently open (a client that aborted a stream closes its connection).
     int openConnections() const;
 
+    /// Requests for which predicate returns true are held: recorded, but handed to no queue or
+    /// handler, as if the platform had not processed them yet (crash tests: no reply is accepted
+    /// while the client is being killed). An empty predicate holds nothing new.
+    void setHold(std::function<bool(const RecordedRequest &request)> predicate);
+    /// Stops holding and hands over every held request whose client is still connected and
+    /// waiting; the others (their client died) are dropped unprocessed. Returns how many were dropped.
+    int release();
+    int heldCount() const { return int(m_held.size()); }
+
 Q_SIGNALS:
     void requestReceived(const Fakes::RecordedRequest &request);
 
@@ -132,6 +141,8 @@ private:
     QHash<QString, AsyncHandler> m_asyncHandlers;
     QList<RecordedRequest> m_requests;
     int m_open = 0;
+    std::function<bool(const RecordedRequest &)> m_hold;
+    QList<QPair<RecordedRequest, Responder>> m_held;
 };
 
 } // namespace Fakes

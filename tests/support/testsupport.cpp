@@ -260,7 +260,7 @@ static QProcessEnvironment processEnvironment(const QStringList &env)
     return environment;
 }
 
-bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
+bool GatewayProcess::launch(const QStringList &extraArgs, const QStringList &env)
 {
     // A restart (same home) must not find the previous run's "listening" line.
     m_stdout.clear();
@@ -269,7 +269,12 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
     QStringList args { u"--home"_s, m_home.path(), u"--port"_s, u"0"_s };
     args += extraArgs;
     m_process.start(binary(), args);
-    if (!m_process.waitForStarted(WAIT_MS))
+    return m_process.waitForStarted(WAIT_MS);
+}
+
+bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
+{
+    if (!launch(extraArgs, env))
         return false;
     static const QRegularExpression listening(u"listening on wss?://[^:]+:(\\d+)"_s);
     QRegularExpressionMatch match;

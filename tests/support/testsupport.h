@@ -113,6 +113,9 @@ public:
     /// Starts `skynet-gateway --home <home> --port 0 <extraArgs>` and waits for the
     /// "listening on" line. env entries are added to the environment.
     bool start(const QStringList &extraArgs = {}, const QStringList &env = {});
+    /// Starts the same command as start() and returns at once (the caller watches
+    /// standardOutput() for the "listening on" line, or kills it during its start-up).
+    bool launch(const QStringList &extraArgs = {}, const QStringList &env = {});
     /// Runs the binary to completion (for --version, bad configs, commands): exit code.
     int run(const QStringList &args, const QStringList &env = {}, int timeoutMs = WAIT_MS);
     /// SIGTERM and wait; returns the exit code (-1 when it had to be killed).

@@ -390,6 +390,33 @@ private Q_SLOTS:
         QCOMPARE(manager()->store()->outbox(u"loopback"_s, 10).size(), 1);
     }
 
+    void queuedMessagesCostNoAttemptWhenTheProcessStops()
+    {
+        // The first message hangs the model three times (three stops during its run); the second
+        // waits behind it in the same session each time. The first is answered with the error
+        // after its third attempt; the second never reached the model, so it is still answered.
+        for (int stop = 0; stop < 3; ++stop) {
+            const int before = chatRequests();
+            m_ollama->enqueue(FakeOllama::Turn::stall({ u"Half an"_s }));
+            startGateway();
+            if (stop == 0) {
+                QVERIFY(m_channel->inject(dm(u"42"_s, u"ana"_s, u"Tell me a story"_s)));
+                QVERIFY(m_channel->inject(dm(u"43"_s, u"ana"_s, u"And another one"_s)));
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(chatRequests(), before + 1, TestSupport::WAIT_MS);
+            QCOMPARE(inboundState(u"43"_s), u"received"_s);
+            m_gateway.reset();
+        }
+        m_ollama->enqueue(FakeOllama::Turn::text({ u"The second story."_s }));
+        startGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(m_channel->delivered().size(), 2, TestSupport::WAIT_MS);
+        QVERIFY2(m_channel->delivered().at(0).text.startsWith(u"Sorry, I could not answer that: interrupted"_s),
+            qPrintable(m_channel->delivered().at(0).text));
+        QCOMPARE(m_channel->delivered().at(1).text, u"The second story."_s);
+        QCOMPARE(inboundState(u"42"_s), u"answered"_s);
+        QCOMPARE(inboundState(u"43"_s), u"answered"_s);
+    }
+
     void pendingRepliesSurviveARestart()
     {
         startGateway();
