@@ -47,8 +47,8 @@ struct Gateway
         settings.providers.anthropic.enabled = false;
         settings.providers.openai.enabled = false;
         settings.providers.ollama.baseUrl = QStringLiteral("http://127.0.0.1:9");
-        auto secrets = std::make_shared<::Gateway::Secrets::FileSecretStore>(
-            home.filePath(QStringLiteral("secrets.json")));
+        auto secrets
+            = std::make_shared<::Gateway::Secrets::FileSecretStore>(home.filePath(QStringLiteral("secrets.json")));
         if (!home.isValid() || !secrets->open() || !::Gateway::Service::prepareStorage(settings))
             std::abort();
         service = std::make_unique<::Gateway::Service>(settings, secrets);

@@ -47,7 +47,10 @@ public:
             std::abort();
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+                    m_buffers.remove(socket);
+                    socket->deleteLater();
+                });
                 connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { onRead(socket); });
             }
         });
@@ -66,9 +69,10 @@ private:
             qint64 length = 0;
             const qsizetype at = head.indexOf("\r\ncontent-length:");
             if (at >= 0)
-                length = head.mid(at + 17, head.indexOf("\r\n", at + 2) < 0 ? -1 : head.indexOf("\r\n", at + 2) - at - 17)
-                             .trimmed()
-                             .toLongLong();
+                length
+                    = head.mid(at + 17, head.indexOf("\r\n", at + 2) < 0 ? -1 : head.indexOf("\r\n", at + 2) - at - 17)
+                          .trimmed()
+                          .toLongLong();
             if (buffer.size() < headEnd + 4 + length)
                 return;
             buffer.remove(0, headEnd + 4 + length);
@@ -135,10 +139,10 @@ inline Outcome runStream(const std::function<::Gateway::Providers::ChatStream *(
     QObject::connect(stream, &ChatStream::toolCall, [&outcome](const ToolCall &call) {
         if (outcome.terminals || call.name.isEmpty())
             std::abort();
-        outcome.tools += QJsonDocument(QJsonObject { { QStringLiteral("id"), call.id },
-                                           { QStringLiteral("name"), call.name },
-                                           { QStringLiteral("arguments"), call.arguments } })
-                             .toJson(QJsonDocument::Compact);
+        outcome.tools
+            += QJsonDocument(QJsonObject { { QStringLiteral("id"), call.id }, { QStringLiteral("name"), call.name },
+                                 { QStringLiteral("arguments"), call.arguments } })
+                   .toJson(QJsonDocument::Compact);
     });
     QObject::connect(stream, &ChatStream::finished, [&outcome](StopReason reason, const Usage &usage) {
         ++outcome.terminals;
@@ -168,7 +172,8 @@ inline Outcome runStream(const std::function<::Gateway::Providers::ChatStream *(
 }
 
 /// One input: both deliveries through start(), compared.
-inline void fuzzStream(const uint8_t *data, size_t size, const std::function<::Gateway::Providers::ChatStream *()> &start)
+inline void fuzzStream(
+    const uint8_t *data, size_t size, const std::function<::Gateway::Providers::ChatStream *()> &start)
 {
     if (size < 2 || size > 256 * 1024)
         return;
