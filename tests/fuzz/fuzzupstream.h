@@ -47,6 +47,9 @@ public:
             std::abort();
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
+                // No Nagle: the chunked answer is many small writes, each held for the client's
+                // delayed ACK (40 ms) otherwise.
+                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
                 connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
                     m_buffers.remove(socket);
                     socket->deleteLater();
