@@ -80,6 +80,9 @@ public:
     static QStringList split(const QString &text, int limit = MAX_CONTENT);
     /// The nonce (≤ 25 characters) of one part of a reply: stable for the same key and text.
     static QString nonce(const QString &idempotencyKey, const QString &part, int occurrence = 0);
+    /// Handles one Gateway payload (a text frame) as if it had arrived on the socket: used by the
+    /// fuzzer (tests/fuzz/fuzz_discord.cpp) and by regression tests for odd payloads.
+    void handlePayload(const QString &text) { onText(text); }
 
 Q_SIGNALS:
     void ready(); ///< READY: a new session
