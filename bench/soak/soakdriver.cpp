@@ -93,7 +93,7 @@ qint64 procField(qint64 pid, const QByteArray &field)
         return -1;
     const QList<QByteArray> lines = file.readAll().split('\n');
     for (const QByteArray &line : lines) {
-        if (line.startsWith(field + ':'))
+        if (line.startsWith(QByteArray(field + ':')))
             return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong();
     }
     return -1;

@@ -19,6 +19,7 @@
 #include "agent/pricing.h"
 #include "agent/openaiendpoint.h"
 #include "agent/providerpool.h"
+#include "agent/toolregistry.h"
 #include "core/clock.h"
 #include "core/network.h"
 #include "http/httpserver.h"
