@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Skynet developers
 // Core::Clock, the soak's accelerated clock (bench/soak.sh): real by default, virtual time
 // start + elapsed × scale only when SKYNET_TEST_CLOCK_SCALE is set, bad values refused, and the
-// Scheduler firing a 1 h interval job after about 1 s of real time at scale 3600.
+// Scheduler firing a 1 h interval job after about 1 s of real time at scale 3600; the built
+// gateway announcing the test mode, and refusing to start with a bad value.
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -13,6 +14,7 @@
 #include "core/clock.h"
 #include "scheduler/scheduler.h"
 #include "storage/database.h"
+#include "testsupport.h"
 
 using namespace Qt::Literals::StringLiterals;
 using Gateway::Core::Clock;
@@ -139,6 +141,39 @@ private Q_SLOTS:
         const qint64 secondDue = fired.at(1).at(1).toLongLong();
         QCOMPARE(secondDue - firstDue, 3'600'000); // due times are virtual hours apart
         scheduler.detach();
+    }
+
+    void gatewayAnnouncesTestMode()
+    {
+        TestSupport::GatewayProcess gateway;
+        QVERIFY(gateway.start({}, { u"SKYNET_TEST_CLOCK_SCALE=24"_s }));
+        QVERIFY2(gateway.standardError().contains("WARNING: TEST MODE: accelerated clock x24"),
+            gateway.standardError().constData());
+        const TestSupport::HttpResult health
+            = TestSupport::httpGet(QUrl(u"http://127.0.0.1:%1/health"_s.arg(gateway.port())));
+        QCOMPARE(health.status, 200);
+        QCOMPARE(gateway.terminate(), 0);
+    }
+
+    void gatewayWithoutTheVariableIsReal()
+    {
+        TestSupport::GatewayProcess gateway;
+        QVERIFY(gateway.start());
+        QCOMPARE(gateway.terminate(), 0);
+        QVERIFY(!gateway.standardError().contains("TEST MODE"));
+    }
+
+    void gatewayRefusesBadScale()
+    {
+        TestSupport::GatewayProcess gateway;
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const int code
+            = gateway.run({ u"--home"_s, home.path(), u"--port"_s, u"0"_s }, { u"SKYNET_TEST_CLOCK_SCALE=fast"_s });
+        QVERIFY2(code != 0 && code != -1, gateway.standardError().constData());
+        QVERIFY2(gateway.standardError().contains("SKYNET_TEST_CLOCK_SCALE must be a number above 1"),
+            gateway.standardError().constData());
+        QVERIFY(!gateway.standardOutput().contains("listening on"));
     }
 };
 
