@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QTimeZone>
 
+#include "core/clock.h"
 #include "people/directory.h"
 #include "scheduler/cronexpression.h"
 #include "storage/database.h"
@@ -337,7 +338,8 @@ void Scheduler::arm()
         return;
     }
     const qint64 delay = qBound<qint64>(0, *m_armedFor - m_clock(), m_options.maxWaitMs);
-    m_timer.start(int(delay));
+    // Virtual milliseconds under the soak's accelerated clock (core/clock.h); else the identity.
+    m_timer.start(int(Core::Clock::toRealMs(delay)));
 }
 
 void Scheduler::deliver(const Firing &firing)

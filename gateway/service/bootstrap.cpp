@@ -23,6 +23,7 @@
 #include "cli/cli.h"
 #include "config/configschema.h"
 #include "config/secretref.h"
+#include "core/clock.h"
 #include "core/network.h"
 #include "logging.h"
 #include "people/directory.h"
@@ -559,6 +560,17 @@ int runHeadless(int argc, char **argv, bool isDesktopApp)
 
     SystemLimits::raiseOpenFileLimit();
     installQuitOnSignals(&app);
+
+    // Test mode for the soak (bench/soak.sh): an accelerated clock, only from the environment.
+    if (QString clockError; !Core::Clock::configureFromEnvironment(&clockError)) {
+        printErr(u"%1: %2\n"_s.arg(programName(isDesktopApp), clockError));
+        Logging::shutdown();
+        return ExitConfigError;
+    }
+    if (Core::Clock::isAccelerated()) {
+        printErr(u"%1: WARNING: %2\n"_s.arg(programName(isDesktopApp), Core::Clock::describe()));
+        qWarning().noquote() << Core::Clock::describe();
+    }
 
     Service service(boot->settings, boot->secrets);
     if (Status s = service.listen(); !s) {

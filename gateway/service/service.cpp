@@ -19,6 +19,8 @@
 #include "agent/pricing.h"
 #include "agent/openaiendpoint.h"
 #include "agent/providerpool.h"
+#include "agent/toolregistry.h"
+#include "core/clock.h"
 #include "core/network.h"
 #include "http/httpserver.h"
 #include "http/router.h"
@@ -333,6 +335,17 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
             const QString &userId) { return runtime->canonicalSessionKey(mainKey, userId); });
     d->scheduler->registerMethods(d->dispatcher);
     d->scheduler->registerTools(d->runtime->tools());
+
+    // Test mode (SKYNET_TEST_CLOCK_SCALE, bench/soak.sh): the components with day-scale
+    // behaviour (budgets per day/month, schedules, timestamps, skill checks) follow the
+    // accelerated clock; the scheduler's timer waits virtual / scale real milliseconds.
+    if (Core::Clock::isAccelerated()) {
+        d->peopleDirectory->setClock(&Core::Clock::nowMs);
+        d->runtime->setClock(&Core::Clock::nowMs);
+        d->runtime->tools().setClock(&Core::Clock::nowMs);
+        d->skillManager->setClock(&Core::Clock::nowMs);
+        d->scheduler->setClock(&Core::Clock::nowMs);
+    }
 
     // The admin terminal (off by default): its events go to admins only.
     d->terminal = new Terminal::Manager(d->config.terminal, d->peopleDirectory, this);
