@@ -5,7 +5,7 @@
 
     python3 bench/soak/analyse.py <results folder>
 
-soakdriver judges RSS growth from the end of a fixed warm-up (10 % of the run, at least 5 min).
+soakdriver judges RSS growth from the end of a fixed warm-up (the first quarter of the run).
 Bounded caches that are still filling then (SQLite's page cache of 2 MiB, the last 1,000 run
 outcomes, the 2,000-line event log) show as growth that stops; a leak keeps its slope. This prints,
 for the baselines at 10 %, 25 % and 50 % of the run, the growth to the end and the least-squares
