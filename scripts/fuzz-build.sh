@@ -10,7 +10,7 @@ SKYNET_FUZZ_DEPS=1 ./scripts/install-deps.sh
 FUZZ_BUILD=${FUZZ_BUILD:-build-san}
 if [ ! -f "$FUZZ_BUILD/build.ninja" ]; then
     CC=clang-14 CXX=clang++-14 cmake -S . -B "$FUZZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DSKYNET_BUILD_GUI=OFF -DSKYNET_SANITIZE=ON -DSKYNET_FUZZ=ON -DBUILD_TESTING=ON >/dev/null
+        -DSKYNET_BUILD_GUI=OFF -DSKYNET_SANITIZE=ON -DSKYNET_FUZZ=ON -DBUILD_TESTING=ON -DSKYNET_WERROR=ON >/dev/null
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
