@@ -351,19 +351,20 @@ Service::Service(Config::Settings settings, std::shared_ptr<Secrets::SecretStore
     d->terminal = new Terminal::Manager(d->config.terminal, d->peopleDirectory, this);
     d->terminal->registerMethods(d->dispatcher);
     d->terminal->registerTools(d->runtime->tools());
-    connect(d->terminal, &Terminal::Manager::eventRaised, this, [this](const QString &name, const QJsonObject &payload) {
-        People::Directory *people = d->peopleDirectory;
-        if (d->hub) {
-            d->hub->broadcastIf(name, payload, [people](const Protocol::ClientSession &session) {
-                return people->actorOf(session).role == People::Role::Admin;
-            });
-        }
-        const auto locals = d->eventRouter.locals;
-        for (const QPointer<LocalClient> &client : locals) {
-            if (client)
-                client->deliver(name, payload);
-        }
-    });
+    connect(
+        d->terminal, &Terminal::Manager::eventRaised, this, [this](const QString &name, const QJsonObject &payload) {
+            People::Directory *people = d->peopleDirectory;
+            if (d->hub) {
+                d->hub->broadcastIf(name, payload, [people](const Protocol::ClientSession &session) {
+                    return people->actorOf(session).role == People::Role::Admin;
+                });
+            }
+            const auto locals = d->eventRouter.locals;
+            for (const QPointer<LocalClient> &client : locals) {
+                if (client)
+                    client->deliver(name, payload);
+            }
+        });
 
     // Per-turn routing over the providers that are usable right now.
     auto router = std::make_shared<Agent::ModelRouter>(d->config.routing, d->config.providers);
