@@ -25,7 +25,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -34,7 +33,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -45,7 +43,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
-#include <QSysInfo>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -55,6 +52,8 @@
 
 #include "fakeollama.h"
 #include "faketelegram.h"
+
+#include "benchsupport.h"
 
 using namespace Qt::StringLiterals;
 
@@ -68,13 +67,6 @@ constexpr int TURN_TIMEOUT_MS = 300000; ///< the gateway's own run timeout (agen
 constexpr int DRAIN_TIMEOUT_MS = 300000;
 constexpr int RSS_SAMPLE_MS = 500;
 const QString MODEL = u"llama3.2"_s;
-
-/// CLOCK_MONOTONIC in ns: the same clock on every thread of this process.
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 /// @brief Command-line options of one run.
 struct Options
@@ -98,160 +90,45 @@ struct Options
 };
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers
+// Small helpers (the shared ones are in bench/support/benchsupport.h)
 
-struct ProcMemory
-{
-    qint64 rssKb = -1;
-    qint64 hwmKb = -1;
-    int threads = -1;
-};
+using Bench::compact;
+using Bench::loadAverage;
+using Bench::machineLine;
+using Bench::nowNs;
+using Bench::ownCpuSeconds;
+using Bench::percentile;
+using Bench::processCpuSeconds;
+using Bench::ProcMemory;
+using Bench::raiseFileLimit;
+using Bench::readProcMemory;
+using Bench::round2;
+using Bench::stringField;
 
-ProcMemory readProcMemory(qint64 pid)
-{
-    ProcMemory memory;
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
-        return memory;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        const auto value
-            = [&line] { return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong(); };
-        if (line.startsWith("VmRSS:"))
-            memory.rssKb = value();
-        else if (line.startsWith("VmHWM:"))
-            memory.hwmKb = value();
-        else if (line.startsWith("Threads:"))
-            memory.threads = int(value());
-    }
-    return memory;
-}
+/// A short periodic wake-up: done() often turns on events posted from other threads.
+constexpr int WAIT_POLL_MS = 10;
 
-/// CPU seconds (user + system) a process has used, from /proc/<pid>/stat; -1 if unknown.
-double processCpuSeconds(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QByteArray stat = file.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1.0;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
-}
-
-double ownCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-rlim_t raiseFileLimit()
-{
-    rlimit limit {};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return 0;
-    if (limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-        getrlimit(RLIMIT_NOFILE, &limit);
-    }
-    return limit.rlim_cur;
-}
-
-/// Nearest-rank percentile; -1 when there are no values.
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return -1.0;
-    std::sort(values.begin(), values.end());
-    const auto rank = size_t(std::ceil(p / 100.0 * double(values.size())));
-    return values.at(std::clamp<size_t>(rank, 1, values.size()) - 1);
-}
-
-double round2(double value)
-{
-    return std::round(value * 100.0) / 100.0;
-}
-
-QString loadAverage()
-{
-    QFile file(u"/proc/loadavg"_s);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).section(u' ', 0, 2) : QString();
-}
-
-QString machineLine()
-{
-    QString model;
-    QFile cpuinfo(u"/proc/cpuinfo"_s);
-    if (cpuinfo.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
-            if (line.startsWith("model name")) {
-                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-                break;
-            }
-        }
-    }
-    return u"%1 CPUs, %2, kernel %3, Qt %4"_s.arg(sysconf(_SC_NPROCESSORS_ONLN))
-        .arg(model, QSysInfo::kernelVersion(), QString::fromLatin1(qVersion()));
-}
-
-/// Runs the event loop until done() holds or timeoutMs passed; false on timeout.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    const QDeadlineTimer deadline(timeoutMs);
-    // The UNIX dispatcher (QT_NO_GLIB) delivers events posted from other threads and then goes
-    // on blocking in poll(): a short periodic timer makes processEvents() return to check done().
-    QTimer wake;
-    wake.start(std::min(timeoutMs, 10));
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return true;
-}
-
-/// The string value of "key":"…" in compact JSON (first or last occurrence), still escaped.
-/// A scan, not a parse: with thousands of clients this process must not be the bottleneck.
-QStringView stringField(QStringView json, QStringView key, bool last = false)
-{
-    const QString needle = u"\""_s + key + u"\":\""_s;
-    const qsizetype at = last ? json.lastIndexOf(needle) : json.indexOf(needle);
-    if (at < 0)
-        return {};
-    const qsizetype begin = at + needle.size();
-    for (qsizetype i = begin; i < json.size(); ++i) {
-        if (json.at(i) == u'\\')
-            ++i;
-        else if (json.at(i) == u'"')
-            return json.mid(begin, i - begin);
-    }
-    return {};
-}
-
-QString compact(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return Bench::waitUntil(done, timeoutMs, WAIT_POLL_MS);
 }
 
 QJsonObject connectFrame(const QString &token, bool write, bool admin = false)
 {
-    const QJsonObject client { { u"id"_s, u"cli"_s }, { u"version"_s, u"bench"_s }, { u"platform"_s, u"linux"_s },
-        { u"mode"_s, u"cli"_s } };
-    QJsonArray scopes { u"operator.read"_s };
+    QStringList scopes { u"operator.read"_s };
     if (write)
         scopes.append(u"operator.write"_s);
     if (admin)
         scopes.append(u"operator.admin"_s);
-    const QJsonObject params { { u"minProtocol"_s, 3 }, { u"maxProtocol"_s, 4 }, { u"client"_s, client },
-        { u"role"_s, u"operator"_s }, { u"scopes"_s, scopes }, { u"auth"_s, QJsonObject { { u"token"_s, token } } } };
-    return QJsonObject { { u"type"_s, u"req"_s }, { u"id"_s, u"c1"_s }, { u"method"_s, u"connect"_s },
-        { u"params"_s, params } };
+    return Bench::connectFrame({ .token = token, .scopes = scopes });
 }
+
+/// @brief A child process (the fake or the gateway) that prints "listening on <url>" once ready.
+class Child : public Bench::Child
+{
+public:
+    explicit Child(const QString &name) : Bench::Child(name, 15000, WAIT_POLL_MS) { }
+};
 
 // ---------------------------------------------------------------------------------------------
 // The fake provider process
@@ -293,103 +170,6 @@ int serveFake(QCoreApplication &app, quint16 port)
     std::fflush(stdout);
     return app.exec();
 }
-
-// ---------------------------------------------------------------------------------------------
-// Child processes
-
-/// @brief A child process (the fake or the gateway) that prints "listening on <url>" once ready.
-class Child
-{
-public:
-    explicit Child(const QString &name) : m_name(name) { }
-    ~Child() { stop(); }
-    Child(const Child &) = delete;
-    Child &operator=(const Child &) = delete;
-
-    bool start(const QString &program, const QStringList &args, const QProcessEnvironment &env)
-    {
-        m_process.setProcessEnvironment(env);
-        m_process.setProgram(program);
-        m_process.setArguments(args);
-        m_process.setStandardOutputFile(m_logDir.filePath(u"stdout"_s));
-        m_process.setStandardErrorFile(m_logDir.filePath(u"stderr"_s));
-        m_process.start();
-        if (!m_process.waitForStarted(START_TIMEOUT_MS)) {
-            m_error = m_process.errorString();
-            return false;
-        }
-        static const QRegularExpression listening(u"listening on (\\w+://[^\\s:]+:(\\d+))"_s);
-        const bool ok = waitUntil(
-            [&] {
-                if (m_process.state() != QProcess::Running)
-                    return true;
-                QFile out(m_logDir.filePath(u"stdout"_s));
-                if (!out.open(QIODevice::ReadOnly))
-                    return false;
-                const QRegularExpressionMatch match = listening.match(QString::fromUtf8(out.readAll()));
-                if (match.hasMatch()) {
-                    m_url = QUrl(match.captured(1));
-                    m_port = quint16(match.captured(2).toUInt());
-                }
-                return match.hasMatch();
-            },
-            START_TIMEOUT_MS);
-        if (!ok || m_port == 0) {
-            m_error = u"no \"listening on\" line; stderr: "_s + standardError();
-            return false;
-        }
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(15000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
-
-    /// Removes the log folder (the process ends with _exit(), which runs no destructor).
-    void removeLogs() { m_logDir.remove(); }
-    qint64 pid() const { return m_process.processId(); }
-    quint16 port() const { return m_port; }
-    QUrl url() const { return m_url; }
-    bool isRunning() const { return m_process.state() == QProcess::Running; }
-    QString errorString() const { return m_name + u": "_s + m_error; }
-    QString standardError() const
-    {
-        QFile err(m_logDir.filePath(u"stderr"_s));
-        return err.open(QIODevice::ReadOnly) ? QString::fromUtf8(err.readAll().right(2000)) : QString();
-    }
-    /// Lines of the child's stderr that contain any of the words (warnings, errors).
-    int countStderr(const QStringList &words) const
-    {
-        QFile err(m_logDir.filePath(u"stderr"_s));
-        if (!err.open(QIODevice::ReadOnly))
-            return -1;
-        int n = 0;
-        for (const QByteArray &line : err.readAll().split('\n')) {
-            for (const QString &word : words) {
-                if (line.contains(word.toUtf8())) {
-                    ++n;
-                    break;
-                }
-            }
-        }
-        return n;
-    }
-
-private:
-    QString m_name;
-    QTemporaryDir m_logDir;
-    QProcess m_process;
-    QUrl m_url;
-    quint16 m_port = 0;
-    QString m_error;
-};
 
 // ---------------------------------------------------------------------------------------------
 // The direct path: the fake's own answer time

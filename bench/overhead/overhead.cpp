@@ -13,11 +13,7 @@
 // frames/s, and the CPU time of every process during the relay. Figures are printed (a table on
 // stdout, one JSON line last); nothing is asserted. See docs/benchmarks/overhead.md.
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -26,7 +22,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -37,7 +32,6 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSysInfo>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -45,6 +39,8 @@
 #include <QWebSocket>
 
 #include "fakeollama.h"
+
+#include "benchsupport.h"
 
 using namespace Qt::StringLiterals;
 
@@ -72,95 +68,15 @@ struct Options
     int replyPieces = SHORT_REPLY_PIECES;
 };
 
-/// CLOCK_MONOTONIC in ns: the same clock in this client and in the fake process.
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-/// CPU seconds (user + system) a process has used, from /proc/<pid>/stat; -1 if unknown.
-double processCpuSeconds(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QByteArray stat = file.readAll();
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1.0;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
-}
-
-double ownCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-/// Nearest-rank percentile; -1 when there are no values.
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return -1.0;
-    std::sort(values.begin(), values.end());
-    const auto rank = size_t(std::ceil(p / 100.0 * double(values.size())));
-    return values.at(std::clamp<size_t>(rank, 1, values.size()) - 1);
-}
-
-double median(const std::vector<double> &values)
-{
-    if (values.empty())
-        return -1.0;
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    const size_t n = sorted.size();
-    return n % 2 ? sorted.at(n / 2) : (sorted.at(n / 2 - 1) + sorted.at(n / 2)) / 2.0;
-}
-
-double round3(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
-
-/// Runs the event loop until done() holds or timeoutMs passed; false on timeout.
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    QTimer wake; // makes the blocking processEvents() return at the deadline
-    wake.setSingleShot(true);
-    wake.start(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    // deleteLater() is otherwise never honoured: no exec() is running.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return true;
-}
-
-/// The string value of "key":"…" in compact JSON (first or last occurrence), still escaped.
-/// A scan, not a parse: the client must not be the bottleneck when a frame carries a large
-/// cumulative `message` (Qt writes object keys sorted, so deltaText comes before it).
-QStringView stringField(QStringView json, QStringView key, bool last = false)
-{
-    const QString needle = u"\""_s + key + u"\":\""_s;
-    const qsizetype at = last ? json.lastIndexOf(needle) : json.indexOf(needle);
-    if (at < 0)
-        return {};
-    const qsizetype begin = at + needle.size();
-    for (qsizetype i = begin; i < json.size(); ++i) {
-        if (json.at(i) == u'\\')
-            ++i;
-        else if (json.at(i) == u'"')
-            return json.mid(begin, i - begin);
-    }
-    return {};
-}
+// Shared helpers: bench/support/benchsupport.h
+using Bench::median;
+using Bench::nowNs;
+using Bench::ownCpuSeconds;
+using Bench::percentile;
+using Bench::processCpuSeconds;
+using Bench::round3;
+using Bench::stringField;
+using Bench::waitUntil;
 
 /// One piece of a reply is one token "t<i> ": count them by their trailing space.
 qint64 countPieces(QStringView text)
@@ -224,95 +140,21 @@ int serveFake(QCoreApplication &app, quint16 port)
 // Child processes
 
 /// @brief A child process (the fake or the gateway) that prints "listening on <url>" once ready.
-class Child
+class Child : public Bench::Child
 {
 public:
-    explicit Child(const QString &name) : m_name(name) { }
-    ~Child() { stop(); }
-    Child(const Child &) = delete;
-    Child &operator=(const Child &) = delete;
-
-    /// Starts program and waits for the first "listening on <scheme>://host:port" in its output.
-    bool start(const QString &program, const QStringList &args, const QProcessEnvironment &env)
-    {
-        m_process.setProcessEnvironment(env);
-        m_process.setProgram(program);
-        m_process.setArguments(args);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        // Output goes to files: draining pipes would cost this client CPU during a measurement.
-        m_process.setStandardOutputFile(m_logDir.filePath(u"stdout"_s));
-        m_process.setStandardErrorFile(m_logDir.filePath(u"stderr"_s));
-        m_process.start();
-        if (!m_process.waitForStarted(START_TIMEOUT_MS)) {
-            m_error = m_process.errorString();
-            return false;
-        }
-        static const QRegularExpression listening(u"listening on (\\w+://[^\\s:]+:(\\d+))"_s);
-        const bool ok = waitUntil(
-            [&] {
-                if (m_process.state() != QProcess::Running)
-                    return true;
-                QFile out(m_logDir.filePath(u"stdout"_s));
-                if (!out.open(QIODevice::ReadOnly))
-                    return false;
-                const QRegularExpressionMatch match = listening.match(QString::fromUtf8(out.readAll()));
-                if (match.hasMatch()) {
-                    m_url = QUrl(match.captured(1));
-                    m_port = quint16(match.captured(2).toUInt());
-                }
-                return match.hasMatch();
-            },
-            START_TIMEOUT_MS);
-        if (!ok || m_port == 0) {
-            m_error = u"no \"listening on\" line; stderr: "_s + standardError();
-            return false;
-        }
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(2000);
-        }
-    }
+    explicit Child(const QString &name) : Bench::Child(name, 5000) { }
 
     /// The start of the last long stream the fake announced (nowNs()), or -1.
     qint64 lastStreamStartNs() const
     {
-        QFile out(m_logDir.filePath(u"stdout"_s));
-        if (!out.open(QIODevice::ReadOnly))
-            return -1;
-        const QList<QByteArray> lines = out.readAll().split('\n');
+        const QList<QByteArray> lines = standardOutput().split('\n');
         for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
             if (it->startsWith("streaming "))
                 return it->mid(it->lastIndexOf(' ') + 1).toLongLong();
         }
         return -1;
     }
-
-    qint64 pid() const { return m_process.processId(); }
-    quint16 port() const { return m_port; }
-    QUrl url() const { return m_url; }
-    bool isRunning() const { return m_process.state() == QProcess::Running; }
-    QString errorString() const { return m_name + u": "_s + m_error; }
-    QString standardError() const
-    {
-        QFile err(m_logDir.filePath(u"stderr"_s));
-        return err.open(QIODevice::ReadOnly) ? QString::fromUtf8(err.readAll().right(2000)) : QString();
-    }
-
-private:
-    QString m_name;
-    QTemporaryDir m_logDir;
-    QProcess m_process;
-    QUrl m_url;
-    quint16 m_port = 0;
-    QString m_error;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -484,13 +326,8 @@ public:
             *error = u"no connect.challenge: "_s + m_socket.errorString();
             return false;
         }
-        const QJsonObject client { { u"id"_s, u"cli"_s }, { u"version"_s, u"bench"_s }, { u"platform"_s, u"linux"_s },
-            { u"mode"_s, u"cli"_s } };
-        const QJsonObject params { { u"minProtocol"_s, 4 }, { u"maxProtocol"_s, 4 }, { u"client"_s, client },
-            { u"role"_s, u"operator"_s }, { u"scopes"_s, QJsonArray { u"operator.read"_s, u"operator.write"_s } },
-            { u"auth"_s, QJsonObject { { u"token"_s, TOKEN } } } };
-        send(QJsonObject {
-            { u"type"_s, u"req"_s }, { u"id"_s, u"c1"_s }, { u"method"_s, u"connect"_s }, { u"params"_s, params } });
+        send(Bench::connectFrame(
+            { .token = TOKEN, .scopes = { u"operator.read"_s, u"operator.write"_s }, .minProtocol = 4 }));
         if (!waitUntil([&] { return !response.isEmpty() || m_disconnected; }, START_TIMEOUT_MS)
             || !response.value(u"ok"_s).toBool()) {
             *error = u"connect failed: "_s + QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Compact));
@@ -607,21 +444,7 @@ QJsonObject seriesJson(const Series &s)
 
 QString machineLine()
 {
-    QString model;
-    QFile cpuinfo(u"/proc/cpuinfo"_s);
-    if (cpuinfo.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
-            if (line.startsWith("model name")) {
-                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-                break;
-            }
-        }
-    }
-    QFile loadavg(u"/proc/loadavg"_s);
-    const QString load
-        = loadavg.open(QIODevice::ReadOnly) ? QString::fromUtf8(loadavg.readAll()).section(u' ', 0, 2) : QString();
-    return u"%1 CPUs, %2, kernel %3, Qt %4, load %5"_s.arg(sysconf(_SC_NPROCESSORS_ONLN))
-        .arg(model, QSysInfo::kernelVersion(), QString::fromLatin1(qVersion()), load);
+    return Bench::machineLine() + u", load "_s + Bench::loadAverage();
 }
 
 int runBench(const Options &options)

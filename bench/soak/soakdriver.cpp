@@ -10,8 +10,6 @@
 // seconds. Writes samples.csv, summary.json and summary.txt into --out and prints the summary.
 // Everything is driven by timers and signals; nothing sleeps.
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +37,8 @@
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
+
+#include "benchsupport.h"
 
 using namespace Qt::StringLiterals;
 
@@ -85,31 +85,6 @@ struct Sample
     qint64 memories = -1;
     int connected = 0;
 };
-
-qint64 procField(qint64 pid, const QByteArray &field)
-{
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-double procCpuSeconds(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QByteArray stat = file.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1.0;
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
-}
 
 int procFds(qint64 pid)
 {
@@ -160,7 +135,7 @@ public:
             frame.insert(u"params"_s, params);
         if (callback)
             m_pending.insert(id, std::move(callback));
-        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        m_socket.sendTextMessage(Bench::compact(frame));
         return id;
     }
 
@@ -198,7 +173,7 @@ private:
                 if (onReady)
                     onReady();
             } else if (onConnectFailed) {
-                onConnectFailed(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)).left(300));
+                onConnectFailed(Bench::compact(frame).left(300));
             }
             return;
         }
@@ -209,16 +184,11 @@ private:
 
     void sendConnect()
     {
-        const QJsonObject params { { u"minProtocol"_s, 3 }, { u"maxProtocol"_s, 4 },
-            { u"client"_s,
-                QJsonObject { { u"id"_s, u"cli"_s }, { u"version"_s, u"soak"_s }, { u"platform"_s, u"linux"_s },
-                    { u"mode"_s, u"cli"_s } } },
-            { u"role"_s, u"operator"_s }, { u"caps"_s, QJsonArray() },
-            { u"scopes"_s, QJsonArray { u"operator.read"_s, u"operator.write"_s, u"operator.admin"_s } },
-            { u"auth"_s, QJsonObject { { u"token"_s, m_token } } } };
-        const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, u"connect"_s }, { u"method"_s, u"connect"_s },
-            { u"params"_s, params } };
-        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        m_socket.sendTextMessage(Bench::compact(Bench::connectFrame({ .token = m_token,
+            .scopes = { u"operator.read"_s, u"operator.write"_s, u"operator.admin"_s },
+            .id = u"connect"_s,
+            .version = u"soak"_s,
+            .caps = true })));
     }
 
     void failPending(const QString &why)
@@ -500,11 +470,12 @@ private:
         Sample s;
         s.realS = double(m_wall.elapsed() - m_loadStart) / 1000.0;
         s.virtualH = double(m_wall.elapsed() - m_loadStart) / 3.6e6 * m_o.scale;
-        s.rssKb = procField(m_o.pid, "VmRSS");
-        s.hwmKb = procField(m_o.pid, "VmHWM");
-        s.threads = int(procField(m_o.pid, "Threads"));
+        const Bench::ProcMemory memory = Bench::readProcMemory(m_o.pid);
+        s.rssKb = memory.rssKb;
+        s.hwmKb = memory.hwmKb;
+        s.threads = memory.threads;
         s.fds = procFds(m_o.pid);
-        s.cpuS = procCpuSeconds(m_o.pid);
+        s.cpuS = Bench::processCpuSeconds(m_o.pid);
         s.dbBytes = fileSize(m_o.dbPath);
         s.walBytes = fileSize(m_o.dbPath + u"-wal"_s);
         s.turnsOk = m_turnsOk;
@@ -526,10 +497,7 @@ private:
             s.firings, s.connected);
     }
 
-    static QString compact(const QJsonObject &o)
-    {
-        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)).left(300);
-    }
+    static QString compact(const QJsonObject &o) { return Bench::compact(o).left(300); }
 
     void finish()
     {

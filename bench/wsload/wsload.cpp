@@ -11,7 +11,6 @@
 // poll()-based dispatchers cost O(open sockets) per wake-up, on the client as on the server).
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +31,8 @@
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
+
+#include "benchsupport.h"
 
 using namespace Qt::StringLiterals;
 
@@ -54,56 +55,13 @@ struct Options
     int protocolMax = 4;
 };
 
-/// @brief Memory figures of one process, in KiB, from /proc/<pid>/status.
-struct ProcMemory
-{
-    qint64 rssKb = -1;
-    qint64 hwmKb = -1;
-    int threads = -1;
-};
-
-ProcMemory readProcMemory(qint64 pid)
-{
-    ProcMemory memory;
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
-        return memory;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        const auto value
-            = [&line] { return line.mid(line.indexOf(':') + 1).simplified().split(' ').value(0).toLongLong(); };
-        if (line.startsWith("VmRSS:"))
-            memory.rssKb = value();
-        else if (line.startsWith("VmHWM:"))
-            memory.hwmKb = value();
-        else if (line.startsWith("Threads:"))
-            memory.threads = int(value());
-    }
-    return memory;
-}
-
-/// CPU seconds (user + system) a process has used, from /proc/<pid>/stat; -1 if unknown.
-double readProcCpuSeconds(qint64 pid)
-{
-    QFile file(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QByteArray stat = file.readAll();
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1.0;
-    const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
-    return ticks / double(sysconf(_SC_CLK_TCK));
-}
-
-double ownCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
+// Shared helpers: bench/support/benchsupport.h
+using Bench::ownCpuSeconds;
+using Bench::percentile;
+using Bench::ProcMemory;
+using Bench::raiseFileLimit;
+using Bench::readProcMemory;
+using Bench::round2;
 
 /// TcpExt ListenOverflows and ListenDrops of this network namespace (accept-queue overflows).
 std::pair<qint64, qint64> readListenCounters()
@@ -126,44 +84,10 @@ std::pair<qint64, qint64> readListenCounters()
     return { -1, -1 };
 }
 
-/// Raises the soft RLIMIT_NOFILE to the hard limit; returns the resulting soft limit.
-rlim_t raiseFileLimit()
-{
-    rlimit limit {};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return 0;
-    if (limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-        getrlimit(RLIMIT_NOFILE, &limit);
-    }
-    return limit.rlim_cur;
-}
-
-/// Nearest-rank percentile of sorted values; -1 when there are none.
-double percentile(const std::vector<double> &sorted, double p)
-{
-    if (sorted.empty())
-        return -1.0;
-    const auto rank = size_t(std::ceil(p / 100.0 * double(sorted.size())));
-    return sorted.at(std::clamp<size_t>(rank, 1, sorted.size()) - 1);
-}
-
-double round2(double value)
-{
-    return std::round(value * 100.0) / 100.0;
-}
-
 QString buildConnectFrame(const Options &options)
 {
-    const QJsonObject client { { u"id"_s, u"cli"_s }, { u"version"_s, u"bench"_s }, { u"platform"_s, u"linux"_s },
-        { u"mode"_s, u"cli"_s } };
-    const QJsonObject params { { u"minProtocol"_s, 3 }, { u"maxProtocol"_s, options.protocolMax },
-        { u"client"_s, client }, { u"role"_s, u"operator"_s }, { u"scopes"_s, QJsonArray { u"operator.read"_s } },
-        { u"auth"_s, QJsonObject { { u"token"_s, options.token } } } };
-    const QJsonObject frame { { u"type"_s, u"req"_s }, { u"id"_s, u"1"_s }, { u"method"_s, u"connect"_s },
-        { u"params"_s, params } };
-    return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    return Bench::compact(
+        Bench::connectFrame({ .token = options.token, .id = u"1"_s, .maxProtocol = options.protocolMax }));
 }
 
 /// @brief One event loop's share of the connections: opens them with a bounded number in flight,
@@ -409,7 +333,7 @@ public:
     {
         m_fileLimit = raiseFileLimit();
         m_serverBefore = readProcMemory(m_options.serverPid);
-        m_serverCpuBefore = readProcCpuSeconds(m_options.serverPid);
+        m_serverCpuBefore = Bench::processCpuSeconds(m_options.serverPid);
         m_listenBefore = readListenCounters();
         m_timeoutTimer.start(m_options.timeoutMs);
         m_clock.start();
@@ -525,7 +449,7 @@ private:
         }
         const ProcMemory self = readProcMemory(QCoreApplication::applicationPid());
         const std::pair<qint64, qint64> listenAfter = readListenCounters();
-        const double serverCpu = readProcCpuSeconds(m_options.serverPid);
+        const double serverCpu = Bench::processCpuSeconds(m_options.serverPid);
         const double serverCpuUsed = (serverCpu >= 0 && m_serverCpuBefore >= 0) ? serverCpu - m_serverCpuBefore : -1.0;
         const qint64 perConnBytes = (m_serverHeld.rssKb > 0 && m_serverBefore.rssKb > 0 && ready > 0)
             ? (m_serverHeld.rssKb - m_serverBefore.rssKb) * 1024 / ready
