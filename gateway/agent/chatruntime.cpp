@@ -147,6 +147,7 @@ ChatRuntime::~ChatRuntime()
         }
         delete run;
     }
+    qDeleteAll(m_finished);
 }
 
 void ChatRuntime::attachStorage(Storage::Database *database)
@@ -777,8 +778,13 @@ void ChatRuntime::finish(Run *run, RunOutcome outcome)
         run->stream->disconnect(this);
         run->stream->deleteLater();
     }
-    // The run's timer may be the caller: delete later.
-    QTimer::singleShot(0, this, [run] { delete run; });
+    // The run's timer may be the caller: delete later (or in the destructor, when this runtime
+    // goes first and takes the timer with it).
+    m_finished.append(run);
+    QTimer::singleShot(0, this, [this, run] {
+        m_finished.removeOne(run);
+        delete run;
+    });
     for (const auto &waiter : waiters)
         waiter(outcome);
     Q_EMIT runFinished(outcome);

@@ -192,6 +192,7 @@ private:
     CostFunction m_cost;
     std::function<qint64()> m_clock;
     QHash<QString, Run *> m_runs; ///< active and queued, by run id
+    QList<Run *> m_finished; ///< finished, deleted on the next turn of the event loop
     QHash<QString, QQueue<QString>> m_sessionQueues; ///< run ids waiting per session
     QHash<QString, QString> m_sessionActive; ///< session → running run id
     QSet<QString> m_compacting; ///< sessions with a summary being written

@@ -635,7 +635,7 @@ private Q_SLOTS:
         // sign of a ready gateway.
         QTRY_VERIFY_WITH_TIMEOUT(gateway.standardOutput().contains("listening on"), 10000);
         const Run run = cli(gateway.home(), { u"doctor"_s }, env);
-        QVERIFY2(run.code == 0, qPrintable(run.out));
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
         QVERIFY2(run.out.contains(u"OK    tls: on, self-signed certificate valid until "_s), qPrintable(run.out));
         QVERIFY2(run.out.contains(u"OK    port: 127.0.0.1:%1 is in use by a running Skynet gateway"_s.arg(port)),
             qPrintable(run.out));
