@@ -137,6 +137,26 @@ bool ProtocolClient::openAndConnect(const QUrl &url, const QString &token, int m
         && response.value(u"payload"_s).toObject().value(u"type"_s).toString() == u"hello-ok";
 }
 
+QJsonObject ProtocolClient::waitForChatTerminal(const QString &runId, int timeoutMs)
+{
+    QJsonObject terminal;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (const QJsonObject &frame : std::as_const(m_frames)) {
+                const QJsonObject p = frame.value(u"payload"_s).toObject();
+                const QString state = p.value(u"state"_s).toString();
+                if (frame.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == runId
+                    && (state == u"final" || state == u"error" || state == u"aborted")) {
+                    terminal = p;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return terminal;
+}
+
 QJsonObject ProtocolClient::request(const QString &method, const QJsonObject &params, const QString &id)
 {
     const QString requestId = id.isEmpty() ? u"r%1"_s.arg(m_nextId++) : id;

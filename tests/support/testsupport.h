@@ -83,6 +83,9 @@ public:
     QJsonObject waitForResponse(const QString &id, int timeoutMs = WAIT_MS);
     /// Waits for an event by name (returns the whole frame).
     QJsonObject waitForEvent(const QString &event, int timeoutMs = WAIT_MS);
+    /// Waits for the run's last `chat` event (state final, error or aborted); returns its payload
+    /// ({} on timeout).
+    QJsonObject waitForChatTerminal(const QString &runId, int timeoutMs = WAIT_MS);
     /// Waits until the server closed the socket; returns the close code (-1 on timeout).
     int waitForClose(int timeoutMs = WAIT_MS);
     QString closeReason() const;

@@ -54,22 +54,7 @@ private:
             u"chat.send"_s, { { u"sessionKey"_s, u"f"_s }, { u"message"_s, u"hi"_s }, { u"idempotencyKey"_s, key } });
         if (!ack.value(u"ok"_s).toBool())
             return {};
-        QJsonObject terminal;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const QJsonObject &frame : m_client->frames()) {
-                    const QJsonObject p = frame.value(u"payload"_s).toObject();
-                    const QString state = p.value(u"state"_s).toString();
-                    if (frame.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == key
-                        && (state == u"final" || state == u"error" || state == u"aborted")) {
-                        terminal = p;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            20000);
-        return terminal;
+        return m_client->waitForChatTerminal(key, 20000);
     }
 
     QJsonObject providerStatus(const QString &id)

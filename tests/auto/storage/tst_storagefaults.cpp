@@ -95,26 +95,6 @@ QJsonObject send(ProtocolClient &client, const QString &session, const QString &
         u"chat.send"_s, { { u"sessionKey"_s, session }, { u"message"_s, message }, { u"idempotencyKey"_s, key } });
 }
 
-QJsonObject waitForTerminal(ProtocolClient &client, const QString &runId)
-{
-    QJsonObject terminal;
-    (void)QTest::qWaitFor(
-        [&] {
-            for (const QJsonObject &frame : client.frames()) {
-                const QJsonObject p = frame.value(u"payload"_s).toObject();
-                const QString state = p.value(u"state"_s).toString();
-                if (frame.value(u"event"_s).toString() == u"chat" && p.value(u"runId"_s).toString() == runId
-                    && (state == u"final" || state == u"error" || state == u"aborted")) {
-                    terminal = p;
-                    return true;
-                }
-            }
-            return false;
-        },
-        TestSupport::WAIT_MS);
-    return terminal;
-}
-
 /// The texts of a session's history, oldest first ("role: text").
 QStringList history(ProtocolClient &client, const QString &session)
 {
@@ -215,7 +195,7 @@ private:
         m_ollama->enqueue(FakeOllama::Turn::text({ answer }));
         const QJsonObject ack = send(client, u"main"_s, message, key);
         QVERIFY2(ack.value(u"ok"_s).toBool(), dump(ack).constData());
-        QCOMPARE(waitForTerminal(client, key).value(u"state"_s).toString(), u"final"_s);
+        QCOMPARE(client.waitForChatTerminal(key).value(u"state"_s).toString(), u"final"_s);
     }
 
 private Q_SLOTS:
@@ -451,7 +431,7 @@ private Q_SLOTS:
                 }
                 accepted.append(text);
                 // Accepted: the run ends with an answer or a clear error, never silence.
-                const QJsonObject terminal = waitForTerminal(client, u"run-%1"_s.arg(i));
+                const QJsonObject terminal = client.waitForChatTerminal(u"run-%1"_s.arg(i));
                 QVERIFY2(!terminal.isEmpty(), qPrintable(u"run-%1 never ended"_s.arg(i)));
             }
             QVERIFY2(!refused.isEmpty(), "the file size limit was never reached");
