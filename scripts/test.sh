@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # README command two: installs what is needed, builds with warnings as errors, and runs every
-# test suite with CTest (in parallel); then the short fuzz runs: every libFuzzer target over its
-# seeds plus generated inputs, under ASan + UBSan (scripts/fuzz-build.sh builds the gateway and the
-# targets with clang into build-san; SKYNET_SKIP_FUZZ=1 skips them). With SKYNET_SANITIZE_TESTS=1
-# it also runs every suite under ASan + UBSan (scripts/sanitize-test.sh; not yet on by default:
-# docs/reliability.md). Extra arguments go to the ctest runs of the suites. The last line printed
-# is CTest's summary.
+# test suite with CTest (in parallel). Then the sanitizer leg: scripts/sanitize-test.sh builds
+# everything again with clang, ASan + UBSan and libFuzzer coverage into build-san and runs every
+# suite under the sanitizers, the fuzz targets' short runs included (docs/reliability.md).
+# SKYNET_SANITIZE_TESTS=0 replaces that leg by the fuzz runs alone (scripts/fuzz-build.sh);
+# SKYNET_SKIP_FUZZ=1 as well skips both. Extra arguments go to the ctest runs. The last line
+# printed is CTest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,11 +24,9 @@ export QT_QPA_PLATFORM=offscreen
 
 (cd "$BUILD_DIR" && ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@")
 
-if [ "${SKYNET_SKIP_FUZZ:-0}" != "1" ]; then
+if [ "${SKYNET_SANITIZE_TESTS:-1}" = "1" ]; then
+    ./scripts/sanitize-test.sh "$@"
+elif [ "${SKYNET_SKIP_FUZZ:-0}" != "1" ]; then
     ./scripts/fuzz-build.sh
     (. scripts/sanitizer-env.sh && cd "${FUZZ_BUILD:-build-san}" && ctest --output-on-failure -j"$(nproc)" -L fuzz)
-fi
-
-if [ "${SKYNET_SANITIZE_TESTS:-0}" = "1" ]; then
-    ./scripts/sanitize-test.sh "$@"
 fi

@@ -303,7 +303,7 @@ bool GatewayProcess::start(const QStringList &extraArgs, const QStringList &env)
             match = listening.match(QString::fromUtf8(m_stdout));
             return match.hasMatch() || m_process.state() == QProcess::NotRunning;
         },
-        WAIT_MS);
+        START_MS);
     if (!match.hasMatch())
         return false;
     m_port = quint16(match.captured(1).toUInt());

@@ -29,6 +29,11 @@ namespace TestSupport
 /// Default time a test waits for one expected network event.
 inline constexpr int WAIT_MS = 10000;
 
+/// Longest a test waits for a started gateway or app to print its "listening on" line. Start-up is
+/// a few tens of milliseconds on an idle machine, but on a saturated 2-core machine (CTest -j2,
+/// a sanitizer build) the database writes of the first start have been seen to take 5-30 s.
+inline constexpr int START_MS = 60000;
+
 /// @brief A gateway Service running in this process on 127.0.0.1:<free port> with a throwaway
 /// home, a file secret store and a known token.
 class TestGateway

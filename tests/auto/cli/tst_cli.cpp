@@ -3,6 +3,7 @@
 // The command line of the built skynet-gateway, run as a subprocess on a throwaway home: users,
 // pairing, audit verify/list, backup (while a gateway writes), restore (refused while it runs),
 // doctor on a healthy and on broken homes, config check, and every usage error (exit code 2).
+#include <cstdio>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -39,6 +40,8 @@ struct Run
     int code = -1;
     QString out;
     QString err;
+    /// For failure messages: the exit code (-1: crashed or timed out) and everything printed.
+    QString describe() const { return u"exit %1\n--- stdout:\n%2--- stderr:\n%3"_s.arg(code).arg(out, err); }
 };
 
 QProcessEnvironment cleanEnvironment(const QStringList &extra)
@@ -75,6 +78,9 @@ Run cli(const QString &home, const QStringList &args, const QStringList &env = {
     run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
+    // A sanitizer report is longer than QTest keeps of a failure message (1 kB): print it whole.
+    if (run.err.contains(u"Sanitizer"_s) || run.err.contains(u"==========="_s))
+        std::fprintf(stderr, "stderr of skynet-gateway %s:\n%s\n", qPrintable(args.join(u' ')), qPrintable(run.err));
     return run;
 }
 
@@ -582,7 +588,7 @@ private Q_SLOTS:
     {
         seed();
         const Run run = cli(home(), { u"doctor"_s });
-        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
         static const QRegularExpression problem(u"^(FAIL|WARN) "_s, QRegularExpression::MultilineOption);
         QVERIFY2(!run.out.contains(problem), qPrintable(run.out));
         for (const QString &line :
@@ -633,9 +639,9 @@ private Q_SLOTS:
         // The "listening on" line comes after the database is open and migrated; the port itself
         // accepts connections a moment earlier (listen() first, then the storage), so it is no
         // sign of a ready gateway.
-        QTRY_VERIFY_WITH_TIMEOUT(gateway.standardOutput().contains("listening on"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(gateway.standardOutput().contains("listening on"), TestSupport::START_MS);
         const Run run = cli(gateway.home(), { u"doctor"_s }, env);
-        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.code == 0, qPrintable(run.describe()));
         QVERIFY2(run.out.contains(u"OK    tls: on, self-signed certificate valid until "_s), qPrintable(run.out));
         QVERIFY2(run.out.contains(u"OK    port: 127.0.0.1:%1 is in use by a running Skynet gateway"_s.arg(port)),
             qPrintable(run.out));

@@ -339,7 +339,7 @@ void tst_SingleInstance::twoLaunches()
 
     Launch first;
     first.start(env, args);
-    QTRY_VERIFY_WITH_TIMEOUT(first.output.contains("listening on"), TestSupport::WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(first.output.contains("listening on"), TestSupport::START_MS);
 
     // The same home (once from SKYNET_HOME, once as --home): the second exits 0 at once.
     for (const QStringList &secondArgs : { args, QStringList { u"--home"_s, m_dir->filePath(u"home-a"_s) } }) {
@@ -371,7 +371,7 @@ void tst_SingleInstance::twoLaunches()
     QProcessEnvironment otherEnv = env;
     otherEnv.insert(u"SKYNET_HOME"_s, m_dir->filePath(u"home-b"_s));
     other.start(otherEnv, args);
-    QTRY_VERIFY_WITH_TIMEOUT(other.output.contains("listening on"), TestSupport::WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(other.output.contains("listening on"), TestSupport::START_MS);
     QCOMPARE(first.process.state(), QProcess::Running);
 
     // A crash leaves the socket behind: the next launch takes over.
@@ -379,7 +379,7 @@ void tst_SingleInstance::twoLaunches()
     QVERIFY(first.process.waitForFinished());
     Launch after;
     after.start(env, args);
-    QTRY_VERIFY_WITH_TIMEOUT(after.output.contains("listening on"), TestSupport::WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(after.output.contains("listening on"), TestSupport::START_MS);
     QCOMPARE(after.process.state(), QProcess::Running);
 
     // --no-gui is not guarded: the headless gateway is a different program.
@@ -387,7 +387,7 @@ void tst_SingleInstance::twoLaunches()
     QProcessEnvironment headlessEnv = env;
     headlessEnv.insert(u"SKYNET_HOME"_s, m_dir->filePath(u"home-c"_s));
     headless.start(headlessEnv, { u"--no-gui"_s, u"--port"_s, u"0"_s });
-    QTRY_VERIFY_WITH_TIMEOUT(headless.output.contains("listening on"), TestSupport::WAIT_MS);
+    QTRY_VERIFY_WITH_TIMEOUT(headless.output.contains("listening on"), TestSupport::START_MS);
 
     for (Launch *launch : { &other, &after, &headless }) {
         launch->process.terminate();
