@@ -34,6 +34,16 @@ namespace
 {
 
 constexpr int MAX_RECENT_OUTCOMES = 1000;
+/// Transcript messages kept in memory while the database refuses writes (all sessions).
+constexpr int MAX_UNSAVED_MESSAGES = 5000;
+constexpr int UNSAVED_RETRY_FIRST_MS = 1000;
+constexpr int UNSAVED_RETRY_MAX_MS = 60'000;
+
+/// Errors after which the same write can work later (the lock goes, space is freed).
+bool retryableStorageError(const Error &error)
+{
+    return error.code == u"STORAGE_BUSY" || error.code == u"STORAGE_FULL" || error.code == u"STORAGE_IO_ERROR";
+}
 /// Deltas arriving within this window after an emitted one are sent together (the first goes
 /// out at once, so time to first token is not delayed). `message` is cumulative, so nothing is
 /// lost; fast providers no longer cost one frame per token per subscriber.
@@ -125,6 +135,8 @@ ChatRuntime::ChatRuntime(const Config::Settings &settings, ProviderPool *pool, Q
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     qRegisterMetaType<RunOutcome>();
+    m_unsavedRetry.setSingleShot(true);
+    connect(&m_unsavedRetry, &QTimer::timeout, this, [this] { (void)flushUnsaved(); });
     m_router = [this](const QString &text, int) {
         RouteChoice choice;
         const QStringList ids = m_pool ? m_pool->ids() : QStringList();
@@ -253,6 +265,9 @@ Result<QString> ChatRuntime::startRun(
             *reused = true;
         return runId;
     }
+    // The session's last answer must be in the transcript before the next question.
+    if (!flushUnsaved(sessionKey))
+        return m_unsavedError;
     const qint64 now = m_clock();
     std::optional<People::User> user;
     if (m_people && m_people->isReady()) {
@@ -328,7 +343,7 @@ void ChatRuntime::execute(Run *run)
     // One read of the transcript serves routing (conversation depth) and the first prompt.
     QList<StoredMessage> window;
     if (!run->options.explicitPrompt)
-        window = m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
+        window = promptWindow(run->sessionKey);
     const int depth = run->options.explicitPrompt ? int(run->options.messages.size()) : int(window.size());
     run->route = m_router(run->text, qMax(0, depth - 1));
     // An explicit "/model …" prefix chose the model; the model itself sees only the question.
@@ -370,8 +385,7 @@ bool ChatRuntime::runCommand(Run *run)
     message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, *answer } });
     message.stopReason = u"stop"_s;
     message.createdAt = m_clock();
-    if (Status s = m_store->appendMessage(message); !s)
-        qCWarning(lcGatewayStorage).noquote() << s.error().message;
+    storeMessage(message);
     run->assistantText = *answer;
     run->pendingDelta = *answer;
     RunOutcome outcome;
@@ -488,7 +502,7 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
         request.messages = run->options.messages;
     } else {
         const QList<StoredMessage> history
-            = window ? *window : m_store->promptWindow(run->sessionKey, m_settings.agent.historyMessages);
+            = window ? *window : promptWindow(run->sessionKey);
         request = m_prompt->build(
             history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock(), parts, allowedTools);
     }
@@ -570,8 +584,7 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
             if (!message.content.isEmpty() || run->pendingCalls.isEmpty()) {
                 if (message.content.isEmpty())
                     message.content.append(QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, QString() } });
-                if (Status s = m_store->appendMessage(message); !s)
-                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
+                storeMessage(message);
             }
 
             if (!run->pendingCalls.isEmpty() && run->toolIterations < m_settings.agent.maxToolIterations) {
@@ -659,10 +672,9 @@ void ChatRuntime::onToolCalls(Run *run)
         message.content.append(QJsonObject { { u"type"_s, u"toolResult"_s }, { u"toolCallId"_s, call.id },
             { u"toolName"_s, call.name }, { u"content"_s, result.content }, { u"isError"_s, result.isError } });
         message.createdAt = m_clock();
-        if (Status s = m_store->appendMessage(message); !s)
-            qCWarning(lcGatewayStorage).noquote() << s.error().message;
         if (run->options.explicitPrompt)
             run->options.messages.append(message.toChatMessage());
+        storeMessage(message);
     }
     callModel(run);
 }
@@ -695,7 +707,7 @@ QStringList ChatRuntime::abort(const QString &sessionKey, const QString &runId)
             message.provider = run->provider;
             message.stopReason = u"aborted"_s;
             message.createdAt = m_clock();
-            (void)m_store->appendMessage(message);
+            storeMessage(message);
         }
         finish(run, outcome);
     }
@@ -955,6 +967,87 @@ std::optional<RunOutcome> ChatRuntime::storedOutcome(const QString &runId) const
             outcome.text += m.text();
     }
     return outcome;
+}
+
+int ChatRuntime::unsavedMessages() const
+{
+    int n = 0;
+    for (const QQueue<StoredMessage> &queue : m_unsaved)
+        n += int(queue.size());
+    return n;
+}
+
+void ChatRuntime::storeMessage(StoredMessage message)
+{
+    if (!m_store)
+        return;
+    if (!m_unsaved.contains(message.sessionKey)) {
+        Status s = m_store->appendMessage(message);
+        if (s)
+            return;
+        if (!retryableStorageError(s.error())) {
+            qCWarning(lcGatewayStorage).noquote() << s.error().message;
+            return;
+        }
+        m_unsavedError = s.error();
+        qCWarning(lcGatewayStorage).noquote()
+            << s.error().message << "- the message is kept and written again when the database allows";
+    }
+    if (unsavedMessages() >= MAX_UNSAVED_MESSAGES) {
+        qCCritical(lcGatewayStorage).noquote() << "dropped a transcript message of" << message.sessionKey << "run"
+                                               << message.runId << "- the database has refused writes for too long";
+        return;
+    }
+    m_unsaved[message.sessionKey].enqueue(std::move(message));
+    if (!m_unsavedRetry.isActive()) {
+        m_unsavedBackoffMs = UNSAVED_RETRY_FIRST_MS;
+        m_unsavedRetry.start(m_unsavedBackoffMs);
+    }
+}
+
+bool ChatRuntime::flushUnsaved(const QString &sessionKey)
+{
+    if (!m_store)
+        return m_unsaved.isEmpty();
+    const QStringList sessions = sessionKey.isEmpty() ? m_unsaved.keys() : QStringList { sessionKey };
+    for (const QString &key : sessions) {
+        auto it = m_unsaved.find(key);
+        while (it != m_unsaved.end() && !it->isEmpty()) {
+            Status s = m_store->appendMessage(it->head());
+            if (!s) {
+                if (!retryableStorageError(s.error())) {
+                    // It will not work later either: drop it rather than hold the session back.
+                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
+                    it->dequeue();
+                    continue;
+                }
+                m_unsavedError = s.error();
+                if (!m_unsavedRetry.isActive()) {
+                    m_unsavedBackoffMs
+                        = qMin(qMax(m_unsavedBackoffMs, UNSAVED_RETRY_FIRST_MS / 2) * 2, UNSAVED_RETRY_MAX_MS);
+                    m_unsavedRetry.start(m_unsavedBackoffMs);
+                }
+                return false;
+            }
+            it->dequeue();
+        }
+        if (it != m_unsaved.end())
+            m_unsaved.erase(it);
+    }
+    if (m_unsaved.isEmpty()) {
+        m_unsavedRetry.stop();
+        m_unsavedBackoffMs = 0;
+        return true;
+    }
+    return !sessionKey.isEmpty(); // that session is written; others still wait for the timer
+}
+
+QList<StoredMessage> ChatRuntime::promptWindow(const QString &sessionKey) const
+{
+    QList<StoredMessage> window = m_store->promptWindow(sessionKey, m_settings.agent.historyMessages);
+    for (const StoredMessage &message : m_unsaved.value(sessionKey))
+        window.append(message);
+    return window;
 }
 
 } // namespace Gateway::Agent

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QQueue>
 #include <QSet>
+#include <QTimer>
 
 #include "agent/providerpool.h"
 #include "agent/transcriptstore.h"
@@ -129,6 +130,10 @@ public:
     /// How a run ended (recent ones from memory, older ones from the transcript); std::nullopt
     /// while it runs or when it is unknown.
     std::optional<RunOutcome> outcome(const QString &runId) const { return storedOutcome(runId); }
+    /// Transcript messages (answers, tool calls and results) that could not be written because
+    /// the database was busy or full: kept in memory, in order, and written again after 1 s,
+    /// doubling up to 60 s, until it works.
+    int unsavedMessages() const;
 
 Q_SIGNALS:
     /// Streaming text of a run (for HTTP streaming clients).
@@ -179,6 +184,14 @@ private:
     /// session), with the model that just answered. One at a time per session.
     void compact(const QString &sessionKey, const People::User &user, const QString &channel, const QString &provider,
         const QString &model);
+    /// Appends a message to the transcript; on a busy or full database it is kept for a retry
+    /// (as are the later messages of its session, to keep their order).
+    void storeMessage(StoredMessage message);
+    /// Writes the kept messages (of one session, or of all when sessionKey is empty) in order;
+    /// false when some are still unsaved.
+    bool flushUnsaved(const QString &sessionKey = {});
+    /// The prompt window of a session: the stored transcript and, after it, what is still unsaved.
+    QList<StoredMessage> promptWindow(const QString &sessionKey) const;
 
     const Config::Settings &m_settings;
     QPointer<ProviderPool> m_pool;
@@ -199,6 +212,10 @@ private:
     /// Terminal outcomes of recent runs for agent.wait (bounded).
     QHash<QString, RunOutcome> m_recent;
     QQueue<QString> m_recentOrder;
+    QHash<QString, QQueue<StoredMessage>> m_unsaved; ///< per session, oldest first (bounded)
+    QTimer m_unsavedRetry;
+    int m_unsavedBackoffMs = 0;
+    Error m_unsavedError; ///< why the last write of a kept message failed
 };
 
 } // namespace Gateway::Agent

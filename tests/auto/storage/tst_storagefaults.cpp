@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "agent/chatruntime.h"
 #include "channels/channelmanager.h"
 #include "channels/channelstore.h"
 #include "fakeollama.h"
@@ -304,6 +305,45 @@ private Q_SLOTS:
         QCOMPARE(history(client, u"main"_s),
             QStringList({ u"user: before the lock"_s, u"assistant: First answer."_s, u"user: while locked"_s,
                 u"assistant: Second answer."_s }));
+    }
+
+    // The model answers while the database is locked: the person gets the answer at once, the
+    // transcript gets it once the lock is gone (kept in memory meanwhile), before the next turn.
+    void answerWhileLocked()
+    {
+        startGateway();
+        ProtocolClient client;
+        QVERIFY(client.openAndConnect(m_gateway->wsUrl(), m_gateway->token(), 4, { u"operator.write"_s }));
+        Gateway::Agent::ChatRuntime *runtime = m_gateway->service()->chatRuntime();
+        Locker locker(databasePath());
+        FakeOllama::Turn slow = FakeOllama::Turn::text({ u"Slow "_s, u"answer."_s });
+        slow.chunkDelayMs = 1000; // the lock comes while the model is streaming
+        m_ollama->enqueue(slow);
+        const QJsonObject ack = send(client, u"main"_s, u"Think hard"_s, u"run-slow"_s);
+        QVERIFY2(ack.value(u"ok"_s).toBool(), dump(ack).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(chatRequests(), 1, TestSupport::WAIT_MS);
+        QVERIFY(locker.lock());
+
+        const QJsonObject final = client.waitForChatTerminal(u"run-slow"_s);
+        QCOMPARE(final.value(u"state"_s).toString(), u"final"_s);
+        QVERIFY2(dump(final).contains("Slow answer."), dump(final).constData());
+        QCOMPARE(runtime->unsavedMessages(), 1);
+        QCOMPARE(history(client, u"main"_s), QStringList({ u"user: Think hard"_s }));
+        // The next question waits for the answer to be written: refused while the lock lasts.
+        const QJsonObject refused = send(client, u"main"_s, u"And then?"_s, u"run-next"_s);
+        QCOMPARE(errorDetailCode(refused), u"STORAGE_BUSY"_s);
+
+        QVERIFY(locker.release());
+        QTRY_COMPARE_WITH_TIMEOUT(runtime->unsavedMessages(), 0, TestSupport::WAIT_MS);
+        QCOMPARE(history(client, u"main"_s), QStringList({ u"user: Think hard"_s, u"assistant: Slow answer."_s }));
+        chatOk(client, u"And then?"_s, u"run-next"_s, u"Then this."_s);
+        QCOMPARE(history(client, u"main"_s),
+            QStringList({ u"user: Think hard"_s, u"assistant: Slow answer."_s, u"user: And then?"_s,
+                u"assistant: Then this."_s }));
+        // The second prompt held the first answer.
+        const auto requests = m_ollama->server().requests();
+        QVERIFY(requests.last().body.contains("Slow answer."));
+        QCOMPARE(chatRequests(), 2);
     }
 
     void chatWhenFull()
