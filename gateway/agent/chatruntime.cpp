@@ -501,8 +501,7 @@ void ChatRuntime::callModel(Run *run, const QList<StoredMessage> *window)
         request.systemBlocks += run->options.system;
         request.messages = run->options.messages;
     } else {
-        const QList<StoredMessage> history
-            = window ? *window : promptWindow(run->sessionKey);
+        const QList<StoredMessage> history = window ? *window : promptWindow(run->sessionKey);
         request = m_prompt->build(
             history, *m_tools, run->route.model, m_settings.agent.maxTokens, m_clock(), parts, allowedTools);
     }
@@ -977,19 +976,30 @@ int ChatRuntime::unsavedMessages() const
     return n;
 }
 
+bool ChatRuntime::keepForRetry(const Error &error)
+{
+    if (!retryableStorageError(error)) {
+        qCWarning(lcGatewayStorage).noquote() << error.message;
+        return false;
+    }
+    m_unsavedError = error;
+    if (!m_unsavedRetry.isActive()) {
+        m_unsavedBackoffMs = qMin(qMax(m_unsavedBackoffMs, UNSAVED_RETRY_FIRST_MS / 2) * 2, UNSAVED_RETRY_MAX_MS);
+        m_unsavedRetry.start(m_unsavedBackoffMs);
+    }
+    return true;
+}
+
 void ChatRuntime::storeMessage(StoredMessage message)
 {
     if (!m_store)
         return;
+    // A session with kept messages queues behind them (no write attempt: each costs up to the
+    // busy timeout on the event loop, and the retry timer is already running).
     if (!m_unsaved.contains(message.sessionKey)) {
         Status s = m_store->appendMessage(message);
-        if (s)
+        if (s || !keepForRetry(s.error()))
             return;
-        if (!retryableStorageError(s.error())) {
-            qCWarning(lcGatewayStorage).noquote() << s.error().message;
-            return;
-        }
-        m_unsavedError = s.error();
         qCWarning(lcGatewayStorage).noquote()
             << s.error().message << "- the message is kept and written again when the database allows";
     }
@@ -999,47 +1009,29 @@ void ChatRuntime::storeMessage(StoredMessage message)
         return;
     }
     m_unsaved[message.sessionKey].enqueue(std::move(message));
-    if (!m_unsavedRetry.isActive()) {
-        m_unsavedBackoffMs = UNSAVED_RETRY_FIRST_MS;
-        m_unsavedRetry.start(m_unsavedBackoffMs);
-    }
 }
 
 bool ChatRuntime::flushUnsaved(const QString &sessionKey)
 {
-    if (!m_store)
-        return m_unsaved.isEmpty();
     const QStringList sessions = sessionKey.isEmpty() ? m_unsaved.keys() : QStringList { sessionKey };
     for (const QString &key : sessions) {
         auto it = m_unsaved.find(key);
-        while (it != m_unsaved.end() && !it->isEmpty()) {
+        if (it == m_unsaved.end())
+            continue;
+        while (!it->isEmpty()) {
             Status s = m_store->appendMessage(it->head());
-            if (!s) {
-                if (!retryableStorageError(s.error())) {
-                    // It will not work later either: drop it rather than hold the session back.
-                    qCWarning(lcGatewayStorage).noquote() << s.error().message;
-                    it->dequeue();
-                    continue;
-                }
-                m_unsavedError = s.error();
-                if (!m_unsavedRetry.isActive()) {
-                    m_unsavedBackoffMs
-                        = qMin(qMax(m_unsavedBackoffMs, UNSAVED_RETRY_FIRST_MS / 2) * 2, UNSAVED_RETRY_MAX_MS);
-                    m_unsavedRetry.start(m_unsavedBackoffMs);
-                }
+            // A write that cannot work later either is dropped rather than hold the session back.
+            if (!s && keepForRetry(s.error()))
                 return false;
-            }
             it->dequeue();
         }
-        if (it != m_unsaved.end())
-            m_unsaved.erase(it);
+        m_unsaved.erase(it);
     }
     if (m_unsaved.isEmpty()) {
         m_unsavedRetry.stop();
         m_unsavedBackoffMs = 0;
-        return true;
     }
-    return !sessionKey.isEmpty(); // that session is written; others still wait for the timer
+    return true; // what was asked is written; other sessions still wait for the timer
 }
 
 QList<StoredMessage> ChatRuntime::promptWindow(const QString &sessionKey) const

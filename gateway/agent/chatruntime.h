@@ -190,6 +190,9 @@ private:
     /// Writes the kept messages (of one session, or of all when sessionKey is empty) in order;
     /// false when some are still unsaved.
     bool flushUnsaved(const QString &sessionKey = {});
+    /// After a failed transcript write: true (and a retry scheduled, with backoff) when the same
+    /// write can work later; false (logged) when it cannot.
+    bool keepForRetry(const Error &error);
     /// The prompt window of a session: the stored transcript and, after it, what is still unsaved.
     QList<StoredMessage> promptWindow(const QString &sessionKey) const;
 
