@@ -472,6 +472,15 @@ int FakeHttpServer::release()
     return dropped;
 }
 
+int FakeHttpServer::acceptPending()
+{
+    const int before = m_open;
+    // waitForNewConnection(0) polls the listening socket and accepts what is there, emitting
+    // newConnection (onNewConnection) before it returns; false once the backlog is empty.
+    while (m_server->waitForNewConnection(0)) { }
+    return m_open - before;
+}
+
 void FakeHttpServer::respond(const RecordedRequest &request, const Responder &responder)
 {
     if (m_hold && m_hold(request)) {

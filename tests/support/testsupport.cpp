@@ -248,7 +248,7 @@ GatewayProcess::~GatewayProcess()
 {
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
-        m_process.waitForFinished(WAIT_MS);
+        m_process.waitForFinished(START_MS);
     }
 }
 
@@ -330,7 +330,9 @@ int GatewayProcess::run(const QStringList &args, const QStringList &env, int tim
 void GatewayProcess::kill()
 {
     m_process.kill();
-    m_process.waitForFinished(WAIT_MS);
+    // A SIGKILLed ASan process can take seconds to be torn down (its huge shadow mappings) when
+    // both cores are busy: 10 s was seen to be too short.
+    m_process.waitForFinished(START_MS);
 }
 
 int GatewayProcess::terminate()
@@ -339,7 +341,7 @@ int GatewayProcess::terminate()
     (void)QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning; }, WAIT_MS);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
-        m_process.waitForFinished(WAIT_MS);
+        m_process.waitForFinished(START_MS);
         return -1;
     }
     m_stdout += m_process.readAllStandardOutput();

@@ -614,7 +614,7 @@ private Q_SLOTS:
         process.start(GatewayProcess::binary(), { u"--home"_s, gateway.home() });
         QVERIFY(process.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(
-            TestSupport::httpGet(QUrl(u"http://127.0.0.1:%1/readyz"_s.arg(port))).status == 200, 10000);
+            TestSupport::httpGet(QUrl(u"http://127.0.0.1:%1/readyz"_s.arg(port))).status == 200, TestSupport::START_MS);
         const Run run = cli(gateway.home(), { u"doctor"_s }, env);
         QVERIFY2(run.code == 0, qPrintable(run.out));
         QVERIFY2(run.out.contains(u"OK    port: 127.0.0.1:%1 is in use by a running Skynet gateway"_s.arg(port)),

@@ -324,6 +324,56 @@ private Q_SLOTS:
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
 
+    // A held request is answered on release() when its client still waits, and dropped when the
+    // client died -- also when the client's connection was still in the listen backlog.
+    void server_holdAndRelease()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        int handled = 0;
+        server.setHandler(u"/send"_s, [&handled](const Fakes::RecordedRequest &) {
+            ++handled;
+            return ScriptedResponse::json(200, QJsonObject { { u"ok"_s, true } });
+        });
+        server.setHold([](const Fakes::RecordedRequest &r) { return r.path == u"/send"; });
+        const QByteArray request = "POST /send HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}";
+
+        // Alive: held, then answered.
+        QTcpSocket alive;
+        alive.connectToHost(u"127.0.0.1"_s, server.port());
+        QVERIFY(alive.waitForConnected(WAIT_MS));
+        alive.write(request);
+        QTRY_COMPARE_WITH_TIMEOUT(server.heldCount(), 1, WAIT_MS);
+        QCOMPARE(handled, 0);
+        QCOMPARE(server.release(), 0);
+        QCOMPARE(handled, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(alive.bytesAvailable() > 0, WAIT_MS);
+        QVERIFY(alive.readAll().startsWith("HTTP/1.1 200"));
+        alive.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WAIT_MS);
+
+        // Dead, with its connection in the listen backlog: the event loop never ran in between,
+        // so the server has not accepted it yet (the crash test's kill right after a connect).
+        server.setHold([](const Fakes::RecordedRequest &r) { return r.path == u"/send"; });
+        {
+            QTcpSocket dead;
+            dead.connectToHost(u"127.0.0.1"_s, server.port());
+            QVERIFY(dead.waitForConnected(WAIT_MS));
+            dead.write(request);
+            QVERIFY(dead.waitForBytesWritten(WAIT_MS));
+            dead.abort();
+        }
+        // Not accepted yet: without acceptPending(), release() would miss it and the handler would run.
+        QCOMPARE(server.openConnections(), 0);
+        QCOMPARE(server.acceptPending(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, WAIT_MS);
+        QCOMPARE(server.heldCount(), 1);
+        QCOMPARE(server.release(), 1);
+        QCOMPARE(send("GET", QUrl(server.baseUrl().toString() + u"/other"_s)).status, 404);
+        QCOMPARE(handled, 1);
+        QCOMPARE(server.requestCount(u"/send"_s), 2); // recorded, never processed
+    }
+
     void server_headHasLengthButNoBody()
     {
         FakeOllama fake;
