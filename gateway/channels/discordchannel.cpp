@@ -79,7 +79,8 @@ RestAnswer readAnswer(QNetworkReply *reply)
 {
     RestAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.json = QJsonDocument::fromJson(reply->readAll()).object();
+    // An aborted reply (its timeout) is closed: reading it would only warn.
+    answer.json = QJsonDocument::fromJson(reply->isOpen() ? reply->readAll() : QByteArray()).object();
     if (answer.status == 0) {
         answer.error = u"network: "_s + reply->errorString();
     } else if (answer.status >= 300) {

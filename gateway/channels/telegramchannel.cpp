@@ -43,12 +43,16 @@ ApiAnswer readAnswer(QNetworkReply *reply)
 {
     ApiAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    // An aborted reply (its timeout) is closed: reading it would only warn.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     answer.unreadableSuccess = answer.status >= 200 && answer.status < 300 && json.isEmpty();
     if (answer.status == 0 || (json.isEmpty() && reply->error() != QNetworkReply::NoError)) {
         answer.networkError = true;
-        answer.description = reply->errorString();
+        // Qt's text for an HTTP error names the URL, and the bot token is in its path: this text
+        // reaches lastError (channels.status, the admin window), so the token is cut out.
+        static const QRegularExpression tokenInPath(u"/bot[^/\\s]+/"_s);
+        answer.description = reply->errorString().replace(tokenInPath, u"/bot<token>/"_s);
         return answer;
     }
     answer.ok = json.value(u"ok"_s).toBool();
@@ -60,8 +64,10 @@ ApiAnswer readAnswer(QNetworkReply *reply)
         answer.retryAfterS = parameters.value(u"retry_after"_s).toInteger();
     if (parameters.contains(u"migrate_to_chat_id"_s))
         answer.migrateTo = QString::number(parameters.value(u"migrate_to_chat_id"_s).toInteger());
-    if (!answer.ok && answer.description.isEmpty())
-        answer.description = u"HTTP %1"_s.arg(answer.status);
+    if (!answer.ok && answer.description.isEmpty()) {
+        answer.description = json.isEmpty() ? u"HTTP %1 with a body that is not the Bot API's JSON"_s.arg(answer.status)
+                                            : u"HTTP %1"_s.arg(answer.status);
+    }
     return answer;
 }
 

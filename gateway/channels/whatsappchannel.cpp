@@ -45,7 +45,8 @@ GraphAnswer readAnswer(QNetworkReply *reply)
 {
     GraphAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.json = QJsonDocument::fromJson(reply->readAll()).object();
+    // An aborted reply (its timeout) is closed: reading it would only warn.
+    answer.json = QJsonDocument::fromJson(reply->isOpen() ? reply->readAll() : QByteArray()).object();
     if (answer.status == 0) {
         answer.networkError = true;
         answer.message = reply->errorString();

@@ -8,6 +8,9 @@
 // keeps running and the next reply goes out. HTTP 429 and JSON 5xx answers are covered per channel in
 // tst_telegram, tst_discord and tst_whatsapp.
 
+#include <algorithm>
+
+#include <QScopeGuard>
 #include <QTest>
 
 #include "channels/discordchannel.h"
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<Channel> m_channel;
     QString m_chatId;
     QString m_sendPath; ///< the path of the platform's "send a message" call
+    QStringList m_inbound; ///< the texts the channel handed to the gateway, in order
 
     void startChannel(const QString &platform)
     {
@@ -110,7 +114,10 @@ private:
             m_channel = std::make_unique<Gateway::Channels::WhatsAppChannel>(o);
             m_chatId = u"16505550000"_s;
         }
-        m_channel->setSink([](const Gateway::Channels::InboundMessage &) { return true; });
+        m_channel->setSink([this](const Gateway::Channels::InboundMessage &m) {
+            m_inbound.append(m.text);
+            return true;
+        });
         m_channel->start();
         QTRY_COMPARE_WITH_TIMEOUT(m_channel->state(), Channel::State::Running, TestSupport::WAIT_MS);
     }
@@ -150,6 +157,7 @@ private Q_SLOTS:
         m_telegram.reset();
         m_discord.reset();
         m_whatsapp.reset();
+        m_inbound.clear();
     }
 
     void faultThenRecovery_data()
@@ -184,6 +192,8 @@ private Q_SLOTS:
                                    .arg(broken.error)
                                    .arg(sendRequests())
                                    .toUtf8();
+        if (m_telegram) // the token is in the URL's path, which Qt's error texts name
+            QVERIFY2(!broken.error.contains(m_telegram->token()), why.constData());
         if (expected == u"retry") {
             QVERIFY2(broken.outcome == DeliveryResult::Outcome::Retry, why.constData());
             QVERIFY2(!broken.error.isEmpty(), "a retry must come with a reason");
@@ -205,6 +215,78 @@ private Q_SLOTS:
         QVERIFY2(sent.outcome == DeliveryResult::Outcome::Sent, qPrintable(sent.error));
         QVERIFY(!sent.platformMessageId.isEmpty());
         QCOMPARE(sendRequests(), before + 1);
+    }
+
+    // Telegram long polling (getUpdates) meets the same faults, and API errors: the channel shows
+    // the error (state Backoff, lastError), backs off, polls again with the same offset, and no
+    // update is lost or handed over twice (Telegram keeps an update until a later offset confirms it).
+    void telegramPollFault_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<bool>("backoff"); ///< the channel must have shown Backoff
+        // Qt may resend the request once on a fresh connection, which then simply goes through.
+        QTest::newRow("reset") << u"reset"_s << false;
+        QTest::newRow("stall") << u"stall"_s << true; // ended by the poll's timeout (long poll + 10 s)
+        QTest::newRow("502 html") << u"502 html"_s << true;
+        QTest::newRow("truncated body") << u"truncated body"_s << true;
+        QTest::newRow("malformed json") << u"malformed json"_s << true;
+        QTest::newRow("500 json") << u"500 json"_s << true;
+        QTest::newRow("429 retry_after") << u"429 retry_after"_s << true;
+    }
+
+    void telegramPollFault()
+    {
+        QFETCH(QString, fault);
+        QFETCH(bool, backoff);
+        startChannel(u"telegram"_s);
+        const QString pollPath = u"/bot"_s + m_telegram->token() + u"/getUpdates"_s;
+        bool sawBackoff = false;
+        QString shownError;
+        const QMetaObject::Connection watch = connect(m_channel.get(), &Channel::stateChanged, this, [&] {
+            if (m_channel->state() == Channel::State::Backoff) {
+                sawBackoff = true;
+                shownError = m_channel->lastError();
+            }
+        });
+        const auto unwatch = qScopeGuard([watch] { disconnect(watch); });
+
+        m_telegram->injectMessage(TELEGRAM_CHAT, TELEGRAM_CHAT, u"before"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_inbound, QStringList { u"before"_s }, TestSupport::WAIT_MS);
+
+        // The fault answers the next getUpdates (the one in flight waits out its long poll).
+        const int polls = server().requestCount(pollPath);
+        if (fault == u"500 json")
+            m_telegram->failNext(u"getUpdates"_s, 500, u"Internal Server Error"_s);
+        else if (fault == u"429 retry_after")
+            m_telegram->failNextRetryAfter(u"getUpdates"_s, 1);
+        else
+            server().enqueue(pollPath, faultResponse(fault));
+        const bool apiError = fault == u"500 json" || fault == u"429 retry_after";
+        const auto faultMet = [&] {
+            if (!apiError)
+                return server().requestCount(pollPath) > polls; // that request was answered with the fault
+            const QList<FakeTelegram::Call> calls = m_telegram->calls();
+            return std::any_of(calls.cbegin(), calls.cend(),
+                [](const FakeTelegram::Call &c) { return c.method == u"getUpdates" && !c.ok(); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(faultMet(), TestSupport::WAIT_MS);
+        // An update arrives while the faulty poll is under way or the channel backs off.
+        m_telegram->injectMessage(TELEGRAM_CHAT, TELEGRAM_CHAT, u"during"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_inbound, (QStringList { u"before"_s, u"during"_s }), 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_channel->state(), Channel::State::Running, TestSupport::WAIT_MS);
+        if (backoff) {
+            QVERIFY2(sawBackoff, "the fault was not shown");
+            QVERIFY(!shownError.isEmpty());
+            // Shown in channels.status: Qt's error text names the URL, whose path holds the token.
+            QVERIFY2(!shownError.contains(m_telegram->token()), qPrintable(shownError));
+        }
+
+        // Polling goes on; nothing came twice.
+        m_telegram->injectMessage(TELEGRAM_CHAT, TELEGRAM_CHAT, u"after"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_inbound, (QStringList { u"before"_s, u"during"_s, u"after"_s }), TestSupport::WAIT_MS);
+        QTRY_COMPARE_WITH_TIMEOUT(m_telegram->pendingUpdateCount(), 0, TestSupport::WAIT_MS);
+        QCOMPARE(m_inbound.size(), 3);
     }
 };
 
