@@ -5,8 +5,7 @@
 # installs clang-14 and its sanitizer and libFuzzer runtimes, builds everything (desktop app and
 # tests included) with ASan + UBSan and libFuzzer coverage into ${SAN_BUILD_DIR:-build-san}, then
 # runs every CTest suite under the sanitizers -- the fuzz targets' short runs included (label fuzz)
-# -- except packaging, which builds and installs the release .deb.
-# docs/reliability.md.
+# -- except packaging, which builds and installs the release .deb. docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -4,7 +4,9 @@
 
 #include <functional>
 
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkReply>
 #include <QObject>
 #include <QString>
 
@@ -15,6 +17,13 @@ class Router;
 
 namespace Gateway::Channels
 {
+
+/// The JSON object a platform's API answered; empty when the body is not one, or when the reply
+/// was aborted (its timeout): an aborted reply is closed, and reading it would only warn.
+inline QJsonObject replyJson(QNetworkReply *reply)
+{
+    return reply->isOpen() ? QJsonDocument::fromJson(reply->readAll()).object() : QJsonObject();
+}
 
 /// @brief A message a person sent to Skynet on a platform, as the channel hands it over.
 struct InboundMessage

@@ -106,8 +106,7 @@ void testConnection(QNetworkAccessManager &nam, const ConnectionTarget &target,
     QObject::connect(
         reply, &QNetworkReply::finished, reply, [reply, channel = target.channel, token, done = std::move(done)] {
             reply->deleteLater();
-            const QJsonObject body
-                = QJsonDocument::fromJson(reply->isOpen() ? reply->readAll() : QByteArray()).object();
+            const QJsonObject body = replyJson(reply);
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             ConnectionTestResult result;
             if (channel == u"telegram") {

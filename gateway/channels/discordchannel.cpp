@@ -79,8 +79,7 @@ RestAnswer readAnswer(QNetworkReply *reply)
 {
     RestAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // An aborted reply (its timeout) is closed: reading it would only warn.
-    answer.json = QJsonDocument::fromJson(reply->isOpen() ? reply->readAll() : QByteArray()).object();
+    answer.json = replyJson(reply);
     if (answer.status == 0) {
         answer.error = u"network: "_s + reply->errorString();
     } else if (answer.status >= 300) {

@@ -43,9 +43,7 @@ ApiAnswer readAnswer(QNetworkReply *reply)
 {
     ApiAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // An aborted reply (its timeout) is closed: reading it would only warn.
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    const QJsonObject json = replyJson(reply);
     answer.unreadableSuccess = answer.status >= 200 && answer.status < 300 && json.isEmpty();
     if (answer.status == 0 || (json.isEmpty() && reply->error() != QNetworkReply::NoError)) {
         answer.networkError = true;

@@ -45,8 +45,7 @@ GraphAnswer readAnswer(QNetworkReply *reply)
 {
     GraphAnswer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // An aborted reply (its timeout) is closed: reading it would only warn.
-    answer.json = QJsonDocument::fromJson(reply->isOpen() ? reply->readAll() : QByteArray()).object();
+    answer.json = replyJson(reply);
     if (answer.status == 0) {
         answer.networkError = true;
         answer.message = reply->errorString();

@@ -87,6 +87,15 @@ struct Job
     QString message;
 };
 
+/// A send a platform (fake) accepted.
+struct Accepted
+{
+    QString id; ///< the platform's message id (Telegram message_id, WhatsApp wamid)
+    QString chat;
+    QString text;
+    qint64 atMs = 0;
+};
+
 /// An inbound message the test sent.
 struct Inbound
 {
@@ -348,32 +357,36 @@ void tst_CrashDurability::killedAtRandomAcrossChannelsAndFirings()
     burst.start(0);
 
     // ---- kills
+    // The sends a platform accepted.
     const auto acceptedTelegram = [&] {
-        qint64 n = 0;
-        for (const FakeTelegram::Call &call : telegram.sentMessages())
-            n += call.method == u"sendMessage" && call.ok() ? 1 : 0;
-        return n;
+        QList<Accepted> out;
+        for (const FakeTelegram::Call &call : telegram.sentMessages()) {
+            if (call.method == u"sendMessage" && call.ok())
+                out.append({ QString::number(call.messageId), QString::number(call.chatId), call.text, call.atMs });
+        }
+        return out;
     };
     const auto acceptedWhatsApp = [&] {
-        qint64 n = 0;
-        for (const FakeWhatsApp::SentMessage &m : whatsapp.sentMessages())
-            n += m.type == u"text" ? 1 : 0;
-        return n;
+        QList<Accepted> out;
+        for (const FakeWhatsApp::SentMessage &m : whatsapp.sentMessages()) {
+            if (m.type == u"text")
+                out.append({ m.wamid, m.to, m.text, m.atMs });
+        }
+        return out;
     };
     // Every send the platform accepted is marked sent: no reply is between the two.
     const auto sendsSettled = [&] {
         return observer.number(u"SELECT COUNT(*) FROM channel_outbox WHERE channel = 'telegram' AND state = 'sent'"_s)
-            == acceptedTelegram()
+            == acceptedTelegram().size()
             && observer.number(u"SELECT COUNT(*) FROM channel_outbox WHERE channel = 'whatsapp' AND state = 'sent'"_s)
-            == acceptedWhatsApp();
+            == acceptedWhatsApp().size();
     };
     // What keeps sendsSettled() false: each platform message without a row marked sent and each
     // row marked sent without a platform message (matched on the platform's message ids), with
     // the row's history.
     const auto settleReport = [&]() -> QString {
         QStringList what;
-        const auto check = [&](const QString &channel,
-                               const QList<std::tuple<QString, QString, QString, qint64>> &atFake) {
+        const auto check = [&](const QString &channel, const QList<Accepted> &atFake) {
             QSet<QString> ids;
             for (const QVariantList &row :
                 observer.rows(u"SELECT platform_message_id FROM channel_outbox WHERE channel = ? AND state = 'sent'"_s,
@@ -382,37 +395,27 @@ void tst_CrashDurability::killedAtRandomAcrossChannelsAndFirings()
                     ids.insert(id);
             }
             QSet<QString> fakeIds;
-            for (const auto &[id, chat, text, atMs] : atFake) {
-                fakeIds.insert(id);
-                if (ids.contains(id))
+            for (const Accepted &a : atFake) {
+                fakeIds.insert(a.id);
+                if (ids.contains(a.id))
                     continue;
                 QString rows;
                 for (const QVariantList &row : observer.rows(
                          u"SELECT id || ' ' || state || ' attempts ' || attempts || ' next ' || next_attempt_at || ' "
                          "created ' || created_at || ' ' || COALESCE(last_error, '') FROM channel_outbox WHERE channel "
                          "= ? AND chat_id = ? AND text = ?"_s,
-                         { channel, chat, text }))
+                         { channel, a.chat, a.text }))
                     rows += u" [row "_s + row.value(0).toString() + u']';
                 what.append(u"%1 accepted %2 to %3 at %4 \"%5\" but no row is marked sent:%6"_s.arg(
-                    channel, id, chat, QString::number(atMs), text.left(60), rows));
+                    channel, a.id, a.chat, QString::number(a.atMs), a.text.left(60), rows));
             }
             for (const QString &id : std::as_const(ids)) {
                 if (!fakeIds.contains(id))
                     what.append(u"%1 row marked sent with %2, which the platform never accepted"_s.arg(channel, id));
             }
         };
-        QList<std::tuple<QString, QString, QString, qint64>> tg;
-        for (const FakeTelegram::Call &call : telegram.sentMessages()) {
-            if (call.method == u"sendMessage" && call.ok())
-                tg.append({ QString::number(call.messageId), QString::number(call.chatId), call.text, call.atMs });
-        }
-        check(u"telegram"_s, tg);
-        QList<std::tuple<QString, QString, QString, qint64>> wa;
-        for (const FakeWhatsApp::SentMessage &m : whatsapp.sentMessages()) {
-            if (m.type == u"text")
-                wa.append({ m.wamid, m.to, m.text, m.atMs });
-        }
-        check(u"whatsapp"_s, wa);
+        check(u"telegram"_s, acceptedTelegram());
+        check(u"whatsapp"_s, acceptedWhatsApp());
         return u"now %1, last observer error \"%2\": "_s.arg(QDateTime::currentMSecsSinceEpoch())
                    .arg(observer.lastError())
             + what.join(u"; "_s);
@@ -473,15 +476,15 @@ void tst_CrashDurability::killedAtRandomAcrossChannelsAndFirings()
     }
     burst.stop();
     qInfo().noquote() << u"%1 kills: %2 during start-up, %3 during a model turn, %4 otherwise; %5 inbound "
-                         "messages sent; %6 held sends dropped (%8 connections taken from the listen backlog after "
-                         "a kill); settling before the kills took %7 ms in total"_s.arg(kills)
+                         "messages sent; %6 held sends dropped (%7 connections taken from the listen backlog after "
+                         "a kill); settling before the kills took %8 ms in total"_s.arg(kills)
                              .arg(duringStartup)
                              .arg(duringTurn)
                              .arg(otherwise)
                              .arg(inbound.size())
                              .arg(dropped)
-                             .arg(settleWaitMs)
-                             .arg(fromBacklog);
+                             .arg(fromBacklog)
+                             .arg(settleWaitMs);
 
     // ---- the final, clean run: everything drains
     QVERIFY(gateway.launch(samePort, env));
